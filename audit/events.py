@@ -1,0 +1,18 @@
+"""The shape of one audit event (what changed, by whom), before it is stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+
+
+class AuditEvent(msgspec.Struct, frozen=True, kw_only=True):
+    """One state change. Never put ballot content next to a deputy here."""
+
+    actor: str  # "staff:3", "deputy:17", "system", "public"
+    role: str
+    action: str  # e.g. "vote.opened", "ballot.issued"
+    object_type: str
+    object_id: str
+    detail: dict[str, Any] = msgspec.field(default_factory=dict)

@@ -1,0 +1,37 @@
+"""Why a ballot was not taken, in Chinese and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class CastRefused(Exception):
+    """A ballot the service will not accept; status is the HTTP code."""
+
+    def __init__(self, status: int, code: str, zh: str, en: str, **detail: Any) -> None:
+        super().__init__(f"{code}: {en}")
+        self.status = status
+        self.code = code
+        self.zh = zh
+        self.en = en
+        self.detail = detail
+
+
+def vote_not_open() -> CastRefused:
+    """The vote is not taking ballots (not yet opened, or closed meanwhile)."""
+    return CastRefused(409, "vote_not_open", "表决未在进行中，选票未被接收", "The vote is not open; the ballot was not taken")
+
+
+def already_voted() -> CastRefused:
+    """This deputy's ballot is already in (a different submission)."""
+    return CastRefused(409, "already_voted", "您已投票，不能再次投票", "You have already voted in this vote")
+
+
+def not_checked_in() -> CastRefused:
+    """Only deputies checked in to the session may vote."""
+    return CastRefused(403, "not_checked_in", "您尚未签到，不能投票", "You are not checked in to this session")
+
+
+def tablet_revoked() -> CastRefused:
+    """The tablet login was revoked or has expired."""
+    return CastRefused(401, "tablet_revoked", "此平板的登录已失效，请联系工作人员", "This tablet's login is no longer valid; ask the staff")

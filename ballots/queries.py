@@ -1,0 +1,94 @@
+"""SQL for casting: all of a batch's ballots with a handful of statements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+
+async def vote_definition(conn: asyncpg.Connection, vote_id: int) -> asyncpg.Record | None:
+    """What a ballot is checked against: session, rules and the listed candidates."""
+    return await conn.fetchrow(
+        """
+        SELECT v.session_id, v.rules,
+               ARRAY(SELECT candidate_id FROM vote_candidate WHERE vote_id = v.id
+                     ORDER BY position) AS candidate_ids
+        FROM vote v WHERE v.id = $1
+        """,
+        vote_id,
+    )
+
+
+async def lock_open_votes(conn: asyncpg.Connection, vote_ids: list[int]) -> set[int]:
+    """Share-lock the open votes among vote_ids; closing waits for this transaction."""
+    rows = await conn.fetch(
+        "SELECT id FROM vote WHERE id = ANY($1::bigint[]) AND state = 'open' ORDER BY id FOR SHARE",
+        vote_ids,
+    )
+    return {r["id"] for r in rows}
+
+
+async def issue_ballots(
+    conn: asyncpg.Connection, vote_ids: list[int], deputy_ids: list[int],
+    login_ids: list[str], submissions: list[bytes],
+) -> list[asyncpg.Record]:
+    """Record who took a ballot, for eligible deputies only; returns the rows inserted.
+
+    Eligible: the vote is open, the deputy is checked in to its session and the
+    tablet login is live. The primary key drops a second ballot of a deputy.
+    """
+    return await conn.fetch(
+        """
+        INSERT INTO ballot_issued (vote_id, deputy_id, channel, submission)
+        SELECT t.vote_id, t.deputy_id, 'tablet', t.submission
+        FROM unnest($1::bigint[], $2::bigint[], $3::uuid[], $4::bytea[])
+             AS t(vote_id, deputy_id, login_id, submission)
+        JOIN vote v ON v.id = t.vote_id AND v.state = 'open'
+        JOIN attendance a ON a.session_id = v.session_id AND a.deputy_id = t.deputy_id
+                         AND a.status = 'present'
+        JOIN tablet_login l ON l.id = t.login_id AND l.deputy_id = t.deputy_id
+                           AND l.revoked_at IS NULL AND l.expires_at > now()
+        ON CONFLICT (vote_id, deputy_id) DO NOTHING
+        RETURNING vote_id, deputy_id, submission
+        """,
+        vote_ids, deputy_ids, login_ids, submissions,
+    )
+
+
+async def refusal_facts(
+    conn: asyncpg.Connection, vote_ids: list[int], deputy_ids: list[int], login_ids: list[str]
+) -> list[asyncpg.Record]:
+    """For casts not inserted: vote state, attendance, login and any stored submission."""
+    return await conn.fetch(
+        """
+        SELECT t.i, v.state, a.status AS attendance,
+               (l.id IS NOT NULL AND l.revoked_at IS NULL AND l.expires_at > now()) AS login_live,
+               b.submission
+        FROM unnest($1::bigint[], $2::bigint[], $3::uuid[]) WITH ORDINALITY
+             AS t(vote_id, deputy_id, login_id, i)
+        LEFT JOIN vote v ON v.id = t.vote_id
+        LEFT JOIN attendance a ON a.session_id = v.session_id AND a.deputy_id = t.deputy_id
+        LEFT JOIN tablet_login l ON l.id = t.login_id AND l.deputy_id = t.deputy_id
+        LEFT JOIN ballot_issued b ON b.vote_id = t.vote_id AND b.deputy_id = t.deputy_id
+        ORDER BY t.i
+        """,
+        vote_ids, deputy_ids, login_ids,
+    )
+
+
+async def store_ballots(conn: asyncpg.Connection, vote_ids: list[int], marks: list[Any]) -> None:
+    """Store ballot contents, in the (shuffled) order given."""
+    await conn.execute(
+        "INSERT INTO ballot (vote_id, marks) SELECT * FROM unnest($1::bigint[], $2::jsonb[])",
+        vote_ids, marks,
+    )
+
+
+async def store_receipts(conn: asyncpg.Connection, vote_ids: list[int], hashes: list[bytes]) -> None:
+    """Store receipt hashes, in their own (shuffled) order."""
+    await conn.execute(
+        "INSERT INTO ballot_receipt (vote_id, receipt_hash)"
+        " SELECT * FROM unnest($1::bigint[], $2::bytea[])",
+        vote_ids, hashes,
+    )

@@ -1,0 +1,41 @@
+"""Shares of a number, in integer arithmetic: thresholds and quorum."""
+
+from __future__ import annotations
+
+from tally.models import Fraction, VoteRules
+
+__all__ = ["fewest_meeting", "has_quorum", "meets", "quorum_needed"]
+
+
+def _check_share(share: Fraction) -> None:
+    # A zero or negative denominator would silently flip the comparison.
+    if share.denominator <= 0 or share.numerator < 0:
+        raise ValueError(f"not a valid share: {share.numerator}/{share.denominator}")
+
+
+def meets(count: int, base: int, share: Fraction) -> bool:
+    """Whether `count` reaches `share` of `base` (inclusive: >=, otherwise strictly >)."""
+    _check_share(share)
+    # Cross-multiplied so that 75 of 150 is exactly half, with no float rounding.
+    left = count * share.denominator
+    right = base * share.numerator
+    return left >= right if share.inclusive else left > right
+
+
+def fewest_meeting(base: int, share: Fraction) -> int:
+    """The smallest count for which `meets(count, base, share)` holds."""
+    _check_share(share)
+    whole, remainder = divmod(base * share.numerator, share.denominator)
+    if share.inclusive:
+        return whole if remainder == 0 else whole + 1
+    return whole + 1
+
+
+def has_quorum(present: int, total: int, rules: VoteRules) -> bool:
+    """Whether enough deputies are checked in for the vote to open."""
+    return meets(present, total, rules.quorum)
+
+
+def quorum_needed(total: int, rules: VoteRules) -> int:
+    """The fewest deputies checked in that make a quorum."""
+    return fewest_meeting(total, rules.quorum)

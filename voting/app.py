@@ -1,0 +1,148 @@
+"""The app factory: registers every route, plugin and error handler in one place."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from litestar import Litestar, Request, Response
+from litestar.channels import ChannelsPlugin
+from litestar.channels.backends.asyncpg import AsyncPgChannelsBackend
+from litestar.contrib.jinja import JinjaTemplateEngine
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.spec import Components, SecurityScheme
+from litestar.static_files import create_static_files_router
+from litestar.template import TemplateConfig
+
+from ballots.batcher import CastBatcher
+from ballots.errors import CastRefused
+from ballots.service import VoteDefinitions
+from voting import pages
+from voting.database import create_pool, migrate
+from voting.embedded import start_embedded_postgres
+from voting.errors import PiaojueError
+from voting.live import LiveEvents
+from voting.programs import routes as programs
+from voting.roster import routes as roster
+from voting.sessions import routes as sessions
+from voting.settings import Settings
+from voting.staff import routes as staff
+from voting.tablet import routes as tablet
+from voting.turnout_feed import TurnoutFeed
+from voting.votes import routes as votes
+
+log = logging.getLogger("voting")
+HERE = Path(__file__).parent
+
+# Litestar's own HTTP errors, said in both languages.
+HTTP_MESSAGES = {
+    400: ("请求格式错误", "Malformed request"),
+    401: ("请先登录", "Please log in"),
+    403: ("无权进行此操作", "Not allowed"),
+    404: ("页面或对象不存在", "Not found"),
+    405: ("不支持此请求方法", "Method not allowed"),
+    413: ("请求内容过大", "Request too large"),
+    429: ("请求过于频繁，请稍后再试", "Too many requests; try again shortly"),
+}
+
+
+def error_response(status: int, code: str, zh: str, en: str, detail: object = None) -> Response[dict[str, object]]:
+    """The one JSON shape every error has."""
+    body: dict[str, object] = {"error": code, "message_zh": zh, "message_en": en}
+    if detail:
+        body["detail"] = detail
+    return Response(body, status_code=status)
+
+
+def on_piaojue_error(_: Request, error: PiaojueError) -> Response[dict[str, object]]:
+    """Our own refusals."""
+    return error_response(error.status, error.code, error.zh, error.en, error.detail)
+
+
+def on_cast_refused(_: Request, error: CastRefused) -> Response[dict[str, object]]:
+    """A ballot not taken."""
+    return error_response(error.status, error.code, error.zh, error.en, error.detail)
+
+
+def on_validation_error(_: Request, error: ValidationException) -> Response[dict[str, object]]:
+    """Malformed JSON or a field of the wrong shape; the detail never echoes ballot content."""
+    return error_response(
+        400, "invalid_request", "请求格式或内容不正确", "Malformed or invalid request", error.detail
+    )
+
+
+def on_http_error(_: Request, error: HTTPException) -> Response[dict[str, object]]:
+    """Litestar's 401/403/404/405… in both languages."""
+    zh, en = HTTP_MESSAGES.get(error.status_code, ("请求无法处理", "Request could not be handled"))
+    return error_response(error.status_code, f"http_{error.status_code}", zh, en)
+
+
+def on_server_error(_: Request, error: Exception) -> Response[dict[str, object]]:
+    """Anything unexpected: logged by type only (no request content), answered in both languages."""
+    log.exception("unhandled %s", type(error).__name__)
+    return error_response(500, "server_error", "服务器内部错误，请重试或联系工作人员", "Internal error; retry or ask the staff")
+
+
+def create_app(settings: Settings) -> Litestar:
+    """Build the service for these settings (tests pass their own)."""
+    database_url = settings.database_url or start_embedded_postgres(settings.data_dir)
+    channels = ChannelsPlugin(
+        backend=AsyncPgChannelsBackend(dsn=database_url), arbitrary_channels_allowed=True,
+        subscriber_max_backlog=200, subscriber_backlog_strategy="dropleft",
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        await migrate(database_url)
+        pool = await create_pool(database_url, settings.db_pool_size)
+        live = LiveEvents(channels)
+        feed = TurnoutFeed(pool, live)
+        batcher = CastBatcher(pool, settings.cast_batch_max, on_committed=feed.mark)
+        app.state.update(
+            pool=pool, live=live, settings=settings, batcher=batcher, channels=channels,
+            definitions=VoteDefinitions(pool), database_url=database_url,
+        )
+        feed.start()
+        batcher.start()
+        try:
+            yield
+        finally:
+            await batcher.stop()
+            await feed.stop()
+            await pool.close()
+
+    return Litestar(
+        route_handlers=[
+            *staff.ROUTES, *roster.ROUTES, *programs.ROUTES, *sessions.ROUTES, *votes.ROUTES,
+            *tablet.ROUTES, *pages.ROUTES,
+            create_static_files_router(path="/static", directories=[HERE / "static"], include_in_schema=False),
+        ],
+        lifespan=[lifespan],
+        plugins=[channels],
+        template_config=TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine),
+        exception_handlers={
+            PiaojueError: on_piaojue_error,
+            CastRefused: on_cast_refused,
+            ValidationException: on_validation_error,
+            HTTPException: on_http_error,
+            Exception: on_server_error,
+        },
+        openapi_config=OpenAPIConfig(
+            title="Piaojue 票决", version="0.1.0", path="/schema",
+            description="民生实事项目人大代表票决制 — livelihood-projects deputy voting.",
+            components=Components(security_schemes={
+                "bearer": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT"),
+            }),
+            security=[{"bearer": []}],
+        ),
+        request_max_body_size=4 * 1024 * 1024,
+        debug=False,
+    )
+
+
+def create_app_from_env() -> Litestar:
+    """Entry point for the ASGI server (granian --factory)."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,75 @@
+"""Route guards: read the token once, check the role, keep the principal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from litestar.connection import ASGIConnection
+from litestar.handlers.base import BaseRouteHandler
+
+from voting.auth.tokens import STAFF_ROLES, Principal, Role, read_token
+from voting.errors import Forbidden, NotAuthenticated
+
+COOKIE = "pj_token"
+
+Guard = Callable[[ASGIConnection, BaseRouteHandler], None]
+
+
+def token_of(connection: ASGIConnection) -> str | None:
+    """The bearer token from the Authorization header, else the staff cookie."""
+    header = connection.headers.get("authorization", "")
+    if header[:7].lower() == "bearer ":
+        return header[7:].strip()
+    return connection.cookies.get(COOKIE)
+
+
+def principal_of(connection: ASGIConnection) -> Principal:
+    """Decode (once per request) the caller's principal, or raise 401."""
+    cached = connection.scope.get("state", {}).get("principal")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    token = token_of(connection)
+    if not token:
+        raise NotAuthenticated("login_required", "请先登录", "Please log in")
+    principal = read_token(token, connection.app.state.settings.jwt_secret)
+    connection.scope.setdefault("state", {})["principal"] = principal
+    return principal
+
+
+def allow(*roles: Role) -> Guard:
+    """A guard admitting only the given roles."""
+
+    def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+        principal = principal_of(connection)
+        if principal.role not in roles:
+            raise Forbidden("role_forbidden", "无权进行此操作", "Your role may not do this")
+
+    guard.__name__ = "allow_" + "_".join(r.value for r in roles)
+    return guard
+
+
+staff_only = allow(*STAFF_ROLES)
+clerks = allow(Role.ADMIN, Role.CLERK)
+presiding = allow(Role.ADMIN, Role.PRESIDING)
+deputies = allow(Role.DEPUTY)
+
+
+async def provide_principal(request: ASGIConnection) -> Principal:
+    """Dependency: the principal a guard already checked."""
+    return principal_of(request)
+
+
+def optional_principal(connection: ASGIConnection) -> Principal | None:
+    """The caller's principal if a valid token came with the request, else None."""
+    if not token_of(connection):
+        return None
+    try:
+        return principal_of(connection)
+    except NotAuthenticated:
+        return None
+
+
+def is_staff(connection: ASGIConnection) -> bool:
+    """Whether the request carries a valid staff token (pages and results look different then)."""
+    principal = optional_principal(connection)
+    return principal is not None and principal.role in STAFF_ROLES

@@ -1,0 +1,80 @@
+"""JWTs for staff and for deputies' tablets, and the principal they carry."""
+
+from __future__ import annotations
+
+import time
+from enum import StrEnum
+
+import jwt
+import msgspec
+
+from voting.errors import NotAuthenticated
+
+ALGORITHM = "HS256"
+ISSUER = "piaojue"
+
+
+class Role(StrEnum):
+    """Who may do what; public needs no login."""
+
+    ADMIN = "admin"
+    CLERK = "clerk"  # 秘书处
+    PRESIDING = "presiding"  # 主持人 / 大会执行主席
+    DEPUTY = "deputy"
+
+
+STAFF_ROLES = (Role.ADMIN, Role.CLERK, Role.PRESIDING)
+
+
+class Principal(msgspec.Struct, frozen=True):
+    """The logged-in user a request acts for."""
+
+    role: Role
+    subject_id: int  # staff_user.id or deputy.id
+    name: str
+    session_id: int | None = None  # deputies: the session the tablet is bound to
+    login_id: str | None = None  # deputies: tablet_login.id, checked for revocation
+
+    @property
+    def actor(self) -> str:
+        """How the audit log names this user."""
+        kind = "deputy" if self.role is Role.DEPUTY else "staff"
+        return f"{kind}:{self.subject_id}"
+
+
+def issue_token(principal: Principal, secret: str, minutes: int, now: float | None = None) -> str:
+    """Sign a token for principal that expires after minutes."""
+    issued = int(now if now is not None else time.time())
+    claims: dict[str, object] = {
+        "iss": ISSUER,
+        "sub": str(principal.subject_id),
+        "role": principal.role.value,
+        "name": principal.name,
+        "iat": issued,
+        "exp": issued + minutes * 60,
+    }
+    if principal.session_id is not None:
+        claims["sid"] = principal.session_id
+    if principal.login_id is not None:
+        claims["jti"] = principal.login_id
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def read_token(token: str, secret: str) -> Principal:
+    """Verify a token and return its principal; any defect is a 401."""
+    try:
+        claims = jwt.decode(
+            token, secret, algorithms=[ALGORITHM], issuer=ISSUER,
+            options={"require": ["exp", "iat", "sub", "role"]},
+        )
+        return Principal(
+            role=Role(claims["role"]),
+            subject_id=int(claims["sub"]),
+            name=str(claims.get("name", "")),
+            session_id=claims.get("sid"),
+            login_id=claims.get("jti"),
+        )
+    except jwt.ExpiredSignatureError as error:
+        raise NotAuthenticated("token_expired", "登录已过期，请重新登录", "Login expired, please log in again") from error
+    except (jwt.InvalidTokenError, ValueError, KeyError) as error:
+        raise NotAuthenticated("token_invalid", "登录凭证无效", "Invalid token") from error

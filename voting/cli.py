@@ -1,0 +1,165 @@
+"""The `voting` command: demo, serve, migrate, openapi, staff, drill."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+
+from voting.settings import Settings
+
+
+def resolve_database_url(settings: Settings) -> str:
+    """The configured server, or the embedded one (started now, reused by workers)."""
+    if settings.database_url:
+        return settings.database_url
+    from voting.embedded import start_embedded_postgres
+
+    return start_embedded_postgres(settings.data_dir)
+
+
+def serve(host: str, port: int, workers: int, database_url: str) -> None:
+    """Run the app under granian; workers find the database through DATABASE_URL."""
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    os.environ["DATABASE_URL"] = database_url
+    Granian(
+        "voting.app:create_app_from_env", factory=True, address=host, port=port,
+        interface=Interfaces.ASGI, workers=workers, log_access=False, backlog=4096,
+    ).serve()
+
+
+def command_serve(args: argparse.Namespace) -> None:
+    """voting serve: the service on DATABASE_URL (or the embedded database)."""
+    settings = Settings.from_env()
+    url = resolve_database_url(settings)
+    from voting.database import migrate
+
+    applied = asyncio.run(migrate(url))
+    if applied:
+        print("migrations applied:", ", ".join(applied))
+    print(f"Piaojue 票决 serving on http://{args.host}:{args.port}/  (console /console)")
+    serve(args.host, args.port, args.workers, url)
+
+
+def command_demo(args: argparse.Namespace) -> None:
+    """voting demo: a demo county congress on the embedded database, then serve it."""
+    from voting.demo import print_welcome, set_up_demo
+
+    settings = Settings.from_env()
+    url = resolve_database_url(settings)
+    base = os.environ.get("PIAOJUE_PUBLIC_URL", f"http://{args.public_host}:{args.port}")
+    os.environ["PIAOJUE_PUBLIC_URL"] = base
+    demo = asyncio.run(set_up_demo(url, reset=args.reset))
+    print_welcome(demo, base)
+    if not args.no_serve:
+        serve(args.host, args.port, args.workers, url)
+
+
+def command_migrate(_: argparse.Namespace) -> None:
+    """voting migrate: apply pending migrations and exit."""
+    from voting.database import migrate
+
+    applied = asyncio.run(migrate(resolve_database_url(Settings.from_env())))
+    print("applied:", ", ".join(applied) if applied else "nothing (up to date)")
+
+
+def command_openapi(_: argparse.Namespace) -> None:
+    """voting openapi: print the OpenAPI schema as JSON without starting a server."""
+    from voting.app import create_app
+
+    # A placeholder URL: building the schema opens no connection.
+    app = create_app(Settings(database_url="postgresql://unused@localhost/unused", jwt_secret="x"))
+    json.dump(app.openapi_schema.to_schema(), sys.stdout, ensure_ascii=False, indent=2)
+    print()
+
+
+def command_staff(args: argparse.Namespace) -> None:
+    """voting staff USER ROLE: create or reset a staff account (password from the prompt or env)."""
+    import getpass
+
+    from voting.auth import Role
+    from voting.database import create_pool, migrate
+    from voting.staff.service import ensure_staff
+
+    password = os.environ.get("PIAOJUE_NEW_PASSWORD") or getpass.getpass("密码 Password: ")
+    if len(password) < 10:
+        sys.exit("密码至少10位 / The password needs at least 10 characters")
+    url = resolve_database_url(Settings.from_env())
+
+    async def run() -> None:
+        await migrate(url)
+        pool = await create_pool(url, 2)
+        try:
+            await ensure_staff(pool, args.username, args.name or args.username, Role(args.role), password)
+        finally:
+            await pool.close()
+
+    asyncio.run(run())
+    print(f"staff account {args.username} ({args.role}) set")
+
+
+def command_drill(args: argparse.Namespace) -> None:
+    """voting drill: simulate tablets casting against a live server and measure."""
+    from voting.drill.run import run_drill
+
+    sys.exit(run_drill(args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """All subcommands and their options."""
+    parser = argparse.ArgumentParser(prog="voting", description="Piaojue 票决 — deputy voting service")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def server_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--host", default="0.0.0.0", help="address to listen on (default all: tablets on the hall Wi-Fi)")
+        p.add_argument("--port", type=int, default=8000)
+        p.add_argument("--workers", type=int, default=1, help="app processes (default 1)")
+
+    p = sub.add_parser("serve", help="run the service (DATABASE_URL, or the embedded database)")
+    server_options(p)
+    p.set_defaults(run=command_serve)
+
+    p = sub.add_parser("demo", help="create a demo county congress and serve it")
+    server_options(p)
+    p.add_argument("--public-host", default="127.0.0.1", help="host name printed in URLs and QR codes")
+    p.add_argument("--reset", action="store_true", help="wipe the demo congress's votes and check-ins first")
+    p.add_argument("--no-serve", action="store_true", help="set up and print, then exit")
+    p.set_defaults(run=command_demo)
+
+    p = sub.add_parser("migrate", help="apply database migrations")
+    p.set_defaults(run=command_migrate)
+
+    p = sub.add_parser("openapi", help="print the OpenAPI schema (JSON)")
+    p.set_defaults(run=command_openapi)
+
+    p = sub.add_parser("staff", help="create or reset a staff account")
+    p.add_argument("username")
+    p.add_argument("role", choices=["admin", "clerk", "presiding"])
+    p.add_argument("--name", help="display name")
+    p.set_defaults(run=command_staff)
+
+    p = sub.add_parser("drill", help="simulate tablets casting and measure against a bare baseline")
+    p.add_argument("--deputies", type=int, default=3000)
+    p.add_argument("--concurrency", type=int, default=0, help="parallel connections (default: one per deputy, max 1000)")
+    p.add_argument("--workers", type=int, default=1, help="app processes for the server under test")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--export", metavar="FILE", help="write the drill vote's archive (audit issue)")
+    p.set_defaults(run=command_drill)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `voting` command."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    args = build_parser().parse_args(argv)
+    args.run(args)
+
+
+if __name__ == "__main__":
+    main()

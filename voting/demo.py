@@ -1,0 +1,83 @@
+"""`voting demo`: set up (or reuse) the demo county congress and say where to click."""
+
+from __future__ import annotations
+
+import secrets
+
+import msgspec
+
+from voting.auth import Principal, Role
+from voting.database import create_pool, migrate
+from voting.demo_data import (
+    BODY_NAME, DEMO_CANDIDATES, DEMO_SEATS, DEMO_STAFF, PROGRAM_TITLE, SESSION_TITLE, VENUE,
+    demo_deputies,
+)
+from voting.demo_queries import find_demo, insert_demo_body
+from voting.programs.models import ProgramCreate
+from voting.programs.service import add_candidate, create_program
+from voting.roster.service import add_deputies
+from voting.sessions.models import SessionCreate
+from voting.sessions.service import create_session
+from voting.staff.service import ensure_staff
+
+SYSTEM = Principal(role=Role.ADMIN, subject_id=0, name="demo")
+
+
+class Demo(msgspec.Struct):
+    """What the welcome text points at."""
+
+    body_id: int
+    program_id: int
+    session_id: int
+    seats: int
+    passwords: dict[str, str]
+
+
+async def set_up_demo(url: str, reset: bool = False) -> Demo:
+    """Create the demo once; later runs reuse it (with --reset: a fresh session)."""
+    await migrate(url)
+    pool = await create_pool(url, 4)
+    try:
+        async with pool.acquire() as conn:
+            found = await find_demo(conn, BODY_NAME)
+        if found is None:
+            async with pool.acquire() as conn:
+                body_id = await insert_demo_body(conn, BODY_NAME)
+            await add_deputies(pool, SYSTEM, body_id, demo_deputies(), "imported")
+            program = await create_program(pool, SYSTEM, ProgramCreate(body_id=body_id, year=2027, title=PROGRAM_TITLE))
+            for candidate in DEMO_CANDIDATES:
+                await add_candidate(pool, SYSTEM, program.id, candidate)
+            program_id, session_id = program.id, 0
+        else:
+            body_id, program_id, session_id = found["body_id"], found["program_id"], found["session_id"]
+        if reset or not session_id:
+            session = await create_session(pool, SYSTEM, SessionCreate(
+                body_id=body_id, program_id=program_id, title=SESSION_TITLE, venue=VENUE,
+            ))
+            session_id = session.id
+        # Fresh passwords each start: the demo never ships a known password.
+        passwords = {}
+        for username, name, role in DEMO_STAFF:
+            passwords[username] = secrets.token_urlsafe(9)
+            await ensure_staff(pool, username, name, Role(role), passwords[username])
+    finally:
+        await pool.close()
+    return Demo(body_id=body_id, program_id=program_id, session_id=session_id, seats=DEMO_SEATS, passwords=passwords)
+
+
+def print_welcome(demo: Demo, base: str) -> None:
+    """Where to click, and the staff logins."""
+    s = demo.session_id
+    print(f"""
+==================== Piaojue 票决 · 示范县人大 demo ====================
+ 工作人员控制台 Staff console     {base}/console
+ 大屏 Hall big screen             {base}/hall/{s}
+ 公众结果页 Public results        {base}/public/sessions/{s}
+ 座位卡（登录二维码）Seat cards    {base}/console/sessions/{s}/seat-cards
+ 代表平板 Deputy tablet           {base}/tablet   (scan a seat card, or type its code)
+ API schema                       {base}/schema
+
+ Staff logins 工作人员账号 (new passwords every start):""")
+    for username, name, role in DEMO_STAFF:
+        print(f"   {username:<10} {demo.passwords[username]:<16} {name} ({role})")
+    print("=====================================================================\n", flush=True)

@@ -1,0 +1,5 @@
+"""Server-rendered pages: console, tablet, hall screen, public results, seat cards."""
+
+from voting.pages.routes import ROUTES
+
+__all__ = ["ROUTES"]

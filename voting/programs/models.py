@@ -1,0 +1,53 @@
+"""Wire shapes for yearly programs and their candidate projects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated
+
+import msgspec
+
+
+class Program(msgspec.Struct):
+    """One body's yearly livelihood-projects cycle (年度民生实事项目票决)."""
+
+    id: int
+    body_id: int
+    year: int
+    title: str
+
+
+class ProgramCreate(msgspec.Struct, forbid_unknown_fields=True):
+    """A new yearly program."""
+
+    body_id: int
+    year: Annotated[int, msgspec.Meta(ge=2000, le=2100)]
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+
+
+class Candidate(msgspec.Struct):
+    """A candidate project (候选项目) with what the deputies need to judge it."""
+
+    id: int
+    program_id: int
+    position: int
+    name: str
+    summary: str
+    category: str
+    cost_wan: Decimal  # 万元
+    funding: str
+    responsible_unit: str
+    completion_date: dt.date | None
+
+
+class CandidateCreate(msgspec.Struct, forbid_unknown_fields=True):
+    """A new candidate project."""
+
+    name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    summary: Annotated[str, msgspec.Meta(max_length=2000)] = ""
+    category: Annotated[str, msgspec.Meta(max_length=20)] = ""
+    cost_wan: Annotated[Decimal, msgspec.Meta(ge=0)] = Decimal(0)
+    funding: Annotated[str, msgspec.Meta(max_length=200)] = ""
+    responsible_unit: Annotated[str, msgspec.Meta(max_length=100)] = ""
+    completion_date: dt.date | None = None

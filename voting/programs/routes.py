@@ -1,0 +1,39 @@
+"""HTTP: programs and candidate lists."""
+
+from __future__ import annotations
+
+from litestar import Request, get, post
+from litestar.datastructures import State
+
+from voting.auth import clerks, provide_principal
+from voting.programs import service
+from voting.programs.models import Candidate, CandidateCreate, Program, ProgramCreate
+from voting.programs.queries import all_programs
+
+
+@get("/api/programs", summary="All programs", tags=["programs"])
+async def list_programs(state: State) -> list[Program]:
+    """Every yearly program (public)."""
+    async with state.pool.acquire() as conn:
+        return [Program(**dict(r)) for r in await all_programs(conn)]
+
+
+@post("/api/programs", guards=[clerks], summary="Create a program", tags=["programs"])
+async def create_program(request: Request, state: State, data: ProgramCreate) -> Program:
+    """A body's program for a year."""
+    return await service.create_program(state.pool, await provide_principal(request), data)
+
+
+@get("/api/programs/{program_id:int}/candidates", summary="A program's candidates", tags=["programs"])
+async def list_candidates(state: State, program_id: int) -> list[Candidate]:
+    """The candidate list (public)."""
+    return await service.list_candidates(state.pool, program_id)
+
+
+@post("/api/programs/{program_id:int}/candidates", guards=[clerks], summary="Add a candidate", tags=["programs"])
+async def add_candidate(request: Request, state: State, program_id: int, data: CandidateCreate) -> Candidate:
+    """Append a candidate project."""
+    return await service.add_candidate(state.pool, await provide_principal(request), program_id, data)
+
+
+ROUTES = [list_programs, create_program, list_candidates, add_candidate]

@@ -1,0 +1,55 @@
+"""Programs and their candidates (the full 征集→初定→审议 flow builds on this)."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from audit import AuditEvent
+from audit.queries import record
+from voting.auth import Principal
+from voting.database import transaction
+from voting.errors import Conflict, not_found
+from voting.programs import queries
+from voting.programs.models import Candidate, CandidateCreate, Program, ProgramCreate
+
+
+async def create_program(pool: asyncpg.Pool, who: Principal, new: ProgramCreate) -> Program:
+    """A body's program for a year; one per body and year."""
+    async with transaction(pool) as conn:
+        try:
+            row = await queries.insert_program(conn, new.body_id, new.year, new.title)
+        except asyncpg.UniqueViolationError as error:
+            raise Conflict(
+                "program_exists", "该人大本年度的项目计划已存在", "This body already has a program for that year"
+            ) from error
+        except asyncpg.ForeignKeyViolationError as error:
+            raise not_found("人大", "Body") from error
+        await record(conn, AuditEvent(
+            actor=who.actor, role=who.role, action="program.created", object_type="program",
+            object_id=str(row["id"]), detail={"year": new.year, "title": new.title},
+        ))
+    return Program(**dict(row))
+
+
+async def add_candidate(
+    pool: asyncpg.Pool, who: Principal, program_id: int, new: CandidateCreate
+) -> Candidate:
+    """Append a candidate project to a program's list."""
+    async with transaction(pool) as conn:
+        if await queries.program_by_id(conn, program_id) is None:
+            raise not_found("项目计划", "Program")
+        await queries.lock_candidate_list(conn, program_id)
+        row = await queries.append_candidate(conn, program_id, new)
+        await record(conn, AuditEvent(
+            actor=who.actor, role=who.role, action="candidate.added", object_type="candidate",
+            object_id=str(row["id"]), detail={"program_id": program_id, "name": new.name},
+        ))
+    return Candidate(**dict(row))
+
+
+async def list_candidates(pool: asyncpg.Pool, program_id: int) -> list[Candidate]:
+    """A program's candidates in list order."""
+    async with pool.acquire() as conn:
+        if await queries.program_by_id(conn, program_id) is None:
+            raise not_found("项目计划", "Program")
+        return [Candidate(**dict(r)) for r in await queries.candidates_of_program(conn, program_id)]

@@ -1,0 +1,205 @@
+"""SQL for sessions, attendance, seat-card codes and tablet logins."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import asyncpg
+
+
+async def session_by_id(conn: asyncpg.Connection, session_id: int) -> asyncpg.Record | None:
+    """One session with its body's name."""
+    return await conn.fetchrow(
+        """
+        SELECT s.id, s.body_id, s.program_id, s.title, s.venue, s.held_on, b.name AS body_name
+        FROM session s JOIN body b ON b.id = s.body_id WHERE s.id = $1
+        """,
+        session_id,
+    )
+
+
+async def all_sessions(conn: asyncpg.Connection) -> list[asyncpg.Record]:
+    """Every session, newest first."""
+    return await conn.fetch(
+        """
+        SELECT s.id, s.body_id, s.program_id, s.title, s.venue, s.held_on, b.name AS body_name
+        FROM session s JOIN body b ON b.id = s.body_id ORDER BY s.held_on DESC, s.id DESC
+        """
+    )
+
+
+async def insert_session(
+    conn: asyncpg.Connection, body_id: int, program_id: int | None, title: str, venue: str
+) -> int:
+    """Create a session; returns its id."""
+    return int(await conn.fetchval(
+        "INSERT INTO session (body_id, program_id, title, venue) VALUES ($1, $2, $3, $4) RETURNING id",
+        body_id, program_id, title, venue,
+    ))
+
+
+async def attendance_counts(conn: asyncpg.Connection, session_id: int) -> asyncpg.Record:
+    """应到 (active deputies), 实到 (present) and 请假 (leave) of a session."""
+    return await conn.fetchrow(
+        """
+        SELECT count(*) AS total,
+               count(*) FILTER (WHERE a.status = 'present') AS present,
+               count(*) FILTER (WHERE a.status = 'leave') AS leave
+        FROM session s
+        JOIN deputy d ON d.body_id = s.body_id AND d.active
+        LEFT JOIN attendance a ON a.session_id = s.id AND a.deputy_id = d.id
+        WHERE s.id = $1
+        """,
+        session_id,
+    )
+
+
+async def attendance_list(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.Record]:
+    """Every active deputy of the session's body with their attendance status."""
+    return await conn.fetch(
+        """
+        SELECT d.id, d.name, d.delegation, d.seat, COALESCE(a.status, 'absent') AS status, a.via
+        FROM session s
+        JOIN deputy d ON d.body_id = s.body_id AND d.active
+        LEFT JOIN attendance a ON a.session_id = s.id AND a.deputy_id = d.id
+        WHERE s.id = $1
+        ORDER BY d.delegation, d.seat, d.id
+        """,
+        session_id,
+    )
+
+
+async def set_attendance(
+    conn: asyncpg.Connection, session_id: int, deputy_id: int, status: str, via: str
+) -> bool:
+    """Record present or leave for a deputy of the session's body; False if not of that body."""
+    row = await conn.fetchrow(
+        """
+        INSERT INTO attendance (session_id, deputy_id, status, via)
+        SELECT s.id, d.id, $3, $4 FROM session s
+        JOIN deputy d ON d.body_id = s.body_id AND d.active AND d.id = $2
+        WHERE s.id = $1
+        ON CONFLICT (session_id, deputy_id)
+        DO UPDATE SET status = excluded.status, via = excluded.via, changed_at = now()
+        RETURNING deputy_id
+        """,
+        session_id, deputy_id, status, via,
+    )
+    return row is not None
+
+
+async def set_many_present(
+    conn: asyncpg.Connection, session_id: int, deputy_ids: list[int], via: str
+) -> int:
+    """Check in many deputies at once (drills, bulk check-in); returns how many rows changed."""
+    result = await conn.execute(
+        """
+        INSERT INTO attendance (session_id, deputy_id, status, via)
+        SELECT s.id, d.id, 'present', $3 FROM session s
+        JOIN deputy d ON d.body_id = s.body_id AND d.active AND d.id = ANY($2::bigint[])
+        WHERE s.id = $1
+        ON CONFLICT (session_id, deputy_id) DO UPDATE SET status = 'present', via = excluded.via
+        """,
+        session_id, deputy_ids, via,
+    )
+    return int(result.split()[-1])
+
+
+async def clear_attendance(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> None:
+    """Back to absent (未到)."""
+    await conn.execute(
+        "DELETE FROM attendance WHERE session_id = $1 AND deputy_id = $2", session_id, deputy_id
+    )
+
+
+async def deputies_without_code(conn: asyncpg.Connection, session_id: int) -> list[int]:
+    """Active deputies of the session's body who have no seat-card code yet."""
+    rows = await conn.fetch(
+        """
+        SELECT d.id FROM session s JOIN deputy d ON d.body_id = s.body_id AND d.active
+        WHERE s.id = $1 AND NOT EXISTS (
+            SELECT 1 FROM login_code c WHERE c.session_id = s.id AND c.deputy_id = d.id)
+        """,
+        session_id,
+    )
+    return [r["id"] for r in rows]
+
+
+async def insert_codes(
+    conn: asyncpg.Connection, session_id: int, deputy_ids: list[int], codes: list[str]
+) -> int:
+    """Store new codes; a (very rare) collision is skipped and retried by the caller."""
+    result = await conn.execute(
+        """
+        INSERT INTO login_code (code, session_id, deputy_id)
+        SELECT c, $1, d FROM unnest($2::text[], $3::bigint[]) AS t(c, d)
+        ON CONFLICT DO NOTHING
+        """,
+        session_id, codes, deputy_ids,
+    )
+    return int(result.split()[-1])
+
+
+async def delete_code(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> None:
+    """Forget a deputy's seat-card code (before a reissue)."""
+    await conn.execute(
+        "DELETE FROM login_code WHERE session_id = $1 AND deputy_id = $2", session_id, deputy_id
+    )
+
+
+async def seat_cards(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.Record]:
+    """Every deputy's unused code, for printing."""
+    return await conn.fetch(
+        """
+        SELECT d.id, d.name, d.delegation, d.seat, c.code, c.used_at
+        FROM login_code c JOIN deputy d ON d.id = c.deputy_id
+        WHERE c.session_id = $1 ORDER BY d.delegation, d.seat, d.id
+        """,
+        session_id,
+    )
+
+
+async def use_code(conn: asyncpg.Connection, code: str) -> asyncpg.Record | None:
+    """Spend a seat-card code once; returns its session, deputy and the deputy's name."""
+    return await conn.fetchrow(
+        """
+        UPDATE login_code c SET used_at = now()
+        FROM deputy d
+        WHERE c.code = $1 AND c.used_at IS NULL AND d.id = c.deputy_id AND d.active
+        RETURNING c.session_id, c.deputy_id, d.name
+        """,
+        code,
+    )
+
+
+async def insert_tablet_login(
+    conn: asyncpg.Connection, session_id: int, deputy_id: int, expires_at: datetime
+) -> str:
+    """A tablet login; its id is the token's jti."""
+    return str(await conn.fetchval(
+        "INSERT INTO tablet_login (session_id, deputy_id, expires_at) VALUES ($1, $2, $3) RETURNING id",
+        session_id, deputy_id, expires_at,
+    ))
+
+
+async def revoke_tablet_logins(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> int:
+    """End every tablet login of a deputy in a session."""
+    result = await conn.execute(
+        """
+        UPDATE tablet_login SET revoked_at = now()
+        WHERE session_id = $1 AND deputy_id = $2 AND revoked_at IS NULL
+        """,
+        session_id, deputy_id,
+    )
+    return int(result.split()[-1])
+
+
+async def tablet_login_is_live(conn: asyncpg.Connection, login_id: str) -> bool:
+    """True when the tablet login exists, is not revoked and has not expired."""
+    return bool(await conn.fetchval(
+        """
+        SELECT EXISTS (SELECT 1 FROM tablet_login
+                       WHERE id = $1::uuid AND revoked_at IS NULL AND expires_at > now())
+        """,
+        login_id,
+    ))

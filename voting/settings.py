@@ -1,0 +1,51 @@
+"""Service settings, read from the environment in one place."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import msgspec
+
+
+class Settings(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything the app factory needs; tests build one directly."""
+
+    database_url: str | None = None  # None: start the embedded PostgreSQL
+    data_dir: Path = Path(".piaojue")
+    jwt_secret: str = ""
+    staff_token_minutes: int = 12 * 60
+    tablet_token_minutes: int = 16 * 60  # one congress day with margin
+    public_base_url: str = "http://127.0.0.1:8000"
+    db_pool_size: int = 20
+    cast_batch_max: int = 500  # ballots committed together at most
+    log_level: str = "info"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Read PIAOJUE_* (and DATABASE_URL) from the environment."""
+        env = dict(os.environ if environ is None else environ)
+        data_dir = Path(env.get("PIAOJUE_DATA_DIR", ".piaojue"))
+        return cls(
+            database_url=env.get("DATABASE_URL") or None,
+            data_dir=data_dir,
+            jwt_secret=env.get("PIAOJUE_JWT_SECRET") or read_or_create_secret(data_dir),
+            public_base_url=env.get("PIAOJUE_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
+            db_pool_size=int(env.get("PIAOJUE_DB_POOL", "20")),
+            log_level=env.get("PIAOJUE_LOG_LEVEL", "info"),
+        )
+
+
+def read_or_create_secret(data_dir: Path) -> str:
+    """Keep one signing secret per data directory so tokens survive a restart."""
+    path = data_dir / "jwt-secret"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    # Owner-only: anyone who reads it can mint staff tokens.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secret)
+    return secret

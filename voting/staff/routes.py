@@ -1,0 +1,36 @@
+"""HTTP: staff log in and out."""
+
+from __future__ import annotations
+
+from litestar import Request, Response, get, post
+from litestar.datastructures import Cookie, State
+
+from voting.auth import COOKIE, Principal, provide_principal, staff_only
+from voting.staff.models import StaffLogin, StaffToken
+from voting.staff.service import log_in
+
+
+@post("/api/auth/login", status_code=200, summary="Staff login", tags=["auth"])
+async def login(state: State, data: StaffLogin) -> Response[StaffToken]:
+    """Check the password; the token comes back in the body and as an HttpOnly cookie."""
+    token = await log_in(state.pool, state.settings, data.username, data.password)
+    cookie = Cookie(
+        key=COOKIE, value=token.token, httponly=True, samesite="strict", path="/",
+        max_age=state.settings.staff_token_minutes * 60,
+    )
+    return Response(token, cookies=[cookie])
+
+
+@post("/api/auth/logout", status_code=200, summary="Staff logout", tags=["auth"])
+async def logout() -> Response[dict[str, bool]]:
+    """Forget the cookie."""
+    return Response({"ok": True}, cookies=[Cookie(key=COOKIE, value="", max_age=0, path="/")])
+
+
+@get("/api/auth/me", guards=[staff_only], summary="The logged-in staff user", tags=["auth"])
+async def me(request: Request) -> Principal:
+    """Who this token belongs to."""
+    return await provide_principal(request)
+
+
+ROUTES = [login, logout, me]

@@ -1,0 +1,50 @@
+"""Staff login and accounts."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from audit import AuditEvent
+from audit.queries import record
+from voting.auth import Principal, Role, hash_password, issue_token, password_matches
+from voting.database import transaction
+from voting.errors import NotAuthenticated
+from voting.settings import Settings
+from voting.staff import queries
+from voting.staff.models import StaffToken
+
+# Verifying against a real hash when the user is unknown keeps both answers equally slow.
+_UNKNOWN_USER_HASH = hash_password("unknown-user")
+
+
+async def log_in(pool: asyncpg.Pool, settings: Settings, username: str, password: str) -> StaffToken:
+    """Check the password and sign a staff token."""
+    async with transaction(pool) as conn:
+        row = await queries.staff_by_username(conn, username)
+        matches = password_matches(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
+        if row is None or not matches:
+            await record(conn, AuditEvent(
+                actor="public", role="public", action="staff.login_failed", object_type="staff_user",
+                object_id=username[:40],
+            ))
+            raise NotAuthenticated("login_failed", "用户名或密码错误", "Wrong username or password")
+        await record(conn, AuditEvent(
+            actor=f"staff:{row['id']}", role=row["role"], action="staff.logged_in",
+            object_type="staff_user", object_id=str(row["id"]),
+        ))
+    principal = Principal(role=Role(row["role"]), subject_id=row["id"], name=row["display_name"])
+    token = issue_token(principal, settings.jwt_secret, settings.staff_token_minutes)
+    return StaffToken(token=token, username=username, display_name=row["display_name"], role=row["role"])
+
+
+async def ensure_staff(
+    pool: asyncpg.Pool, username: str, display_name: str, role: Role, password: str
+) -> int:
+    """Create or reset a staff account (CLI and demo)."""
+    async with transaction(pool) as conn:
+        user_id = await queries.upsert_staff(conn, username, display_name, role.value, hash_password(password))
+        await record(conn, AuditEvent(
+            actor="system", role="system", action="staff.account_set", object_type="staff_user",
+            object_id=str(user_id), detail={"username": username, "role": role.value},
+        ))
+    return user_id

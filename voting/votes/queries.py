@@ -1,0 +1,146 @@
+"""SQL for votes: definition, state changes, turnout and counting input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+VOTE_COLUMNS = (
+    "id, session_id, title, state, rules, runoff_of, deputies_total,"
+    " opened_at, closed_at, announced_at"
+)
+
+
+async def insert_vote(
+    conn: asyncpg.Connection, session_id: int, title: str, rules: dict[str, Any],
+    candidate_ids: list[int], runoff_of: int | None,
+) -> int:
+    """Create a draft vote and its ballot list; candidates must belong to the session's program."""
+    vote_id = int(await conn.fetchval(
+        "INSERT INTO vote (session_id, title, rules, runoff_of) VALUES ($1, $2, $3, $4) RETURNING id",
+        session_id, title, rules, runoff_of,
+    ))
+    added = await conn.execute(
+        """
+        INSERT INTO vote_candidate (vote_id, candidate_id, position)
+        SELECT $1, c.id, t.position
+        FROM unnest($2::bigint[]) WITH ORDINALITY AS t(candidate_id, position)
+        JOIN candidate c ON c.id = t.candidate_id
+        JOIN session s ON s.id = $3 AND s.program_id = c.program_id
+        """,
+        vote_id, candidate_ids, session_id,
+    )
+    if int(added.split()[-1]) != len(candidate_ids):
+        raise LookupError("candidate not in this session's program")
+    return vote_id
+
+
+async def vote_by_id(conn: asyncpg.Connection, vote_id: int, lock: str = "") -> asyncpg.Record | None:
+    """One vote row; lock may be 'FOR UPDATE' to serialise state changes."""
+    assert lock in ("", "FOR UPDATE")
+    return await conn.fetchrow(f"SELECT {VOTE_COLUMNS} FROM vote WHERE id = $1 {lock}", vote_id)
+
+
+async def votes_of_session(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.Record]:
+    """A session's votes in creation order."""
+    return await conn.fetch(
+        f"SELECT {VOTE_COLUMNS} FROM vote WHERE session_id = $1 ORDER BY id", session_id
+    )
+
+
+async def vote_candidates(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
+    """The candidates on a vote's ballot, in ballot order."""
+    return await conn.fetch(
+        """
+        SELECT c.id, c.program_id, vc.position, c.name, c.summary, c.category, c.cost_wan,
+               c.funding, c.responsible_unit, c.completion_date
+        FROM vote_candidate vc JOIN candidate c ON c.id = vc.candidate_id
+        WHERE vc.vote_id = $1 ORDER BY vc.position
+        """,
+        vote_id,
+    )
+
+
+async def mark_open(conn: asyncpg.Connection, vote_id: int, deputies_total: int) -> None:
+    """Draft → open, fixing 应到 for the threshold."""
+    await conn.execute(
+        "UPDATE vote SET state = 'open', opened_at = now(), deputies_total = $2 WHERE id = $1",
+        vote_id, deputies_total,
+    )
+
+
+async def mark_closed(conn: asyncpg.Connection, vote_id: int, tally: dict[str, Any]) -> None:
+    """Open → closed with its count."""
+    await conn.execute(
+        "UPDATE vote SET state = 'closed', closed_at = now(), tally = $2 WHERE id = $1",
+        vote_id, tally,
+    )
+
+
+async def mark_announced(conn: asyncpg.Connection, vote_id: int) -> None:
+    """Closed → announced: the result becomes public."""
+    await conn.execute(
+        "UPDATE vote SET state = 'announced', announced_at = now() WHERE id = $1", vote_id
+    )
+
+
+async def tally_of(conn: asyncpg.Connection, vote_id: int) -> Any:
+    """The stored count of a closed vote."""
+    return await conn.fetchval("SELECT tally FROM vote WHERE id = $1", vote_id)
+
+
+async def runoff_of(conn: asyncpg.Connection, vote_id: int) -> int | None:
+    """The runoff vote started for this vote, if any."""
+    value = await conn.fetchval("SELECT id FROM vote WHERE runoff_of = $1", vote_id)
+    return None if value is None else int(value)
+
+
+async def count_issued(conn: asyncpg.Connection, vote_id: int) -> int:
+    """已投: deputies who took a ballot in this vote."""
+    return int(await conn.fetchval("SELECT count(*) FROM ballot_issued WHERE vote_id = $1", vote_id))
+
+
+async def ballot_marks(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
+    """Every ballot's marks (no deputy is stored with them)."""
+    return await conn.fetch("SELECT marks FROM ballot WHERE vote_id = $1", vote_id)
+
+
+async def reshuffle_ballots(conn: asyncpg.Connection, vote_id: int) -> None:
+    """Rewrite a closed vote's ballots and receipts in random order, in this transaction.
+
+    Until now a ballot row shared its insert transaction (xmin) and its place on
+    disk with the ballot_issued row naming the deputy; rewriting both tables'
+    secret halves at close leaves nothing that orders or dates them.
+    """
+    await conn.execute(
+        """
+        WITH old AS (DELETE FROM ballot WHERE vote_id = $1 RETURNING marks)
+        INSERT INTO ballot (vote_id, marks) SELECT $1, marks FROM old ORDER BY random()
+        """,
+        vote_id,
+    )
+    await conn.execute(
+        """
+        WITH old AS (DELETE FROM ballot_receipt WHERE vote_id = $1 RETURNING receipt_hash)
+        INSERT INTO ballot_receipt (vote_id, receipt_hash)
+        SELECT $1, receipt_hash FROM old ORDER BY random()
+        """,
+        vote_id,
+    )
+
+
+async def vacuum_secret_tables(conn: asyncpg.Connection) -> None:
+    """Drop the dead pre-shuffle row versions from disk (cannot run in a transaction)."""
+    await conn.execute("VACUUM ballot, ballot_receipt")
+
+
+async def present_count(conn: asyncpg.Connection, session_id: int) -> int:
+    """出席: deputies checked in to the session."""
+    return int(await conn.fetchval(
+        """
+        SELECT count(*) FROM attendance a JOIN deputy d ON d.id = a.deputy_id AND d.active
+        WHERE a.session_id = $1 AND a.status = 'present'
+        """,
+        session_id,
+    ))

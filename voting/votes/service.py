@@ -1,0 +1,230 @@
+"""A vote's life: create → open (quorum) → close (count) → announce, and runoffs."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import asyncpg
+import msgspec
+
+from audit import AuditEvent
+from audit.queries import record
+from tally.count import count_votes
+from tally.models import Ballot, Tally, VoteRules
+from tally.thresholds import fewest_meeting, meets
+from voting.auth import Principal
+from voting.database import transaction
+from voting.errors import BadRequest, Conflict, not_found
+from voting.live import LiveEvents
+from voting.programs.models import Candidate
+from voting.roster.queries import count_active_deputies
+from voting.sessions.service import require_session
+from voting.votes import queries
+from voting.votes.models import Result, Turnout, Vote, VoteCreate
+
+log = logging.getLogger(__name__)
+
+
+async def load_vote(conn: asyncpg.Connection, vote_id: int, lock: str = "") -> Vote:
+    """The vote with its candidates, or a 404."""
+    row = await queries.vote_by_id(conn, vote_id, lock)
+    if row is None:
+        raise not_found("表决", "Vote")
+    candidates = [Candidate(**dict(r)) for r in await queries.vote_candidates(conn, vote_id)]
+    fields = dict(row)
+    fields["rules"] = msgspec.convert(fields["rules"], VoteRules)
+    return Vote(candidates=candidates, **fields)
+
+
+def check_rules(rules: VoteRules, candidate_count: int) -> None:
+    """Seats and list length must make a vote possible (candidates ≥ seats ≥ 1)."""
+    if rules.seats < 1:
+        raise BadRequest("seats_invalid", "应选项目数至少为1", "Seats must be at least 1")
+    if candidate_count < rules.seats:
+        raise BadRequest(
+            "too_few_candidates", "候选项目数不得少于应选项目数",
+            "There must be at least as many candidates as seats",
+            candidates=candidate_count, seats=rules.seats,
+        )
+    for share in (rules.threshold, rules.quorum):
+        if not 0 < share.numerator <= share.denominator:
+            raise BadRequest("share_invalid", "比例设置无效", "A threshold or quorum share is invalid")
+
+
+async def create_vote(
+    pool: asyncpg.Pool, who: Principal, session_id: int, new: VoteCreate, runoff_of: int | None = None
+) -> Vote:
+    """A draft vote on candidates of the session's program."""
+    if len(set(new.candidate_ids)) != len(new.candidate_ids):
+        raise BadRequest("duplicate_candidate", "候选项目重复", "A candidate is listed twice")
+    check_rules(new.rules, len(new.candidate_ids))
+    async with transaction(pool) as conn:
+        await require_session(conn, session_id)
+        try:
+            vote_id = await queries.insert_vote(
+                conn, session_id, new.title, msgspec.to_builtins(new.rules), new.candidate_ids, runoff_of
+            )
+        except LookupError as error:
+            raise BadRequest(
+                "unknown_candidate", "候选项目不属于本次会议的项目计划",
+                "A candidate is not in this session's program",
+            ) from error
+        except asyncpg.UniqueViolationError as error:
+            raise Conflict("runoff_exists", "已发起再次投票", "A runoff was already started") from error
+        await record(conn, AuditEvent(
+            actor=who.actor, role=who.role, action="vote.created", object_type="vote",
+            object_id=str(vote_id),
+            detail={"title": new.title, "candidates": new.candidate_ids,
+                    "rules": msgspec.to_builtins(new.rules), "runoff_of": runoff_of},
+        ))
+        return await load_vote(conn, vote_id)
+
+
+async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int) -> Vote:
+    """Open voting, only with a quorum present."""
+    async with transaction(pool) as conn:
+        vote = await load_vote(conn, vote_id, "FOR UPDATE")
+        if vote.state != "draft":
+            raise Conflict("vote_not_draft", "该表决已开始或已结束", "This vote was already opened")
+        session = await require_session(conn, vote.session_id)
+        total = await count_active_deputies(conn, session.body_id)
+        present = await queries.present_count(conn, vote.session_id)
+        needed = fewest_meeting(total, vote.rules.quorum)
+        if total == 0 or not meets(present, total, vote.rules.quorum):
+            raise Conflict(
+                "no_quorum", f"出席代表{present}人，未达到法定人数{needed}人，不能开始表决",
+                f"{present} deputies present, fewer than the quorum of {needed}: the vote cannot open",
+                present=present, needed=needed, total=total,
+            )
+        try:
+            await queries.mark_open(conn, vote_id, total)
+        except asyncpg.UniqueViolationError as error:
+            raise Conflict(
+                "another_vote_open", "本次会议已有正在进行的表决", "Another vote of this session is open"
+            ) from error
+        await record(conn, AuditEvent(
+            actor=who.actor, role=who.role, action="vote.opened", object_type="vote",
+            object_id=str(vote_id), detail={"present": present, "total": total},
+        ))
+        vote = await load_vote(conn, vote_id)
+    live.publish(vote.session_id, "vote_opened", {"vote_id": vote_id})
+    return vote
+
+
+async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int) -> Tally:
+    """Stop voting and count; the result stays with the staff until announced."""
+    async with transaction(pool) as conn:
+        # FOR UPDATE waits for casts in flight (they hold FOR SHARE): every
+        # acknowledged ballot is counted, none arrives after.
+        vote = await load_vote(conn, vote_id, "FOR UPDATE")
+        if vote.state != "open":
+            raise Conflict("vote_not_open", "该表决未在进行中", "This vote is not open", state=vote.state)
+        present = await queries.present_count(conn, vote.session_id)
+        ballots = [msgspec.convert({"marks": r["marks"]}, Ballot, str_keys=True) for r in await queries.ballot_marks(conn, vote_id)]
+        tally = count_votes(
+            vote.rules, [c.id for c in vote.candidates], ballots,
+            deputies_total=vote.deputies_total or 0, deputies_present=present,
+        )
+        issued = await queries.count_issued(conn, vote_id)
+        if issued != tally.ballots_cast:
+            # Cannot happen while issued and ballot rows are written together; refuse loudly.
+            raise Conflict("count_mismatch", "领票人数与票数不符", "Ballots issued differ from ballots stored")
+        await queries.reshuffle_ballots(conn, vote_id)
+        await queries.mark_closed(conn, vote_id, msgspec.to_builtins(tally))
+        await record(conn, AuditEvent(
+            actor=who.actor, role=who.role, action="vote.closed", object_type="vote",
+            object_id=str(vote_id), detail={"ballots_cast": tally.ballots_cast},
+        ))
+        await record(conn, AuditEvent(
+            actor="system", role="system", action="vote.tallied", object_type="vote",
+            object_id=str(vote_id), detail=msgspec.to_builtins(tally),
+        ))
+    live.publish(vote.session_id, "vote_closed", {"vote_id": vote_id})
+    asyncio.get_running_loop().create_task(vacuum_after_close(pool))
+    return tally
+
+
+async def vacuum_after_close(pool: asyncpg.Pool) -> None:
+    """Physically drop pre-shuffle ballot rows; best effort."""
+    try:
+        async with pool.acquire() as conn:
+            await queries.vacuum_secret_tables(conn)
+    except (asyncpg.PostgresError, OSError) as error:
+        log.warning("vacuum after close failed: %s", type(error).__name__)
+
+
+async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int) -> Result:
+    """Make the counted result public and push it to every screen."""
+    async with transaction(pool) as conn:
+        vote = await load_vote(conn, vote_id, "FOR UPDATE")
+        if vote.state != "closed":
+            raise Conflict(
+                "vote_not_closed", "只能宣布已结束计票的表决", "Only a closed vote can be announced",
+                state=vote.state,
+            )
+        await queries.mark_announced(conn, vote_id)
+        await record(conn, AuditEvent(
+            actor=who.actor, role=who.role, action="vote.announced", object_type="vote",
+            object_id=str(vote_id),
+        ))
+        result = await load_result(conn, vote_id)
+    # NOTIFY payloads are small: screens fetch the result themselves.
+    live.publish(vote.session_id, "vote_announced", {"vote_id": vote_id})
+    return result
+
+
+async def start_runoff(pool: asyncpg.Pool, who: Principal, vote_id: int) -> Vote:
+    """A draft runoff (再次投票) among the candidates tied at the cut line, for the seats left."""
+    async with pool.acquire() as conn:
+        vote = await load_vote(conn, vote_id)
+        stored = await queries.tally_of(conn, vote_id)
+    if stored is None:
+        raise Conflict("vote_not_closed", "表决尚未计票", "The vote has not been counted")
+    tally = msgspec.convert(stored, Tally)
+    if tally.runoff is None:
+        raise Conflict("no_runoff_needed", "本次表决无需再次投票", "This vote needs no runoff")
+    rules = msgspec.structs.replace(vote.rules, seats=tally.runoff.seats)
+    new = VoteCreate(title=f"{vote.title}（再次投票）", candidate_ids=tally.runoff.candidate_ids, rules=rules)
+    return await create_vote(pool, who, vote.session_id, new, runoff_of=vote_id)
+
+
+async def load_result(conn: asyncpg.Connection, vote_id: int) -> Result:
+    """A counted vote's definition, tally and runoff link."""
+    vote = await load_vote(conn, vote_id)
+    stored = await queries.tally_of(conn, vote_id)
+    if stored is None:
+        raise Conflict("vote_not_closed", "表决尚未计票", "The vote has not been counted")
+    return Result(
+        vote=vote, tally=msgspec.convert(stored, Tally), runoff_vote_id=await queries.runoff_of(conn, vote_id)
+    )
+
+
+async def result(pool: asyncpg.Pool, vote_id: int, public: bool) -> Result:
+    """The result: staff see it after close, the public only after announcement."""
+    async with pool.acquire() as conn:
+        vote = await load_vote(conn, vote_id)
+        if vote.state in ("draft", "open") or (public and vote.state != "announced"):
+            raise Conflict(
+                "result_not_public", "表决结果尚未宣布", "The result has not been announced", state=vote.state
+            )
+        return await load_result(conn, vote_id)
+
+
+async def turnout(pool: asyncpg.Pool, vote_id: int) -> Turnout:
+    """已投 / 出席 / 应到 — never any partial result."""
+    async with pool.acquire() as conn:
+        vote = await load_vote(conn, vote_id)
+        session = await require_session(conn, vote.session_id)
+        total = vote.deputies_total or await count_active_deputies(conn, session.body_id)
+        return Turnout(
+            vote_id=vote_id, session_id=vote.session_id, state=vote.state, cast=await queries.count_issued(conn, vote_id),
+            present=await queries.present_count(conn, vote.session_id), total=total,
+        )
+
+
+async def session_votes(pool: asyncpg.Pool, session_id: int) -> list[Vote]:
+    """A session's votes."""
+    async with pool.acquire() as conn:
+        await require_session(conn, session_id)
+        return [await load_vote(conn, r["id"]) for r in await queries.votes_of_session(conn, session_id)]
