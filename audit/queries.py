@@ -29,8 +29,13 @@ SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
 async def record(connection: Executor, event: AuditEvent) -> None:
     """Store one event in the caller's transaction."""
     await connection.execute(
-        INSERT_EVENT, event.actor, event.role, event.action,
-        event.object_type, event.object_id, event.detail,
+        INSERT_EVENT,
+        event.actor,
+        event.role,
+        event.action,
+        event.object_type,
+        event.object_id,
+        event.detail,
     )
 
 
@@ -40,7 +45,10 @@ async def record_many(connection: Executor, events: Sequence[AuditEvent]) -> Non
         return
     await connection.execute(
         INSERT_EVENTS,
-        [e.actor for e in events], [e.role for e in events], [e.action for e in events],
-        [e.object_type for e in events], [e.object_id for e in events],
+        [e.actor for e in events],
+        [e.role for e in events],
+        [e.action for e in events],
+        [e.object_type for e in events],
+        [e.object_id for e in events],
         [e.detail for e in events],
     )

@@ -44,7 +44,10 @@ class CastBatcher:
     """Collects casts and commits them together; one per app process."""
 
     def __init__(
-        self, pool: asyncpg.Pool, max_batch: int, on_committed: Callable[[set[int]], None],
+        self,
+        pool: asyncpg.Pool,
+        max_batch: int,
+        on_committed: Callable[[set[int]], None],
         writers: int = 2,
     ) -> None:
         self.pool = pool
@@ -66,9 +69,11 @@ class CastBatcher:
         while not self.queue.empty():
             _, future = self.queue.get_nowait()
             if not future.done():
-                future.set_exception(errors.CastRefused(
-                    503, "server_stopping", "服务器正在重启，请重新提交", "The server is restarting; please resend"
-                ))
+                future.set_exception(
+                    errors.CastRefused(
+                        503, "server_stopping", "服务器正在重启，请重新提交", "The server is restarting; please resend"
+                    )
+                )
 
     async def submit(self, cast: PendingCast) -> Outcome:
         """Queue a cast and wait until its batch is committed (or refused)."""
@@ -90,13 +95,18 @@ class CastBatcher:
         try:
             async with self.pool.acquire() as conn, conn.transaction():
                 outcomes = await write_batch(conn, casts)
-        except (asyncpg.PostgresError, OSError, asyncio.TimeoutError) as error:
+        except (TimeoutError, asyncpg.PostgresError, OSError) as error:
             log.error("cast batch of %d failed: %s", len(batch), type(error).__name__)
             for _, future in batch:
                 if not future.done():
-                    future.set_exception(errors.CastRefused(
-                        503, "store_failed", "选票未能保存，请重新提交", "The ballot could not be stored; please resend"
-                    ))
+                    future.set_exception(
+                        errors.CastRefused(
+                            503,
+                            "store_failed",
+                            "选票未能保存，请重新提交",
+                            "The ballot could not be stored; please resend",
+                        )
+                    )
             return
         for (_, future), outcome in zip(batch, outcomes, strict=True):
             if not future.done():
@@ -113,8 +123,11 @@ async def write_batch(conn: asyncpg.Connection, casts: list[PendingCast]) -> lis
     order = sorted(range(len(casts)), key=lambda i: (casts[i].vote_id, casts[i].deputy_id))
     ordered = [casts[i] for i in order]
     inserted = await queries.issue_ballots(
-        conn, [c.vote_id for c in ordered], [c.deputy_id for c in ordered],
-        [c.login_id for c in ordered], [c.submission for c in ordered],
+        conn,
+        [c.vote_id for c in ordered],
+        [c.deputy_id for c in ordered],
+        [c.login_id for c in ordered],
+        [c.submission for c in ordered],
     )
     fresh = {(r["vote_id"], r["deputy_id"], bytes(r["submission"])) for r in inserted}
     outcomes: list[Outcome | None] = [None] * len(casts)
@@ -164,10 +177,17 @@ async def store_accepted(conn: asyncpg.Connection, accepted: list[PendingCast]) 
     await queries.store_ballots(conn, [c.vote_id for c in ballots], [c.marks for c in ballots])
     _shuffler.shuffle(ballots)
     await queries.store_receipts(conn, [c.vote_id for c in ballots], [c.receipt_hash for c in ballots])
-    await record_many(conn, [
-        AuditEvent(
-            actor=f"deputy:{c.deputy_id}", role="deputy", action="ballot.issued",
-            object_type="vote", object_id=str(c.vote_id), detail={"channel": "tablet"},
-        )
-        for c in accepted
-    ])
+    await record_many(
+        conn,
+        [
+            AuditEvent(
+                actor=f"deputy:{c.deputy_id}",
+                role="deputy",
+                action="ballot.issued",
+                object_type="vote",
+                object_id=str(c.vote_id),
+                detail={"channel": "tablet"},
+            )
+            for c in accepted
+        ],
+    )

@@ -19,7 +19,9 @@ class CastRefused(Exception):
 
 def vote_not_open() -> CastRefused:
     """The vote is not taking ballots (not yet opened, or closed meanwhile)."""
-    return CastRefused(409, "vote_not_open", "表决未在进行中，选票未被接收", "The vote is not open; the ballot was not taken")
+    return CastRefused(
+        409, "vote_not_open", "表决未在进行中，选票未被接收", "The vote is not open; the ballot was not taken"
+    )
 
 
 def already_voted() -> CastRefused:
@@ -34,4 +36,9 @@ def not_checked_in() -> CastRefused:
 
 def tablet_revoked() -> CastRefused:
     """The tablet login was revoked or has expired."""
-    return CastRefused(401, "tablet_revoked", "此平板的登录已失效，请联系工作人员", "This tablet's login is no longer valid; ask the staff")
+    return CastRefused(
+        401,
+        "tablet_revoked",
+        "此平板的登录已失效，请联系工作人员",
+        "This tablet's login is no longer valid; ask the staff",
+    )

@@ -30,8 +30,11 @@ async def lock_open_votes(conn: asyncpg.Connection, vote_ids: list[int]) -> set[
 
 
 async def issue_ballots(
-    conn: asyncpg.Connection, vote_ids: list[int], deputy_ids: list[int],
-    login_ids: list[str], submissions: list[bytes],
+    conn: asyncpg.Connection,
+    vote_ids: list[int],
+    deputy_ids: list[int],
+    login_ids: list[str],
+    submissions: list[bytes],
 ) -> list[asyncpg.Record]:
     """Record who took a ballot, for eligible deputies only; returns the rows inserted.
 
@@ -52,7 +55,10 @@ async def issue_ballots(
         ON CONFLICT (vote_id, deputy_id) DO NOTHING
         RETURNING vote_id, deputy_id, submission
         """,
-        vote_ids, deputy_ids, login_ids, submissions,
+        vote_ids,
+        deputy_ids,
+        login_ids,
+        submissions,
     )
 
 
@@ -73,7 +79,9 @@ async def refusal_facts(
         LEFT JOIN ballot_issued b ON b.vote_id = t.vote_id AND b.deputy_id = t.deputy_id
         ORDER BY t.i
         """,
-        vote_ids, deputy_ids, login_ids,
+        vote_ids,
+        deputy_ids,
+        login_ids,
     )
 
 
@@ -81,14 +89,15 @@ async def store_ballots(conn: asyncpg.Connection, vote_ids: list[int], marks: li
     """Store ballot contents, in the (shuffled) order given."""
     await conn.execute(
         "INSERT INTO ballot (vote_id, marks) SELECT * FROM unnest($1::bigint[], $2::jsonb[])",
-        vote_ids, marks,
+        vote_ids,
+        marks,
     )
 
 
 async def store_receipts(conn: asyncpg.Connection, vote_ids: list[int], hashes: list[bytes]) -> None:
     """Store receipt hashes, in their own (shuffled) order."""
     await conn.execute(
-        "INSERT INTO ballot_receipt (vote_id, receipt_hash)"
-        " SELECT * FROM unnest($1::bigint[], $2::bytea[])",
-        vote_ids, hashes,
+        "INSERT INTO ballot_receipt (vote_id, receipt_hash) SELECT * FROM unnest($1::bigint[], $2::bytea[])",
+        vote_ids,
+        hashes,
     )

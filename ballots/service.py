@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import asyncpg
 import msgspec
 
@@ -34,33 +36,52 @@ class VoteDefinitions:
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self.pool = pool
-        self.known: dict[int, VoteDefinition] = {}
+        # Futures, not values: when a vote opens, thousands of tablets ask at
+        # once and must share one database read.
+        self.known: dict[int, asyncio.Future[VoteDefinition]] = {}
 
     async def get(self, vote_id: int) -> VoteDefinition:
         """The definition, loaded once per process."""
         found = self.known.get(vote_id)
         if found is None:
-            async with self.pool.acquire() as conn:
-                row = await queries.vote_definition(conn, vote_id)
-            if row is None:
-                raise CastRefused(404, "not_found", "表决不存在", "Vote not found")
-            found = VoteDefinition(
-                session_id=row["session_id"], rules=msgspec.convert(row["rules"], VoteRules),
-                candidate_ids=list(row["candidate_ids"]),
-            )
-            self.known[vote_id] = found
-        return found
+            found = self.known[vote_id] = asyncio.ensure_future(self.load(vote_id))
+        try:
+            return await asyncio.shield(found)
+        except CastRefused:
+            self.known.pop(vote_id, None)  # an unknown vote may be created later
+            raise
+
+    async def load(self, vote_id: int) -> VoteDefinition:
+        """Read one definition from the database."""
+        async with self.pool.acquire() as conn:
+            row = await queries.vote_definition(conn, vote_id)
+        if row is None:
+            raise CastRefused(404, "not_found", "表决不存在", "Vote not found")
+        return VoteDefinition(
+            session_id=row["session_id"],
+            rules=msgspec.convert(row["rules"], VoteRules),
+            candidate_ids=list(row["candidate_ids"]),
+        )
 
 
 async def cast_ballot(
-    batcher: CastBatcher, definitions: VoteDefinitions, *, vote_id: int, deputy_id: int,
-    session_id: int | None, login_id: str | None, ballot: CastBallot,
+    batcher: CastBatcher,
+    definitions: VoteDefinitions,
+    *,
+    vote_id: int,
+    deputy_id: int,
+    session_id: int | None,
+    login_id: str | None,
+    ballot: CastBallot,
 ) -> CastReceipt:
     """Take one deputy's ballot; returns the receipt once the ballot is durable."""
     definition = await definitions.get(vote_id)
     if session_id != definition.session_id or login_id is None:
         raise CastRefused(
-            403, "wrong_session", "此平板未登录到该表决所在的会议", "This tablet is not logged in to this vote's session"
+            403,
+            "wrong_session",
+            "此平板未登录到该表决所在的会议",
+            "This tablet is not logged in to this vote's session",
         )
     try:
         check_ballot(definition.rules, definition.candidate_ids, ballot.marks)
@@ -68,12 +89,16 @@ async def cast_ballot(
         zh, en = REJECTIONS[rejected.reason.value]
         raise CastRefused(400, f"ballot_{rejected.reason.value}", zh, en) from rejected
     code = receipt_code(vote_id, ballot.cast_id)
-    outcome = await batcher.submit(PendingCast(
-        vote_id=vote_id, deputy_id=deputy_id, login_id=login_id,
-        submission=submission_digest(vote_id, ballot.cast_id),
-        receipt_hash=receipt_hash(vote_id, code),
-        marks={str(k): v.value for k, v in ballot.marks.items()},
-    ))
+    outcome = await batcher.submit(
+        PendingCast(
+            vote_id=vote_id,
+            deputy_id=deputy_id,
+            login_id=login_id,
+            submission=submission_digest(vote_id, ballot.cast_id),
+            receipt_hash=receipt_hash(vote_id, code),
+            marks={str(k): v.value for k, v in ballot.marks.items()},
+        )
+    )
     if isinstance(outcome, CastRefused):
         raise outcome
     return CastReceipt(vote_id=vote_id, receipt=code, resent=outcome == RESENT)

@@ -69,9 +69,7 @@ def on_cast_refused(_: Request, error: CastRefused) -> Response[dict[str, object
 
 def on_validation_error(_: Request, error: ValidationException) -> Response[dict[str, object]]:
     """Malformed JSON or a field of the wrong shape; the detail never echoes ballot content."""
-    return error_response(
-        400, "invalid_request", "请求格式或内容不正确", "Malformed or invalid request", error.detail
-    )
+    return error_response(400, "invalid_request", "请求格式或内容不正确", "Malformed or invalid request", error.detail)
 
 
 def on_http_error(_: Request, error: HTTPException) -> Response[dict[str, object]]:
@@ -83,15 +81,19 @@ def on_http_error(_: Request, error: HTTPException) -> Response[dict[str, object
 def on_server_error(_: Request, error: Exception) -> Response[dict[str, object]]:
     """Anything unexpected: logged by type only (no request content), answered in both languages."""
     log.exception("unhandled %s", type(error).__name__)
-    return error_response(500, "server_error", "服务器内部错误，请重试或联系工作人员", "Internal error; retry or ask the staff")
+    return error_response(
+        500, "server_error", "服务器内部错误，请重试或联系工作人员", "Internal error; retry or ask the staff"
+    )
 
 
 def create_app(settings: Settings) -> Litestar:
     """Build the service for these settings (tests pass their own)."""
     database_url = settings.database_url or start_embedded_postgres(settings.data_dir)
     channels = ChannelsPlugin(
-        backend=AsyncPgChannelsBackend(dsn=database_url), arbitrary_channels_allowed=True,
-        subscriber_max_backlog=200, subscriber_backlog_strategy="dropleft",
+        backend=AsyncPgChannelsBackend(dsn=database_url),
+        arbitrary_channels_allowed=True,
+        subscriber_max_backlog=200,
+        subscriber_backlog_strategy="dropleft",
     )
 
     @asynccontextmanager
@@ -102,8 +104,13 @@ def create_app(settings: Settings) -> Litestar:
         feed = TurnoutFeed(pool, live)
         batcher = CastBatcher(pool, settings.cast_batch_max, on_committed=feed.mark)
         app.state.update(
-            pool=pool, live=live, settings=settings, batcher=batcher, channels=channels,
-            definitions=VoteDefinitions(pool), database_url=database_url,
+            pool=pool,
+            live=live,
+            settings=settings,
+            batcher=batcher,
+            channels=channels,
+            definitions=VoteDefinitions(pool),
+            database_url=database_url,
         )
         feed.start()
         batcher.start()
@@ -116,8 +123,13 @@ def create_app(settings: Settings) -> Litestar:
 
     return Litestar(
         route_handlers=[
-            *staff.ROUTES, *roster.ROUTES, *programs.ROUTES, *sessions.ROUTES, *votes.ROUTES,
-            *tablet.ROUTES, *pages.ROUTES,
+            *staff.ROUTES,
+            *roster.ROUTES,
+            *programs.ROUTES,
+            *sessions.ROUTES,
+            *votes.ROUTES,
+            *tablet.ROUTES,
+            *pages.ROUTES,
             create_static_files_router(path="/static", directories=[HERE / "static"], include_in_schema=False),
         ],
         lifespan=[lifespan],
@@ -131,11 +143,15 @@ def create_app(settings: Settings) -> Litestar:
             Exception: on_server_error,
         },
         openapi_config=OpenAPIConfig(
-            title="Piaojue 票决", version="0.1.0", path="/schema",
+            title="Piaojue 票决",
+            version="0.1.0",
+            path="/schema",
             description="民生实事项目人大代表票决制 — livelihood-projects deputy voting.",
-            components=Components(security_schemes={
-                "bearer": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT"),
-            }),
+            components=Components(
+                security_schemes={
+                    "bearer": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT"),
+                }
+            ),
             security=[{"bearer": []}],
         ),
         request_max_body_size=4 * 1024 * 1024,

@@ -28,8 +28,14 @@ def serve(host: str, port: int, workers: int, database_url: str) -> None:
 
     os.environ["DATABASE_URL"] = database_url
     Granian(
-        "voting.app:create_app_from_env", factory=True, address=host, port=port,
-        interface=Interfaces.ASGI, workers=workers, log_access=False, backlog=4096,
+        "voting.app:create_app_from_env",
+        factory=True,
+        address=host,
+        port=port,
+        interface=Interfaces.ASGI,
+        workers=workers,
+        log_access=False,
+        backlog=4096,
     ).serve()
 
 
@@ -116,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def server_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--host", default="0.0.0.0", help="address to listen on (default all: tablets on the hall Wi-Fi)")
+        p.add_argument(
+            "--host", default="0.0.0.0", help="address to listen on (default all: tablets on the hall Wi-Fi)"
+        )
         p.add_argument("--port", type=int, default=8000)
         p.add_argument("--workers", type=int, default=1, help="app processes (default 1)")
 
@@ -145,7 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("drill", help="simulate tablets casting and measure against a bare baseline")
     p.add_argument("--deputies", type=int, default=3000)
-    p.add_argument("--concurrency", type=int, default=0, help="parallel connections (default: one per deputy, max 1000)")
+    p.add_argument(
+        "--concurrency", type=int, default=0, help="parallel connections (default: one per deputy, max 1000)"
+    )
     p.add_argument("--workers", type=int, default=1, help="app processes for the server under test")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--export", metavar="FILE", help="write the drill vote's archive (audit issue)")

@@ -19,16 +19,12 @@ MIGRATION_LOCK = 7_461_303
 async def init_connection(connection: asyncpg.Connection) -> None:
     """Decode jsonb/json as Python objects on every pooled connection."""
     for name in ("json", "jsonb"):
-        await connection.set_type_codec(
-            name, encoder=json.dumps, decoder=json.loads, schema="pg_catalog"
-        )
+        await connection.set_type_codec(name, encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
 
 
 async def create_pool(url: str, size: int) -> asyncpg.Pool:
     """Open the app's pool; min_size stays small so several workers fit one server."""
-    pool = await asyncpg.create_pool(
-        url, min_size=2, max_size=size, init=init_connection, command_timeout=60
-    )
+    pool = await asyncpg.create_pool(url, min_size=2, max_size=size, init=init_connection, command_timeout=60)
     assert pool is not None
     return pool
 
@@ -60,9 +56,7 @@ async def migrate(url: str) -> list[str]:
                 continue
             async with connection.transaction():
                 await connection.execute(sql)
-                await connection.execute(
-                    "INSERT INTO schema_migration (version, name) VALUES ($1, $2)", version, name
-                )
+                await connection.execute("INSERT INTO schema_migration (version, name) VALUES ($1, $2)", version, name)
             applied_now.append(name)
             log.info("applied migration %s", name)
     finally:

@@ -9,13 +9,19 @@ import msgspec
 from voting.auth import Principal, Role
 from voting.database import create_pool, migrate
 from voting.demo_data import (
-    BODY_NAME, DEMO_CANDIDATES, DEMO_SEATS, DEMO_STAFF, PROGRAM_TITLE, SESSION_TITLE, VENUE,
+    BODY_NAME,
+    DEMO_CANDIDATES,
+    DEMO_SEATS,
+    DEMO_STAFF,
+    PROGRAM_TITLE,
+    SESSION_TITLE,
+    VENUE,
     demo_deputies,
 )
-from voting.demo_queries import find_demo, insert_demo_body
+from voting.demo_queries import find_demo
 from voting.programs.models import ProgramCreate
 from voting.programs.service import add_candidate, create_program
-from voting.roster.service import add_deputies
+from voting.roster.service import add_deputies, create_body
 from voting.sessions.models import SessionCreate
 from voting.sessions.service import create_session
 from voting.staff.service import ensure_staff
@@ -41,8 +47,7 @@ async def set_up_demo(url: str, reset: bool = False) -> Demo:
         async with pool.acquire() as conn:
             found = await find_demo(conn, BODY_NAME)
         if found is None:
-            async with pool.acquire() as conn:
-                body_id = await insert_demo_body(conn, BODY_NAME)
+            body_id = (await create_body(pool, SYSTEM, BODY_NAME, "county")).id
             await add_deputies(pool, SYSTEM, body_id, demo_deputies(), "imported")
             program = await create_program(pool, SYSTEM, ProgramCreate(body_id=body_id, year=2027, title=PROGRAM_TITLE))
             for candidate in DEMO_CANDIDATES:
@@ -51,9 +56,16 @@ async def set_up_demo(url: str, reset: bool = False) -> Demo:
         else:
             body_id, program_id, session_id = found["body_id"], found["program_id"], found["session_id"]
         if reset or not session_id:
-            session = await create_session(pool, SYSTEM, SessionCreate(
-                body_id=body_id, program_id=program_id, title=SESSION_TITLE, venue=VENUE,
-            ))
+            session = await create_session(
+                pool,
+                SYSTEM,
+                SessionCreate(
+                    body_id=body_id,
+                    program_id=program_id,
+                    title=SESSION_TITLE,
+                    venue=VENUE,
+                ),
+            )
             session_id = session.id
         # Fresh passwords each start: the demo never ships a known password.
         passwords = {}

@@ -16,10 +16,3 @@ async def find_demo(conn: asyncpg.Connection, body_name: str) -> asyncpg.Record 
         """,
         body_name,
     )
-
-
-async def insert_demo_body(conn: asyncpg.Connection, name: str) -> int:
-    """The demo county congress."""
-    return int(await conn.fetchval(
-        "INSERT INTO body (name, level) VALUES ($1, 'county') RETURNING id", name
-    ))

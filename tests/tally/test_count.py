@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
 from tally import (
@@ -12,6 +13,7 @@ from tally import (
     InconsistentCount,
     Mark,
     RejectReason,
+    Tally,
     ThresholdBase,
     VoteRules,
     count_votes,
@@ -146,3 +148,10 @@ def test_inconsistent_setup_is_refused(
 ) -> None:
     with pytest.raises(InconsistentCount):
         count_votes(VoteRules(seats=seats), candidates, [], total, present)
+
+
+def test_tally_round_trips_through_json_for_the_bulletin_board() -> None:
+    pile = ballots_giving({1: 7, 2: 7, 3: 10}, 12, void=1)
+    tally = count_votes(VoteRules(seats=2), [1, 2, 3], pile, 13, 13)
+    assert tally.runoff is not None  # so the nested Runoff is encoded too
+    assert msgspec.json.decode(msgspec.json.encode(tally), type=Tally) == tally

@@ -26,6 +26,8 @@ SHARES = [MORE_THAN_HALF, Fraction(2, 3, inclusive=True), Fraction(1, 3, inclusi
 
 @dataclass(frozen=True)
 class Vote:
+    """One generated vote: its rules, list, ballot pile and attendance."""
+
     rules: VoteRules
     candidate_ids: list[int]
     ballots: list[Ballot]
@@ -70,25 +72,26 @@ def votes(draw: st.DrawFn) -> Vote:
         threshold_base=draw(st.sampled_from(ThresholdBase)),
         threshold=draw(st.sampled_from(SHARES)),
     )
-    valid_marks = (
-        choose_marks(candidate_ids, seats)
-        if form == BallotForm.CHOOSE_UP_TO_N
-        else (per_candidate_marks(candidate_ids))
-    )
+    if form == BallotForm.CHOOSE_UP_TO_N:
+        valid_marks = choose_marks(candidate_ids, seats)
+    else:
+        valid_marks = per_candidate_marks(candidate_ids)
     # Deputies vote in blocs: repeating a few ballot patterns makes candidates pass
     # the threshold and tie with each other far more often than independent marks.
-    patterns = draw(st.lists(st.builds(Ballot, marks=valid_marks), min_size=1, max_size=2))
+    valid = st.builds(Ballot, marks=valid_marks)
+    patterns = draw(st.lists(valid, min_size=1, max_size=2))
     # A void paper ballot may carry anything, overmarks and unknown candidates included.
     void = st.builds(
         Ballot,
         marks=st.dictionaries(st.integers(1, 999), st.sampled_from(Mark)),
         void_reason=st.just("over-marked"),
     )
-    bloc, loner = st.sampled_from(patterns), st.builds(Ballot, marks=valid_marks)
-    # An explicit size spreads piles over 0..30 instead of hypothesis's short lists.
+    by_kind = {"bloc": st.sampled_from(patterns), "loner": valid, "void": void}
+    # An explicit size spreads piles over 0..30 instead of hypothesis's short lists;
+    # kinds drawn from a weighted list keep void ballots to about one in eight.
     size = draw(st.integers(0, 30))
-    pile = st.lists(st.one_of(*[bloc] * 6, loner, void), min_size=size, max_size=size)
-    ballots = draw(pile)
+    kinds = st.sampled_from(["bloc"] * 6 + ["loner", "void"])
+    ballots = [draw(by_kind[kind]) for kind in draw(st.lists(kinds, min_size=size, max_size=size))]
     present = draw(st.integers(len(ballots), len(ballots) + 3))
     total = draw(st.integers(present, present + 4))
     return Vote(rules, candidate_ids, ballots, total, present)

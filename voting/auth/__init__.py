@@ -1,11 +1,30 @@
 """Staff passwords, JWTs for staff and tablets, and route guards."""
 
-from voting.auth.guards import COOKIE, allow, clerks, deputies, presiding, provide_principal, staff_only
+from voting.auth.guards import (
+    COOKIE,
+    allow,
+    clerks,
+    deputies,
+    presiding,
+    provide_principal,
+    staff_only,
+)
 from voting.auth.passwords import hash_password, password_matches
 from voting.auth.tokens import STAFF_ROLES, Principal, Role, issue_token, read_token
 
 __all__ = [
-    "COOKIE", "STAFF_ROLES", "Principal", "Role", "allow", "clerks", "deputies",
-    "hash_password", "issue_token", "password_matches", "presiding", "provide_principal",
-    "read_token", "staff_only",
+    "COOKIE",
+    "STAFF_ROLES",
+    "Principal",
+    "Role",
+    "allow",
+    "clerks",
+    "deputies",
+    "hash_password",
+    "issue_token",
+    "password_matches",
+    "presiding",
+    "provide_principal",
+    "read_token",
+    "staff_only",
 ]

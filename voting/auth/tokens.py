@@ -60,14 +60,50 @@ def issue_token(principal: Principal, secret: str, minutes: int, now: float | No
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
+class VerifiedTokens:
+    """Tokens already verified, so a tablet's every request does not pay PyJWT again.
+
+    Keyed by the whole token string (signature included): the same string
+    verifies the same way until it expires, which is checked on every hit.
+    Revocation is not decided here but by the database on each use.
+    """
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self.known: dict[tuple[str, str], tuple[Principal, int]] = {}
+
+    def get(self, token: str, secret: str, now: float) -> Principal | None:
+        """The cached principal of a still-valid token, or None."""
+        hit = self.known.get((token, secret))
+        if hit is None or hit[1] <= now:
+            return None
+        return hit[0]
+
+    def put(self, token: str, secret: str, principal: Principal, expires: int) -> None:
+        """Remember a verified token; forget everything when full (cheap and bounded)."""
+        if len(self.known) >= self.size:
+            self.known.clear()
+        self.known[(token, secret)] = (principal, expires)
+
+
+_verified = VerifiedTokens()
+
+
 def read_token(token: str, secret: str) -> Principal:
     """Verify a token and return its principal; any defect is a 401."""
+    now = time.time()
+    cached = _verified.get(token, secret, now)
+    if cached is not None:
+        return cached
     try:
         claims = jwt.decode(
-            token, secret, algorithms=[ALGORITHM], issuer=ISSUER,
+            token,
+            secret,
+            algorithms=[ALGORITHM],
+            issuer=ISSUER,
             options={"require": ["exp", "iat", "sub", "role"]},
         )
-        return Principal(
+        principal = Principal(
             role=Role(claims["role"]),
             subject_id=int(claims["sub"]),
             name=str(claims.get("name", "")),
@@ -75,6 +111,10 @@ def read_token(token: str, secret: str) -> Principal:
             login_id=claims.get("jti"),
         )
     except jwt.ExpiredSignatureError as error:
-        raise NotAuthenticated("token_expired", "登录已过期，请重新登录", "Login expired, please log in again") from error
+        raise NotAuthenticated(
+            "token_expired", "登录已过期，请重新登录", "Login expired, please log in again"
+        ) from error
     except (jwt.InvalidTokenError, ValueError, KeyError) as error:
         raise NotAuthenticated("token_invalid", "登录凭证无效", "Invalid token") from error
+    _verified.put(token, secret, principal, int(claims["exp"]))
+    return principal

@@ -1,3 +1,5 @@
-"""Page routes (filled in by the pages work)."""
+"""Page routes: staff pages and the screens anyone may open."""
 
-ROUTES: list[object] = []
+from voting.pages import console, screens
+
+ROUTES: list[object] = [*console.ROUTES, *screens.ROUTES]

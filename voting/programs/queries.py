@@ -7,8 +7,7 @@ import asyncpg
 from voting.programs.models import CandidateCreate
 
 CANDIDATE_COLUMNS = (
-    "id, program_id, position, name, summary, category, cost_wan, funding,"
-    " responsible_unit, completion_date"
+    "id, program_id, position, name, summary, category, cost_wan, funding, responsible_unit, completion_date"
 )
 
 
@@ -16,7 +15,9 @@ async def insert_program(conn: asyncpg.Connection, body_id: int, year: int, titl
     """Create a program."""
     return await conn.fetchrow(
         "INSERT INTO program (body_id, year, title) VALUES ($1, $2, $3) RETURNING id, body_id, year, title",
-        body_id, year, title,
+        body_id,
+        year,
+        title,
     )
 
 
@@ -48,8 +49,14 @@ async def append_candidate(conn: asyncpg.Connection, program_id: int, new: Candi
         FROM candidate WHERE program_id = $1
         RETURNING {CANDIDATE_COLUMNS}
         """,
-        program_id, new.name, new.summary, new.category, new.cost_wan, new.funding,
-        new.responsible_unit, new.completion_date,
+        program_id,
+        new.name,
+        new.summary,
+        new.category,
+        new.cost_wan,
+        new.funding,
+        new.responsible_unit,
+        new.completion_date,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litestar import Request, get, post
 from litestar.datastructures import State
+from litestar.params import FromPath
 
 from voting.auth import clerks, provide_principal
 from voting.programs import service
@@ -25,13 +26,13 @@ async def create_program(request: Request, state: State, data: ProgramCreate) ->
 
 
 @get("/api/programs/{program_id:int}/candidates", summary="A program's candidates", tags=["programs"])
-async def list_candidates(state: State, program_id: int) -> list[Candidate]:
+async def list_candidates(state: State, program_id: FromPath[int]) -> list[Candidate]:
     """The candidate list (public)."""
     return await service.list_candidates(state.pool, program_id)
 
 
 @post("/api/programs/{program_id:int}/candidates", guards=[clerks], summary="Add a candidate", tags=["programs"])
-async def add_candidate(request: Request, state: State, program_id: int, data: CandidateCreate) -> Candidate:
+async def add_candidate(request: Request, state: State, program_id: FromPath[int], data: CandidateCreate) -> Candidate:
     """Append a candidate project."""
     return await service.add_candidate(state.pool, await provide_principal(request), program_id, data)
 

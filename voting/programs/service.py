@@ -24,26 +24,38 @@ async def create_program(pool: asyncpg.Pool, who: Principal, new: ProgramCreate)
             ) from error
         except asyncpg.ForeignKeyViolationError as error:
             raise not_found("人大", "Body") from error
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action="program.created", object_type="program",
-            object_id=str(row["id"]), detail={"year": new.year, "title": new.title},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="program.created",
+                object_type="program",
+                object_id=str(row["id"]),
+                detail={"year": new.year, "title": new.title},
+            ),
+        )
     return Program(**dict(row))
 
 
-async def add_candidate(
-    pool: asyncpg.Pool, who: Principal, program_id: int, new: CandidateCreate
-) -> Candidate:
+async def add_candidate(pool: asyncpg.Pool, who: Principal, program_id: int, new: CandidateCreate) -> Candidate:
     """Append a candidate project to a program's list."""
     async with transaction(pool) as conn:
         if await queries.program_by_id(conn, program_id) is None:
             raise not_found("项目计划", "Program")
         await queries.lock_candidate_list(conn, program_id)
         row = await queries.append_candidate(conn, program_id, new)
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action="candidate.added", object_type="candidate",
-            object_id=str(row["id"]), detail={"program_id": program_id, "name": new.name},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="candidate.added",
+                object_type="candidate",
+                object_id=str(row["id"]),
+                detail={"program_id": program_id, "name": new.name},
+            ),
+        )
     return Candidate(**dict(row))
 
 

@@ -10,10 +10,16 @@ from voting.roster.models import DeputyCreate, ImportRowError
 
 # Clerks' spreadsheets come with Chinese or English headers.
 HEADERS = {
-    "姓名": "name", "name": "name",
-    "代表团": "delegation", "delegation": "delegation",
-    "座位": "seat", "座位号": "seat", "seat": "seat",
-    "电话": "phone", "手机": "phone", "phone": "phone",
+    "姓名": "name",
+    "name": "name",
+    "代表团": "delegation",
+    "delegation": "delegation",
+    "座位": "seat",
+    "座位号": "seat",
+    "seat": "seat",
+    "电话": "phone",
+    "手机": "phone",
+    "phone": "phone",
 }
 PHONE = re.compile(r"^[0-9+\- ]{0,20}$")
 MAX_ROWS = 5000

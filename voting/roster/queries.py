@@ -21,9 +21,7 @@ async def all_bodies(conn: asyncpg.Connection) -> list[asyncpg.Record]:
 
 async def insert_body(conn: asyncpg.Connection, name: str, level: str) -> asyncpg.Record:
     """Create a body."""
-    return await conn.fetchrow(
-        "INSERT INTO body (name, level) VALUES ($1, $2) RETURNING id, name, level", name, level
-    )
+    return await conn.fetchrow("INSERT INTO body (name, level) VALUES ($1, $2) RETURNING id, name, level", name, level)
 
 
 async def deputies_of_body(conn: asyncpg.Connection, body_id: int) -> list[asyncpg.Record]:
@@ -49,14 +47,15 @@ async def insert_deputies(
         SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])
         RETURNING {DEPUTY_COLUMNS}
         """,
-        body_id, [r[0] for r in rows], [r[1] for r in rows],
-        [r[2] for r in rows], [r[3] for r in rows],
+        body_id,
+        [r[0] for r in rows],
+        [r[1] for r in rows],
+        [r[2] for r in rows],
+        [r[3] for r in rows],
     )
 
 
-async def update_deputy(
-    conn: asyncpg.Connection, deputy_id: int, changes: dict[str, Any]
-) -> asyncpg.Record | None:
+async def update_deputy(conn: asyncpg.Connection, deputy_id: int, changes: dict[str, Any]) -> asyncpg.Record | None:
     """Change the given fields; a None keeps that field as it is."""
     return await conn.fetchrow(
         f"""
@@ -69,13 +68,15 @@ async def update_deputy(
         WHERE id = $1
         RETURNING {DEPUTY_COLUMNS}
         """,
-        deputy_id, changes.get("name"), changes.get("delegation"), changes.get("seat"),
-        changes.get("phone"), changes.get("active"),
+        deputy_id,
+        changes.get("name"),
+        changes.get("delegation"),
+        changes.get("seat"),
+        changes.get("phone"),
+        changes.get("active"),
     )
 
 
 async def count_active_deputies(conn: asyncpg.Connection, body_id: int) -> int:
     """应到: the body's deputies whose term is running."""
-    return int(await conn.fetchval(
-        "SELECT count(*) FROM deputy WHERE body_id = $1 AND active", body_id
-    ))
+    return int(await conn.fetchval("SELECT count(*) FROM deputy WHERE body_id = $1 AND active", body_id))

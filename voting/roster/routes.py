@@ -8,6 +8,7 @@ from litestar import Request, get, patch, post
 from litestar.datastructures import State, UploadFile
 from litestar.enums import RequestEncodingType
 from litestar.params import Body as BodyParam
+from litestar.params import FromPath
 
 from voting.auth import clerks, provide_principal, staff_only
 from voting.errors import BadRequest
@@ -26,13 +27,13 @@ async def list_bodies(state: State) -> list[Body]:
 
 
 @get("/api/bodies/{body_id:int}/deputies", guards=[staff_only], summary="A body's deputies", tags=["roster"])
-async def list_deputies(state: State, body_id: int) -> list[Deputy]:
+async def list_deputies(state: State, body_id: FromPath[int]) -> list[Deputy]:
     """The roster of one body."""
     return await service.list_deputies(state.pool, body_id)
 
 
 @post("/api/bodies/{body_id:int}/deputies", guards=[clerks], summary="Add a deputy", tags=["roster"])
-async def add_deputy(request: Request, state: State, body_id: int, data: DeputyCreate) -> Deputy:
+async def add_deputy(request: Request, state: State, body_id: FromPath[int], data: DeputyCreate) -> Deputy:
     """Add one deputy to a body."""
     who = await provide_principal(request)
     [deputy] = await service.add_deputies(state.pool, who, body_id, [data], "added")
@@ -40,13 +41,18 @@ async def add_deputy(request: Request, state: State, body_id: int, data: DeputyC
 
 
 @post(
-    "/api/bodies/{body_id:int}/deputies/import", guards=[clerks], status_code=200,
-    summary="Import deputies from CSV", tags=["roster"],
+    "/api/bodies/{body_id:int}/deputies/import",
+    guards=[clerks],
+    status_code=200,
+    summary="Import deputies from CSV",
+    tags=["roster"],
     description="Columns 姓名/name (required), 代表团/delegation, 座位/seat, 电话/phone. "
     "Any bad row rejects the whole file, listing every bad row.",
 )
 async def import_deputies(
-    request: Request, state: State, body_id: int,
+    request: Request,
+    state: State,
+    body_id: FromPath[int],
     data: Annotated[UploadFile, BodyParam(media_type=RequestEncodingType.MULTI_PART)],
 ) -> ImportResult:
     """Import a CSV roster, all rows or none."""
@@ -65,7 +71,7 @@ async def import_deputies(
 
 
 @patch("/api/deputies/{deputy_id:int}", guards=[clerks], summary="Edit a deputy", tags=["roster"])
-async def edit_deputy(request: Request, state: State, deputy_id: int, data: DeputyUpdate) -> Deputy:
+async def edit_deputy(request: Request, state: State, deputy_id: FromPath[int], data: DeputyUpdate) -> Deputy:
     """Change a deputy's details, or end their term with active=false."""
     who = await provide_principal(request)
     return await service.update_deputy(state.pool, who, deputy_id, data)

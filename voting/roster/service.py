@@ -9,10 +9,10 @@ from audit import AuditEvent
 from audit.queries import record
 from voting.auth import Principal
 from voting.database import transaction
-from voting.errors import BadRequest, not_found
+from voting.errors import BadRequest, Conflict, not_found
 from voting.roster import queries
 from voting.roster.csv_import import parse_roster_csv
-from voting.roster.models import Deputy, DeputyCreate, DeputyUpdate, ImportResult
+from voting.roster.models import Body, Deputy, DeputyCreate, DeputyUpdate, ImportResult
 
 
 def as_deputy(row: asyncpg.Record) -> Deputy:
@@ -34,13 +34,18 @@ async def add_deputies(
     """Add deputies to a body (one by one or from a CSV), all or none."""
     async with transaction(pool) as conn:
         await require_body(conn, body_id)
-        rows = await queries.insert_deputies(
-            conn, body_id, [(d.name, d.delegation, d.seat, d.phone) for d in new]
+        rows = await queries.insert_deputies(conn, body_id, [(d.name, d.delegation, d.seat, d.phone) for d in new])
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action=f"roster.{how}",
+                object_type="body",
+                object_id=str(body_id),
+                detail={"added": [r["id"] for r in rows]},
+            ),
         )
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action=f"roster.{how}", object_type="body",
-            object_id=str(body_id), detail={"added": [r["id"] for r in rows]},
-        ))
     return [as_deputy(r) for r in rows]
 
 
@@ -49,7 +54,9 @@ async def import_csv(pool: asyncpg.Pool, who: Principal, body_id: int, text: str
     new, errors = parse_roster_csv(text)
     if errors:
         raise BadRequest(
-            "csv_rows_invalid", "名单文件有错误，未导入任何代表", "The CSV has bad rows; nothing was imported",
+            "csv_rows_invalid",
+            "名单文件有错误，未导入任何代表",
+            "The CSV has bad rows; nothing was imported",
             rows=[msgspec.to_builtins(e) for e in errors],
         )
     if not new:
@@ -58,19 +65,24 @@ async def import_csv(pool: asyncpg.Pool, who: Principal, body_id: int, text: str
     return ImportResult(imported=len(added))
 
 
-async def update_deputy(
-    pool: asyncpg.Pool, who: Principal, deputy_id: int, changes: DeputyUpdate
-) -> Deputy:
+async def update_deputy(pool: asyncpg.Pool, who: Principal, deputy_id: int, changes: DeputyUpdate) -> Deputy:
     """Edit a deputy's details or end their term (active = false)."""
     fields = {k: v for k, v in msgspec.structs.asdict(changes).items() if v is not None}
     async with transaction(pool) as conn:
         row = await queries.update_deputy(conn, deputy_id, fields)
         if row is None:
             raise not_found("代表", "Deputy")
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action="roster.updated", object_type="deputy",
-            object_id=str(deputy_id), detail={"changed": sorted(fields)},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="roster.updated",
+                object_type="deputy",
+                object_id=str(deputy_id),
+                detail={"changed": sorted(fields)},
+            ),
+        )
     return as_deputy(row)
 
 
@@ -79,3 +91,24 @@ async def list_deputies(pool: asyncpg.Pool, body_id: int) -> list[Deputy]:
     async with pool.acquire() as conn:
         await require_body(conn, body_id)
         return [as_deputy(r) for r in await queries.deputies_of_body(conn, body_id)]
+
+
+async def create_body(pool: asyncpg.Pool, who: Principal, name: str, level: str) -> Body:
+    """A new congress (township, county or city)."""
+    async with transaction(pool) as conn:
+        try:
+            row = await queries.insert_body(conn, name, level)
+        except asyncpg.UniqueViolationError as error:
+            raise Conflict("body_exists", "同名人大已存在", "A body with this name exists") from error
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="body.created",
+                object_type="body",
+                object_id=str(row["id"]),
+                detail={"name": name, "level": level},
+            ),
+        )
+    return Body(**dict(row))

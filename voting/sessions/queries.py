@@ -28,14 +28,17 @@ async def all_sessions(conn: asyncpg.Connection) -> list[asyncpg.Record]:
     )
 
 
-async def insert_session(
-    conn: asyncpg.Connection, body_id: int, program_id: int | None, title: str, venue: str
-) -> int:
+async def insert_session(conn: asyncpg.Connection, body_id: int, program_id: int | None, title: str, venue: str) -> int:
     """Create a session; returns its id."""
-    return int(await conn.fetchval(
-        "INSERT INTO session (body_id, program_id, title, venue) VALUES ($1, $2, $3, $4) RETURNING id",
-        body_id, program_id, title, venue,
-    ))
+    return int(
+        await conn.fetchval(
+            "INSERT INTO session (body_id, program_id, title, venue) VALUES ($1, $2, $3, $4) RETURNING id",
+            body_id,
+            program_id,
+            title,
+            venue,
+        )
+    )
 
 
 async def attendance_counts(conn: asyncpg.Connection, session_id: int) -> asyncpg.Record:
@@ -69,9 +72,7 @@ async def attendance_list(conn: asyncpg.Connection, session_id: int) -> list[asy
     )
 
 
-async def set_attendance(
-    conn: asyncpg.Connection, session_id: int, deputy_id: int, status: str, via: str
-) -> bool:
+async def set_attendance(conn: asyncpg.Connection, session_id: int, deputy_id: int, status: str, via: str) -> bool:
     """Record present or leave for a deputy of the session's body; False if not of that body."""
     row = await conn.fetchrow(
         """
@@ -83,14 +84,15 @@ async def set_attendance(
         DO UPDATE SET status = excluded.status, via = excluded.via, changed_at = now()
         RETURNING deputy_id
         """,
-        session_id, deputy_id, status, via,
+        session_id,
+        deputy_id,
+        status,
+        via,
     )
     return row is not None
 
 
-async def set_many_present(
-    conn: asyncpg.Connection, session_id: int, deputy_ids: list[int], via: str
-) -> int:
+async def set_many_present(conn: asyncpg.Connection, session_id: int, deputy_ids: list[int], via: str) -> int:
     """Check in many deputies at once (drills, bulk check-in); returns how many rows changed."""
     result = await conn.execute(
         """
@@ -100,16 +102,16 @@ async def set_many_present(
         WHERE s.id = $1
         ON CONFLICT (session_id, deputy_id) DO UPDATE SET status = 'present', via = excluded.via
         """,
-        session_id, deputy_ids, via,
+        session_id,
+        deputy_ids,
+        via,
     )
     return int(result.split()[-1])
 
 
 async def clear_attendance(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> None:
     """Back to absent (未到)."""
-    await conn.execute(
-        "DELETE FROM attendance WHERE session_id = $1 AND deputy_id = $2", session_id, deputy_id
-    )
+    await conn.execute("DELETE FROM attendance WHERE session_id = $1 AND deputy_id = $2", session_id, deputy_id)
 
 
 async def deputies_without_code(conn: asyncpg.Connection, session_id: int) -> list[int]:
@@ -125,9 +127,7 @@ async def deputies_without_code(conn: asyncpg.Connection, session_id: int) -> li
     return [r["id"] for r in rows]
 
 
-async def insert_codes(
-    conn: asyncpg.Connection, session_id: int, deputy_ids: list[int], codes: list[str]
-) -> int:
+async def insert_codes(conn: asyncpg.Connection, session_id: int, deputy_ids: list[int], codes: list[str]) -> int:
     """Store new codes; a (very rare) collision is skipped and retried by the caller."""
     result = await conn.execute(
         """
@@ -135,16 +135,16 @@ async def insert_codes(
         SELECT c, $1, d FROM unnest($2::text[], $3::bigint[]) AS t(c, d)
         ON CONFLICT DO NOTHING
         """,
-        session_id, codes, deputy_ids,
+        session_id,
+        codes,
+        deputy_ids,
     )
     return int(result.split()[-1])
 
 
 async def delete_code(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> None:
     """Forget a deputy's seat-card code (before a reissue)."""
-    await conn.execute(
-        "DELETE FROM login_code WHERE session_id = $1 AND deputy_id = $2", session_id, deputy_id
-    )
+    await conn.execute("DELETE FROM login_code WHERE session_id = $1 AND deputy_id = $2", session_id, deputy_id)
 
 
 async def seat_cards(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.Record]:
@@ -172,14 +172,16 @@ async def use_code(conn: asyncpg.Connection, code: str) -> asyncpg.Record | None
     )
 
 
-async def insert_tablet_login(
-    conn: asyncpg.Connection, session_id: int, deputy_id: int, expires_at: datetime
-) -> str:
+async def insert_tablet_login(conn: asyncpg.Connection, session_id: int, deputy_id: int, expires_at: datetime) -> str:
     """A tablet login; its id is the token's jti."""
-    return str(await conn.fetchval(
-        "INSERT INTO tablet_login (session_id, deputy_id, expires_at) VALUES ($1, $2, $3) RETURNING id",
-        session_id, deputy_id, expires_at,
-    ))
+    return str(
+        await conn.fetchval(
+            "INSERT INTO tablet_login (session_id, deputy_id, expires_at) VALUES ($1, $2, $3) RETURNING id",
+            session_id,
+            deputy_id,
+            expires_at,
+        )
+    )
 
 
 async def revoke_tablet_logins(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> int:
@@ -189,17 +191,20 @@ async def revoke_tablet_logins(conn: asyncpg.Connection, session_id: int, deputy
         UPDATE tablet_login SET revoked_at = now()
         WHERE session_id = $1 AND deputy_id = $2 AND revoked_at IS NULL
         """,
-        session_id, deputy_id,
+        session_id,
+        deputy_id,
     )
     return int(result.split()[-1])
 
 
 async def tablet_login_is_live(conn: asyncpg.Connection, login_id: str) -> bool:
     """True when the tablet login exists, is not revoked and has not expired."""
-    return bool(await conn.fetchval(
-        """
+    return bool(
+        await conn.fetchval(
+            """
         SELECT EXISTS (SELECT 1 FROM tablet_login
                        WHERE id = $1::uuid AND revoked_at IS NULL AND expires_at > now())
         """,
-        login_id,
-    ))
+            login_id,
+        )
+    )

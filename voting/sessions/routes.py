@@ -7,13 +7,19 @@ from collections.abc import AsyncGenerator
 import msgspec
 from litestar import Request, get, post
 from litestar.datastructures import State
+from litestar.params import FromPath
 from litestar.response import ServerSentEvent
 
 from voting.auth import clerks, provide_principal, staff_only
 from voting.live import session_channel
 from voting.sessions import service
 from voting.sessions.models import (
-    AttendanceChange, AttendanceEntry, AttendanceSummary, SeatCard, Session, SessionCreate,
+    AttendanceChange,
+    AttendanceEntry,
+    AttendanceSummary,
+    SeatCard,
+    Session,
+    SessionCreate,
 )
 from voting.sessions.queries import all_sessions
 
@@ -32,7 +38,7 @@ async def create_session(request: Request, state: State, data: SessionCreate) ->
 
 
 @get("/api/sessions/{session_id:int}/attendance/summary", summary="应到/实到/请假 and quorum", tags=["sessions"])
-async def attendance_summary(state: State, session_id: int) -> AttendanceSummary:
+async def attendance_summary(state: State, session_id: FromPath[int]) -> AttendanceSummary:
     """Counts only (public: the hall screen shows them)."""
     async with state.pool.acquire() as conn:
         await service.require_session(conn, session_id)
@@ -47,41 +53,54 @@ class AttendanceView(msgspec.Struct):
 
 
 @get("/api/sessions/{session_id:int}/attendance", guards=[staff_only], summary="Attendance list", tags=["sessions"])
-async def attendance(state: State, session_id: int) -> AttendanceView:
+async def attendance(state: State, session_id: FromPath[int]) -> AttendanceView:
     """Every deputy's status."""
     summary, entries = await service.attendance(state.pool, session_id)
     return AttendanceView(summary=summary, deputies=entries)
 
 
 @post(
-    "/api/sessions/{session_id:int}/attendance/{deputy_id:int}", guards=[clerks], status_code=200,
-    summary="Check in, mark leave (请假) or reset a deputy", tags=["sessions"],
+    "/api/sessions/{session_id:int}/attendance/{deputy_id:int}",
+    guards=[clerks],
+    status_code=200,
+    summary="Check in, mark leave (请假) or reset a deputy",
+    tags=["sessions"],
 )
-async def mark(request: Request, state: State, session_id: int, deputy_id: int, data: AttendanceChange) -> AttendanceSummary:
+async def mark(
+    request: Request, state: State, session_id: FromPath[int], deputy_id: FromPath[int], data: AttendanceChange
+) -> AttendanceSummary:
     """A clerk sets one deputy's attendance."""
     who = await provide_principal(request)
     return await service.mark_attendance(state.pool, state.live, who, session_id, deputy_id, data.status)
 
 
-@get("/api/sessions/{session_id:int}/seat-cards", guards=[clerks], summary="Seat cards with login codes", tags=["sessions"])
-async def seat_cards(request: Request, state: State, session_id: int) -> list[SeatCard]:
+@get(
+    "/api/sessions/{session_id:int}/seat-cards",
+    guards=[clerks],
+    summary="Seat cards with login codes",
+    tags=["sessions"],
+)
+async def seat_cards(request: Request, state: State, session_id: FromPath[int]) -> list[SeatCard]:
     """Every deputy's one-time login code (created on first request)."""
     who = await provide_principal(request)
     return await service.seat_cards(state.pool, state.settings, who, session_id)
 
 
 @post(
-    "/api/sessions/{session_id:int}/seat-cards/{deputy_id:int}/reissue", guards=[clerks], status_code=200,
-    summary="A new login code for one deputy; revokes their tablet logins", tags=["sessions"],
+    "/api/sessions/{session_id:int}/seat-cards/{deputy_id:int}/reissue",
+    guards=[clerks],
+    status_code=200,
+    summary="A new login code for one deputy; revokes their tablet logins",
+    tags=["sessions"],
 )
-async def reissue(request: Request, state: State, session_id: int, deputy_id: int) -> SeatCard:
+async def reissue(request: Request, state: State, session_id: FromPath[int], deputy_id: FromPath[int]) -> SeatCard:
     """Replace a lost or used code."""
     who = await provide_principal(request)
     return await service.reissue_code(state.pool, state.settings, who, session_id, deputy_id)
 
 
 @get("/api/sessions/{session_id:int}/events", summary="Live events (SSE)", tags=["sessions"])
-async def events(state: State, session_id: int) -> ServerSentEvent:
+async def events(state: State, session_id: FromPath[int]) -> ServerSentEvent:
     """attendance, turnout, vote_opened, vote_closed and vote_announced events for a session.
 
     Only what is public flows here: counts and announced results, never partial results.

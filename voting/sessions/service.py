@@ -17,7 +17,12 @@ from voting.live import LiveEvents
 from voting.sessions import queries
 from voting.sessions.codes import login_url, new_login_code, normalize_code
 from voting.sessions.models import (
-    AttendanceEntry, AttendanceSummary, SeatCard, Session, SessionCreate, TabletToken,
+    AttendanceEntry,
+    AttendanceSummary,
+    SeatCard,
+    Session,
+    SessionCreate,
+    TabletToken,
 )
 from voting.settings import Settings
 
@@ -34,15 +39,20 @@ async def create_session(pool: asyncpg.Pool, who: Principal, new: SessionCreate)
     """Open a new session record for a body."""
     async with transaction(pool) as conn:
         try:
-            session_id = await queries.insert_session(
-                conn, new.body_id, new.program_id, new.title, new.venue
-            )
+            session_id = await queries.insert_session(conn, new.body_id, new.program_id, new.title, new.venue)
         except asyncpg.ForeignKeyViolationError as error:
             raise not_found("人大或项目计划", "Body or program") from error
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action="session.created", object_type="session",
-            object_id=str(session_id), detail={"title": new.title, "body_id": new.body_id},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="session.created",
+                object_type="session",
+                object_id=str(session_id),
+                detail={"title": new.title, "body_id": new.body_id},
+            ),
+        )
         return await require_session(conn, session_id)
 
 
@@ -52,8 +62,12 @@ async def summarize_attendance(conn: asyncpg.Connection, session_id: int) -> Att
     total, present, leave = row["total"], row["present"], row["leave"]
     needed = fewest_meeting(total, TWO_THIRDS_OR_MORE)
     return AttendanceSummary(
-        session_id=session_id, total=total, present=present, leave=leave,
-        absent=total - present - leave, quorum_needed=needed,
+        session_id=session_id,
+        total=total,
+        present=present,
+        leave=leave,
+        absent=total - present - leave,
+        quorum_needed=needed,
         has_quorum=total > 0 and present >= needed,
     )
 
@@ -66,8 +80,12 @@ async def attendance(pool: asyncpg.Pool, session_id: int) -> tuple[AttendanceSum
         rows = await queries.attendance_list(conn, session_id)
     entries = [
         AttendanceEntry(
-            deputy_id=r["id"], name=r["name"], delegation=r["delegation"], seat=r["seat"],
-            status=r["status"], via=r["via"],
+            deputy_id=r["id"],
+            name=r["name"],
+            delegation=r["delegation"],
+            seat=r["seat"],
+            status=r["status"],
+            via=r["via"],
         )
         for r in rows
     ]
@@ -86,10 +104,17 @@ async def mark_attendance(
             raise BadRequest(
                 "deputy_not_of_body", "该代表不属于本次会议的人大", "This deputy is not of this session's body"
             )
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action=f"attendance.{status}", object_type="session",
-            object_id=str(session_id), detail={"deputy_id": deputy_id},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action=f"attendance.{status}",
+                object_type="session",
+                object_id=str(session_id),
+                detail={"deputy_id": deputy_id},
+            ),
+        )
         summary = await summarize_attendance(conn, session_id)
     live.publish(session_id, "attendance", summary)
     return summary
@@ -106,8 +131,12 @@ async def seat_cards(pool: asyncpg.Pool, settings: Settings, who: Principal, ses
         rows = await queries.seat_cards(conn, session_id)
     return [
         SeatCard(
-            deputy_id=r["id"], name=r["name"], delegation=r["delegation"], seat=r["seat"],
-            code=r["code"], url=login_url(settings.public_base_url, r["code"]),
+            deputy_id=r["id"],
+            name=r["name"],
+            delegation=r["delegation"],
+            seat=r["seat"],
+            code=r["code"],
+            url=login_url(settings.public_base_url, r["code"]),
             used=r["used_at"] is not None,
         )
         for r in rows
@@ -128,20 +157,30 @@ async def reissue_code(
                 inserted = await queries.insert_codes(conn, session_id, [deputy_id], [new_login_code()])
             except asyncpg.ForeignKeyViolationError as error:
                 raise not_found("代表", "Deputy") from error
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action="login_code.reissued", object_type="session",
-            object_id=str(session_id), detail={"deputy_id": deputy_id, "tablet_logins_revoked": revoked},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="login_code.reissued",
+                object_type="session",
+                object_id=str(session_id),
+                detail={"deputy_id": deputy_id, "tablet_logins_revoked": revoked},
+            ),
+        )
         card = next(r for r in await queries.seat_cards(conn, session_id) if r["id"] == deputy_id)
     return SeatCard(
-        deputy_id=deputy_id, name=card["name"], delegation=card["delegation"], seat=card["seat"],
-        code=card["code"], url=login_url(settings.public_base_url, card["code"]), used=False,
+        deputy_id=deputy_id,
+        name=card["name"],
+        delegation=card["delegation"],
+        seat=card["seat"],
+        code=card["code"],
+        url=login_url(settings.public_base_url, card["code"]),
+        used=False,
     )
 
 
-async def tablet_login(
-    pool: asyncpg.Pool, live: LiveEvents, settings: Settings, typed_code: str
-) -> TabletToken:
+async def tablet_login(pool: asyncpg.Pool, live: LiveEvents, settings: Settings, typed_code: str) -> TabletToken:
     """Spend a seat-card code: the deputy is checked in and the tablet gets its token."""
     code = normalize_code(typed_code)
     expires = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=settings.tablet_token_minutes)
@@ -149,25 +188,39 @@ async def tablet_login(
         used = await queries.use_code(conn, code)
         if used is None:
             raise NotAuthenticated(
-                "login_code_invalid", "登录码无效或已使用，请联系工作人员",
+                "login_code_invalid",
+                "登录码无效或已使用，请联系工作人员",
                 "Login code unknown or already used; ask the staff for a new one",
             )
         session_id, deputy_id = used["session_id"], used["deputy_id"]
         login_id = await queries.insert_tablet_login(conn, session_id, deputy_id, expires)
         await queries.set_attendance(conn, session_id, deputy_id, "present", "tablet")
-        await record(conn, AuditEvent(
-            actor=f"deputy:{deputy_id}", role=Role.DEPUTY, action="attendance.present",
-            object_type="session", object_id=str(session_id), detail={"via": "tablet"},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=f"deputy:{deputy_id}",
+                role=Role.DEPUTY,
+                action="attendance.present",
+                object_type="session",
+                object_id=str(session_id),
+                detail={"via": "tablet"},
+            ),
+        )
         summary = await summarize_attendance(conn, session_id)
     live.publish(session_id, "attendance", summary)
     principal = Principal(
-        role=Role.DEPUTY, subject_id=deputy_id, name=used["name"], session_id=session_id,
+        role=Role.DEPUTY,
+        subject_id=deputy_id,
+        name=used["name"],
+        session_id=session_id,
         login_id=login_id,
     )
     token = issue_token(principal, settings.jwt_secret, settings.tablet_token_minutes)
     return TabletToken(
-        token=token, deputy_id=deputy_id, deputy_name=used["name"], session_id=session_id,
+        token=token,
+        deputy_id=deputy_id,
+        deputy_name=used["name"],
+        session_id=session_id,
         expires_at=expires,
     )
 
@@ -176,7 +229,8 @@ async def require_live_tablet(conn: asyncpg.Connection, who: Principal) -> None:
     """Refuse a deputy token whose tablet login was revoked."""
     if who.login_id is None or not await queries.tablet_login_is_live(conn, who.login_id):
         raise NotAuthenticated(
-            "tablet_revoked", "此平板的登录已被撤销，请联系工作人员",
+            "tablet_revoked",
+            "此平板的登录已被撤销，请联系工作人员",
             "This tablet's login was revoked; ask the staff",
         )
 
@@ -185,9 +239,15 @@ async def bulk_check_in(pool: asyncpg.Pool, session_id: int, deputy_ids: list[in
     """Check in many deputies at once (drills and tests)."""
     async with transaction(pool) as conn:
         changed = await queries.set_many_present(conn, session_id, deputy_ids, "clerk")
-        await record(conn, AuditEvent(
-            actor="system", role="system", action="attendance.bulk_present", object_type="session",
-            object_id=str(session_id), detail={"count": changed},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor="system",
+                role="system",
+                action="attendance.bulk_present",
+                object_type="session",
+                object_id=str(session_id),
+                detail={"count": changed},
+            ),
+        )
     return changed
-

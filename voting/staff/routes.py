@@ -15,7 +15,11 @@ async def login(state: State, data: StaffLogin) -> Response[StaffToken]:
     """Check the password; the token comes back in the body and as an HttpOnly cookie."""
     token = await log_in(state.pool, state.settings, data.username, data.password)
     cookie = Cookie(
-        key=COOKIE, value=token.token, httponly=True, samesite="strict", path="/",
+        key=COOKIE,
+        value=token.token,
+        httponly=True,
+        samesite="strict",
+        path="/",
         max_age=state.settings.staff_token_minutes * 60,
     )
     return Response(token, cookies=[cookie])

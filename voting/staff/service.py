@@ -23,28 +23,45 @@ async def log_in(pool: asyncpg.Pool, settings: Settings, username: str, password
         row = await queries.staff_by_username(conn, username)
         matches = password_matches(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
         if row is None or not matches:
-            await record(conn, AuditEvent(
-                actor="public", role="public", action="staff.login_failed", object_type="staff_user",
-                object_id=username[:40],
-            ))
+            await record(
+                conn,
+                AuditEvent(
+                    actor="public",
+                    role="public",
+                    action="staff.login_failed",
+                    object_type="staff_user",
+                    object_id=username[:40],
+                ),
+            )
             raise NotAuthenticated("login_failed", "用户名或密码错误", "Wrong username or password")
-        await record(conn, AuditEvent(
-            actor=f"staff:{row['id']}", role=row["role"], action="staff.logged_in",
-            object_type="staff_user", object_id=str(row["id"]),
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=f"staff:{row['id']}",
+                role=row["role"],
+                action="staff.logged_in",
+                object_type="staff_user",
+                object_id=str(row["id"]),
+            ),
+        )
     principal = Principal(role=Role(row["role"]), subject_id=row["id"], name=row["display_name"])
     token = issue_token(principal, settings.jwt_secret, settings.staff_token_minutes)
     return StaffToken(token=token, username=username, display_name=row["display_name"], role=row["role"])
 
 
-async def ensure_staff(
-    pool: asyncpg.Pool, username: str, display_name: str, role: Role, password: str
-) -> int:
+async def ensure_staff(pool: asyncpg.Pool, username: str, display_name: str, role: Role, password: str) -> int:
     """Create or reset a staff account (CLI and demo)."""
     async with transaction(pool) as conn:
         user_id = await queries.upsert_staff(conn, username, display_name, role.value, hash_password(password))
-        await record(conn, AuditEvent(
-            actor="system", role="system", action="staff.account_set", object_type="staff_user",
-            object_id=str(user_id), detail={"username": username, "role": role.value},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor="system",
+                role="system",
+                action="staff.account_set",
+                object_type="staff_user",
+                object_id=str(user_id),
+                detail={"username": username, "role": role.value},
+            ),
+        )
     return user_id

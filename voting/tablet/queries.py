@@ -13,7 +13,10 @@ async def open_vote_of_session(conn: asyncpg.Connection, session_id: int) -> int
 
 async def has_ballot(conn: asyncpg.Connection, vote_id: int, deputy_id: int) -> bool:
     """Whether the deputy took a ballot in the vote (who voted is not secret; what is)."""
-    return bool(await conn.fetchval(
-        "SELECT EXISTS (SELECT 1 FROM ballot_issued WHERE vote_id = $1 AND deputy_id = $2)",
-        vote_id, deputy_id,
-    ))
+    return bool(
+        await conn.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM ballot_issued WHERE vote_id = $1 AND deputy_id = $2)",
+            vote_id,
+            deputy_id,
+        )
+    )

@@ -21,6 +21,11 @@ async def tablet_view(pool: asyncpg.Pool, who: Principal) -> TabletView:
         vote = await load_vote(conn, open_id) if open_id is not None else None
         voted = open_id is not None and await queries.has_ballot(conn, open_id, who.subject_id)
     return TabletView(
-        deputy_id=who.subject_id, deputy_name=who.name, session_id=session.id,
-        session_title=session.title, body_name=session.body_name, vote=vote, voted=voted,
+        deputy_id=who.subject_id,
+        deputy_name=who.name,
+        session_id=session.id,
+        session_title=session.title,
+        body_name=session.body_name,
+        vote=vote,
+        voted=voted,
     )

@@ -6,21 +6,27 @@ from typing import Any
 
 import asyncpg
 
-VOTE_COLUMNS = (
-    "id, session_id, title, state, rules, runoff_of, deputies_total,"
-    " opened_at, closed_at, announced_at"
-)
+VOTE_COLUMNS = "id, session_id, title, state, rules, runoff_of, deputies_total, opened_at, closed_at, announced_at"
 
 
 async def insert_vote(
-    conn: asyncpg.Connection, session_id: int, title: str, rules: dict[str, Any],
-    candidate_ids: list[int], runoff_of: int | None,
+    conn: asyncpg.Connection,
+    session_id: int,
+    title: str,
+    rules: dict[str, Any],
+    candidate_ids: list[int],
+    runoff_of: int | None,
 ) -> int:
     """Create a draft vote and its ballot list; candidates must belong to the session's program."""
-    vote_id = int(await conn.fetchval(
-        "INSERT INTO vote (session_id, title, rules, runoff_of) VALUES ($1, $2, $3, $4) RETURNING id",
-        session_id, title, rules, runoff_of,
-    ))
+    vote_id = int(
+        await conn.fetchval(
+            "INSERT INTO vote (session_id, title, rules, runoff_of) VALUES ($1, $2, $3, $4) RETURNING id",
+            session_id,
+            title,
+            rules,
+            runoff_of,
+        )
+    )
     added = await conn.execute(
         """
         INSERT INTO vote_candidate (vote_id, candidate_id, position)
@@ -29,7 +35,9 @@ async def insert_vote(
         JOIN candidate c ON c.id = t.candidate_id
         JOIN session s ON s.id = $3 AND s.program_id = c.program_id
         """,
-        vote_id, candidate_ids, session_id,
+        vote_id,
+        candidate_ids,
+        session_id,
     )
     if int(added.split()[-1]) != len(candidate_ids):
         raise LookupError("candidate not in this session's program")
@@ -44,9 +52,7 @@ async def vote_by_id(conn: asyncpg.Connection, vote_id: int, lock: str = "") -> 
 
 async def votes_of_session(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.Record]:
     """A session's votes in creation order."""
-    return await conn.fetch(
-        f"SELECT {VOTE_COLUMNS} FROM vote WHERE session_id = $1 ORDER BY id", session_id
-    )
+    return await conn.fetch(f"SELECT {VOTE_COLUMNS} FROM vote WHERE session_id = $1 ORDER BY id", session_id)
 
 
 async def vote_candidates(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
@@ -66,7 +72,8 @@ async def mark_open(conn: asyncpg.Connection, vote_id: int, deputies_total: int)
     """Draft → open, fixing 应到 for the threshold."""
     await conn.execute(
         "UPDATE vote SET state = 'open', opened_at = now(), deputies_total = $2 WHERE id = $1",
-        vote_id, deputies_total,
+        vote_id,
+        deputies_total,
     )
 
 
@@ -74,15 +81,14 @@ async def mark_closed(conn: asyncpg.Connection, vote_id: int, tally: dict[str, A
     """Open → closed with its count."""
     await conn.execute(
         "UPDATE vote SET state = 'closed', closed_at = now(), tally = $2 WHERE id = $1",
-        vote_id, tally,
+        vote_id,
+        tally,
     )
 
 
 async def mark_announced(conn: asyncpg.Connection, vote_id: int) -> None:
     """Closed → announced: the result becomes public."""
-    await conn.execute(
-        "UPDATE vote SET state = 'announced', announced_at = now() WHERE id = $1", vote_id
-    )
+    await conn.execute("UPDATE vote SET state = 'announced', announced_at = now() WHERE id = $1", vote_id)
 
 
 async def tally_of(conn: asyncpg.Connection, vote_id: int) -> Any:
@@ -137,10 +143,12 @@ async def vacuum_secret_tables(conn: asyncpg.Connection) -> None:
 
 async def present_count(conn: asyncpg.Connection, session_id: int) -> int:
     """出席: deputies checked in to the session."""
-    return int(await conn.fetchval(
-        """
+    return int(
+        await conn.fetchval(
+            """
         SELECT count(*) FROM attendance a JOIN deputy d ON d.id = a.deputy_id AND d.active
         WHERE a.session_id = $1 AND a.status = 'present'
         """,
-        session_id,
-    ))
+            session_id,
+        )
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litestar import Request, get, post
 from litestar.datastructures import State
+from litestar.params import FromPath
 
 from tally.models import Tally
 from voting.auth import presiding, provide_principal
@@ -14,32 +15,32 @@ from voting.votes.models import CloseVote, Result, Turnout, Vote, VoteCreate
 
 
 @get("/api/sessions/{session_id:int}/votes", summary="A session's votes", tags=["votes"])
-async def list_votes(state: State, session_id: int) -> list[Vote]:
+async def list_votes(state: State, session_id: FromPath[int]) -> list[Vote]:
     """Definitions and states (public: no results here)."""
     return await service.session_votes(state.pool, session_id)
 
 
 @post("/api/sessions/{session_id:int}/votes", guards=[presiding], summary="Create a vote", tags=["votes"])
-async def create_vote(request: Request, state: State, session_id: int, data: VoteCreate) -> Vote:
+async def create_vote(request: Request, state: State, session_id: FromPath[int], data: VoteCreate) -> Vote:
     """A draft vote on the program's candidates with its rules."""
     return await service.create_vote(state.pool, await provide_principal(request), session_id, data)
 
 
 @get("/api/votes/{vote_id:int}", summary="A vote", tags=["votes"])
-async def get_vote(state: State, vote_id: int) -> Vote:
+async def get_vote(state: State, vote_id: FromPath[int]) -> Vote:
     """The vote definition and its state (public)."""
     async with state.pool.acquire() as conn:
         return await service.load_vote(conn, vote_id)
 
 
 @post("/api/votes/{vote_id:int}/open", guards=[presiding], status_code=200, summary="Open a vote", tags=["votes"])
-async def open_vote(request: Request, state: State, vote_id: int) -> Vote:
+async def open_vote(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
     """Start voting; refused without a quorum."""
     return await service.open_vote(state.pool, state.live, await provide_principal(request), vote_id)
 
 
 @post("/api/votes/{vote_id:int}/close", guards=[presiding], status_code=200, summary="Close and count", tags=["votes"])
-async def close_vote(request: Request, state: State, vote_id: int, data: CloseVote) -> Tally:
+async def close_vote(request: Request, state: State, vote_id: FromPath[int], data: CloseVote) -> Tally:
     """End voting (needs confirm=true) and count; the result is not public until announced."""
     if not data.confirm:
         raise BadRequest("confirm_required", "请确认结束投票", "Confirm closing the vote (confirm=true)")
@@ -47,25 +48,25 @@ async def close_vote(request: Request, state: State, vote_id: int, data: CloseVo
 
 
 @post("/api/votes/{vote_id:int}/announce", guards=[presiding], status_code=200, summary="Announce", tags=["votes"])
-async def announce(request: Request, state: State, vote_id: int) -> Result:
+async def announce(request: Request, state: State, vote_id: FromPath[int]) -> Result:
     """Publish the result to the hall screen and the public page."""
     return await service.announce_vote(state.pool, state.live, await provide_principal(request), vote_id)
 
 
 @post("/api/votes/{vote_id:int}/runoff", guards=[presiding], status_code=201, summary="Start a runoff", tags=["votes"])
-async def runoff(request: Request, state: State, vote_id: int) -> Vote:
+async def runoff(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
     """A draft 再次投票 among the candidates tied at the cut line."""
     return await service.start_runoff(state.pool, await provide_principal(request), vote_id)
 
 
 @get("/api/votes/{vote_id:int}/turnout", summary="已投/出席/应到", tags=["votes"])
-async def turnout(state: State, vote_id: int) -> Turnout:
+async def turnout(state: State, vote_id: FromPath[int]) -> Turnout:
     """Live counts of who voted (public); never partial results."""
     return await service.turnout(state.pool, vote_id)
 
 
 @get("/api/votes/{vote_id:int}/result", summary="The counted result", tags=["votes"])
-async def result(request: Request, state: State, vote_id: int) -> Result:
+async def result(request: Request, state: State, vote_id: FromPath[int]) -> Result:
     """Public after announcement; staff may see it once the vote is closed."""
     return await service.result(state.pool, vote_id, public=not is_staff(request))
 

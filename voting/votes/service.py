@@ -43,9 +43,11 @@ def check_rules(rules: VoteRules, candidate_count: int) -> None:
         raise BadRequest("seats_invalid", "应选项目数至少为1", "Seats must be at least 1")
     if candidate_count < rules.seats:
         raise BadRequest(
-            "too_few_candidates", "候选项目数不得少于应选项目数",
+            "too_few_candidates",
+            "候选项目数不得少于应选项目数",
             "There must be at least as many candidates as seats",
-            candidates=candidate_count, seats=rules.seats,
+            candidates=candidate_count,
+            seats=rules.seats,
         )
     for share in (rules.threshold, rules.quorum):
         if not 0 < share.numerator <= share.denominator:
@@ -67,17 +69,28 @@ async def create_vote(
             )
         except LookupError as error:
             raise BadRequest(
-                "unknown_candidate", "候选项目不属于本次会议的项目计划",
+                "unknown_candidate",
+                "候选项目不属于本次会议的项目计划",
                 "A candidate is not in this session's program",
             ) from error
         except asyncpg.UniqueViolationError as error:
             raise Conflict("runoff_exists", "已发起再次投票", "A runoff was already started") from error
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action="vote.created", object_type="vote",
-            object_id=str(vote_id),
-            detail={"title": new.title, "candidates": new.candidate_ids,
-                    "rules": msgspec.to_builtins(new.rules), "runoff_of": runoff_of},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="vote.created",
+                object_type="vote",
+                object_id=str(vote_id),
+                detail={
+                    "title": new.title,
+                    "candidates": new.candidate_ids,
+                    "rules": msgspec.to_builtins(new.rules),
+                    "runoff_of": runoff_of,
+                },
+            ),
+        )
         return await load_vote(conn, vote_id)
 
 
@@ -93,9 +106,12 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
         needed = fewest_meeting(total, vote.rules.quorum)
         if total == 0 or not meets(present, total, vote.rules.quorum):
             raise Conflict(
-                "no_quorum", f"出席代表{present}人，未达到法定人数{needed}人，不能开始表决",
+                "no_quorum",
+                f"出席代表{present}人，未达到法定人数{needed}人，不能开始表决",
                 f"{present} deputies present, fewer than the quorum of {needed}: the vote cannot open",
-                present=present, needed=needed, total=total,
+                present=present,
+                needed=needed,
+                total=total,
             )
         try:
             await queries.mark_open(conn, vote_id, total)
@@ -103,10 +119,17 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
             raise Conflict(
                 "another_vote_open", "本次会议已有正在进行的表决", "Another vote of this session is open"
             ) from error
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action="vote.opened", object_type="vote",
-            object_id=str(vote_id), detail={"present": present, "total": total},
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="vote.opened",
+                object_type="vote",
+                object_id=str(vote_id),
+                detail={"present": present, "total": total},
+            ),
+        )
         vote = await load_vote(conn, vote_id)
     live.publish(vote.session_id, "vote_opened", {"vote_id": vote_id})
     return vote
@@ -121,10 +144,16 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
         if vote.state != "open":
             raise Conflict("vote_not_open", "该表决未在进行中", "This vote is not open", state=vote.state)
         present = await queries.present_count(conn, vote.session_id)
-        ballots = [msgspec.convert({"marks": r["marks"]}, Ballot, str_keys=True) for r in await queries.ballot_marks(conn, vote_id)]
+        ballots = [
+            msgspec.convert({"marks": r["marks"]}, Ballot, str_keys=True)
+            for r in await queries.ballot_marks(conn, vote_id)
+        ]
         tally = count_votes(
-            vote.rules, [c.id for c in vote.candidates], ballots,
-            deputies_total=vote.deputies_total or 0, deputies_present=present,
+            vote.rules,
+            [c.id for c in vote.candidates],
+            ballots,
+            deputies_total=vote.deputies_total or 0,
+            deputies_present=present,
         )
         issued = await queries.count_issued(conn, vote_id)
         if issued != tally.ballots_cast:
@@ -132,14 +161,28 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
             raise Conflict("count_mismatch", "领票人数与票数不符", "Ballots issued differ from ballots stored")
         await queries.reshuffle_ballots(conn, vote_id)
         await queries.mark_closed(conn, vote_id, msgspec.to_builtins(tally))
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action="vote.closed", object_type="vote",
-            object_id=str(vote_id), detail={"ballots_cast": tally.ballots_cast},
-        ))
-        await record(conn, AuditEvent(
-            actor="system", role="system", action="vote.tallied", object_type="vote",
-            object_id=str(vote_id), detail=msgspec.to_builtins(tally),
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="vote.closed",
+                object_type="vote",
+                object_id=str(vote_id),
+                detail={"ballots_cast": tally.ballots_cast},
+            ),
+        )
+        await record(
+            conn,
+            AuditEvent(
+                actor="system",
+                role="system",
+                action="vote.tallied",
+                object_type="vote",
+                object_id=str(vote_id),
+                detail=msgspec.to_builtins(tally),
+            ),
+        )
     live.publish(vote.session_id, "vote_closed", {"vote_id": vote_id})
     asyncio.get_running_loop().create_task(vacuum_after_close(pool))
     return tally
@@ -160,14 +203,22 @@ async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vo
         vote = await load_vote(conn, vote_id, "FOR UPDATE")
         if vote.state != "closed":
             raise Conflict(
-                "vote_not_closed", "只能宣布已结束计票的表决", "Only a closed vote can be announced",
+                "vote_not_closed",
+                "只能宣布已结束计票的表决",
+                "Only a closed vote can be announced",
                 state=vote.state,
             )
         await queries.mark_announced(conn, vote_id)
-        await record(conn, AuditEvent(
-            actor=who.actor, role=who.role, action="vote.announced", object_type="vote",
-            object_id=str(vote_id),
-        ))
+        await record(
+            conn,
+            AuditEvent(
+                actor=who.actor,
+                role=who.role,
+                action="vote.announced",
+                object_type="vote",
+                object_id=str(vote_id),
+            ),
+        )
         result = await load_result(conn, vote_id)
     # NOTIFY payloads are small: screens fetch the result themselves.
     live.publish(vote.session_id, "vote_announced", {"vote_id": vote_id})
@@ -218,8 +269,12 @@ async def turnout(pool: asyncpg.Pool, vote_id: int) -> Turnout:
         session = await require_session(conn, vote.session_id)
         total = vote.deputies_total or await count_active_deputies(conn, session.body_id)
         return Turnout(
-            vote_id=vote_id, session_id=vote.session_id, state=vote.state, cast=await queries.count_issued(conn, vote_id),
-            present=await queries.present_count(conn, vote.session_id), total=total,
+            vote_id=vote_id,
+            session_id=vote.session_id,
+            state=vote.state,
+            cast=await queries.count_issued(conn, vote_id),
+            present=await queries.present_count(conn, vote.session_id),
+            total=total,
         )
 
 

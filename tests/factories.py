@@ -1,0 +1,99 @@
+"""Build a congress for a test: body, deputies, program, candidates, session, staff."""
+
+from __future__ import annotations
+
+import secrets
+from decimal import Decimal
+
+import asyncpg
+import msgspec
+
+from voting.auth import Principal, Role, issue_token
+from voting.programs.models import CandidateCreate, ProgramCreate
+from voting.programs.service import add_candidate, create_program
+from voting.roster.models import DeputyCreate
+from voting.roster.service import add_deputies
+from voting.sessions.models import SessionCreate
+from voting.sessions.service import create_session, seat_cards
+from voting.settings import Settings
+from voting.staff.service import ensure_staff
+
+ADMIN = Principal(role=Role.ADMIN, subject_id=0, name="test")
+
+
+class Congress(msgspec.Struct):
+    """Ids and credentials of a freshly built congress."""
+
+    body_id: int
+    program_id: int
+    session_id: int
+    deputy_ids: list[int]
+    candidate_ids: list[int]
+    codes: dict[int, str]  # deputy id → seat-card login code
+    clerk: dict[str, str]  # Authorization headers
+    presiding: dict[str, str]
+    clerk_login: tuple[str, str]  # username, password
+    presiding_login: tuple[str, str]
+
+
+def bearer(token: str) -> dict[str, str]:
+    """An Authorization header."""
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def make_congress(pool: asyncpg.Pool, settings: Settings, deputies: int = 15, candidates: int = 5) -> Congress:
+    """A new, independent congress (unique names), ready for a session vote."""
+    tag = secrets.token_hex(3)
+    async with pool.acquire() as conn:
+        body_id = int(
+            await conn.fetchval(
+                "INSERT INTO body (name, level) VALUES ($1, 'township') RETURNING id", f"测试镇人大{tag}"
+            )
+        )
+    added = await add_deputies(
+        pool,
+        ADMIN,
+        body_id,
+        [DeputyCreate(name=f"代表{i:03d}", delegation=f"第{i % 3 + 1}组", seat=f"{i:03d}") for i in range(deputies)],
+        "imported",
+    )
+    program = await create_program(pool, ADMIN, ProgramCreate(body_id=body_id, year=2027, title=f"测试项目{tag}"))
+    cands = [
+        await add_candidate(
+            pool,
+            ADMIN,
+            program.id,
+            CandidateCreate(
+                name=f"项目{chr(ord('A') + i)}",
+                summary="测试",
+                cost_wan=Decimal(100 + i),
+                category="城市建设",
+            ),
+        )
+        for i in range(candidates)
+    ]
+    session = await create_session(
+        pool, ADMIN, SessionCreate(body_id=body_id, program_id=program.id, title=f"会议{tag}")
+    )
+    cards = await seat_cards(pool, settings, ADMIN, session.id)
+    logins = {}
+    headers = {}
+    for role in (Role.CLERK, Role.PRESIDING):
+        username, password = f"{role.value}{tag}", secrets.token_urlsafe(12)
+        user_id = await ensure_staff(pool, username, role.value, role, password)
+        logins[role] = (username, password)
+        headers[role] = bearer(
+            issue_token(Principal(role=role, subject_id=user_id, name=username), settings.jwt_secret, 60)
+        )
+    return Congress(
+        body_id=body_id,
+        program_id=program.id,
+        session_id=session.id,
+        deputy_ids=[d.id for d in added],
+        candidate_ids=[c.id for c in cands],
+        codes={card.deputy_id: card.code for card in cards},
+        clerk=headers[Role.CLERK],
+        presiding=headers[Role.PRESIDING],
+        clerk_login=logins[Role.CLERK],
+        presiding_login=logins[Role.PRESIDING],
+    )

@@ -1,0 +1,1 @@
+"""`voting drill`: many tablets casting at once, measured against a bare baseline."""

@@ -1,0 +1,168 @@
+"""Run the drill: set up, measure the baseline, cast every ballot, close, announce, verify."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import secrets
+import statistics
+
+import msgspec
+
+from tally.count import count_votes
+from tally.models import Ballot, Mark, VoteRules
+from voting.database import create_pool, migrate
+from voting.drill.http_load import Reply, Request, fire
+from voting.drill.queries import count_stored, create_database
+from voting.drill.screens import announce_round_trip
+from voting.drill.servers import granian_process
+from voting.drill.setup import SEATS, DrillCongress, set_up_congress
+from voting.settings import Settings
+
+HOST = "127.0.0.1"
+
+
+class DrillReport(msgspec.Struct):
+    """What `voting drill --json` prints."""
+
+    deputies: int
+    concurrency: int
+    workers: int
+    ballots_acknowledged: int
+    ballots_in_db: int
+    lost: int
+    duplicates: int
+    refused: int
+    cast_per_s: float
+    baseline_per_s: float
+    ratio: float
+    p50_ms: float
+    p99_ms: float
+    burst_s: float
+    baseline_burst_s: float
+    close_to_announce_ms: float
+    tally_matches: bool
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The share-th percentile (0..1) of values."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def drill_ballots(congress: DrillCongress, seed: int) -> list[dict[int, Mark]]:
+    """One ballot per deputy: 10 of 12 marked, seeded so the expected count is known."""
+    rng = random.Random(seed)
+    return [{c: Mark.FOR for c in rng.sample(congress.candidate_ids, SEATS)} for _ in congress.tokens]
+
+
+async def measure_baseline(database_url: str, count: int, concurrency: int, workers: int) -> float:
+    """Seconds from first request to last reply for `count` one-INSERT requests."""
+    env = {"DATABASE_URL": database_url}
+    with granian_process("voting.drill.baseline:create_baseline_app", env, workers, "/schema") as port:
+        warm = [Request("POST", "/baseline", b'{"warm":1}', {"Content-Type": "application/json"})] * 50
+        await fire(HOST, port, warm, 10)
+        requests = [
+            Request("POST", "/baseline", json.dumps({"n": i}).encode(), {"Content-Type": "application/json"})
+            for i in range(count)
+        ]
+        replies = await fire(HOST, port, requests, concurrency)
+    assert all(r.status == 201 for r in replies), "baseline requests failed"
+    return max(r.done_at for r in replies) - min(r.sent_at for r in replies)
+
+
+async def run(args: argparse.Namespace) -> DrillReport:
+    """The whole drill, returning its figures."""
+    settings = Settings.from_env()
+    server_url = settings.database_url
+    if not server_url:
+        from voting.embedded import start_embedded_postgres
+
+        server_url = start_embedded_postgres(settings.data_dir)
+    database_url = await fresh_database(server_url)
+    await migrate(database_url)
+    concurrency = args.concurrency or min(args.deputies, 1000)
+    pool = await create_pool(database_url, 10)
+    try:
+        congress = await set_up_congress(pool, settings, args.deputies)
+        baseline_s = await measure_baseline(database_url, args.deputies, concurrency, args.workers)
+        ballots = drill_ballots(congress, seed=args.deputies)
+        env = {"DATABASE_URL": database_url, "PIAOJUE_JWT_SECRET": settings.jwt_secret}
+        with granian_process("voting.app:create_app_from_env", env, args.workers, "/api/sessions") as port:
+            await open_vote_screens(port, congress, concurrency)
+            cast_replies = await cast_all(port, congress, ballots, concurrency)
+            close_ms, tally = await announce_round_trip(HOST, port, congress, pool, settings)
+        acknowledged = [r for r in cast_replies if r.status == 201]
+        in_db, issued = await count_stored(pool, congress.vote_id)
+    finally:
+        await pool.close()
+    burst_s = max(r.done_at for r in cast_replies) - min(r.sent_at for r in cast_replies)
+    latencies = [(r.done_at - r.sent_at) * 1000 for r in acknowledged] or [0.0]
+    expected = count_votes(
+        VoteRules(seats=SEATS),
+        congress.candidate_ids,
+        [Ballot(marks=m) for m in ballots],
+        deputies_total=args.deputies,
+        deputies_present=args.deputies,
+    )
+    cast_per_s = len(cast_replies) / burst_s
+    baseline_per_s = args.deputies / baseline_s
+    return DrillReport(
+        deputies=args.deputies,
+        concurrency=concurrency,
+        workers=args.workers,
+        ballots_acknowledged=len(acknowledged),
+        ballots_in_db=in_db,
+        lost=max(0, len(acknowledged) - in_db),
+        duplicates=max(0, in_db - issued) + max(0, in_db - args.deputies),
+        refused=len(cast_replies) - len(acknowledged),
+        cast_per_s=round(cast_per_s, 1),
+        baseline_per_s=round(baseline_per_s, 1),
+        ratio=round(cast_per_s / baseline_per_s, 2),
+        p50_ms=round(statistics.median(latencies), 1),
+        p99_ms=round(percentile(latencies, 0.99), 1),
+        burst_s=round(burst_s, 3),
+        baseline_burst_s=round(baseline_s, 3),
+        close_to_announce_ms=round(close_ms, 1),
+        tally_matches=tally == expected,
+    )
+
+
+async def fresh_database(server_url: str) -> str:
+    """A new database on the server, so the drill never touches real data."""
+    return await create_database(server_url, "piaojue_drill_" + secrets.token_hex(4))
+
+
+async def open_vote_screens(port: int, congress: DrillCongress, concurrency: int) -> None:
+    """Each tablet loads its vote screen first (GET /api/tablet/me), as the tablet page does; not timed."""
+    requests = [Request("GET", "/api/tablet/me", b"", {"Authorization": f"Bearer {t}"}) for t in congress.tokens]
+    replies = await fire(HOST, port, requests, concurrency)
+    assert all(r.status == 200 for r in replies), "tablets could not load the vote"
+
+
+async def cast_all(port: int, congress: DrillCongress, ballots: list[dict[int, Mark]], concurrency: int) -> list[Reply]:
+    """Every deputy's tablet casts once, all at the same time."""
+    requests = [
+        Request(
+            "POST",
+            f"/api/votes/{congress.vote_id}/ballots",
+            msgspec.json.encode({"cast_id": secrets.token_hex(16), "marks": marks}),
+            {"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+        )
+        for token, marks in zip(congress.tokens, ballots, strict=True)
+    ]
+    return await fire(HOST, port, requests, concurrency)
+
+
+def run_drill(args: argparse.Namespace) -> int:
+    """CLI entry: print the report; exit 1 if anything was lost or doubled."""
+    report = asyncio.run(run(args))
+    if args.json:
+        print(msgspec.json.encode(report).decode())
+    else:
+        for field in report.__struct_fields__:
+            print(f"{field:>22}: {getattr(report, field)}")
+    ok = report.lost == 0 and report.duplicates == 0 and report.tally_matches
+    return 0 if ok else 1

@@ -1,0 +1,60 @@
+"""Close → count → announce, timed until a public screen that listens can read the result."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import time
+
+import asyncpg
+import msgspec
+
+from tally.models import Tally
+from voting.auth import Principal, Role, issue_token
+from voting.drill.http_load import Request, fire
+from voting.drill.setup import DrillCongress
+from voting.settings import Settings
+from voting.staff.service import ensure_staff
+
+
+async def presiding_token(pool: asyncpg.Pool, settings: Settings) -> str:
+    """A presiding officer's token for the drill."""
+    user_id = await ensure_staff(pool, "drill-presiding", "演练主持人", Role.PRESIDING, secrets.token_urlsafe(16))
+    return issue_token(Principal(role=Role.PRESIDING, subject_id=user_id, name="drill"), settings.jwt_secret, 30)
+
+
+async def wait_for_announcement(host: str, port: int, session_id: int, ready: asyncio.Event) -> None:
+    """Listen on the session's SSE stream like a hall screen until vote_announced arrives."""
+    reader, writer = await asyncio.open_connection(host, port)
+    writer.write(
+        f"GET /api/sessions/{session_id}/events HTTP/1.1\r\nHost: {host}\r\nAccept: text/event-stream\r\n\r\n".encode()
+    )
+    await reader.readuntil(b"\r\n\r\n")
+    while True:
+        line = await reader.readline()
+        if b"hello" in line:
+            ready.set()
+        if b"vote_announced" in line:
+            break
+    writer.close()
+
+
+async def announce_round_trip(
+    host: str, port: int, congress: DrillCongress, pool: asyncpg.Pool, settings: Settings
+) -> tuple[float, Tally]:
+    """Milliseconds from the close request to the public result in a listening screen's hands."""
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {await presiding_token(pool, settings)}"}
+    ready = asyncio.Event()
+    screen = asyncio.create_task(wait_for_announcement(host, port, congress.session_id, ready))
+    await asyncio.wait_for(ready.wait(), 10)
+    started = time.perf_counter()
+    vote = congress.vote_id
+    [closed] = await fire(host, port, [Request("POST", f"/api/votes/{vote}/close", b'{"confirm":true}', headers)], 1)
+    assert closed.status == 200, closed.body
+    [announced] = await fire(host, port, [Request("POST", f"/api/votes/{vote}/announce", b"", headers)], 1)
+    assert announced.status == 200, announced.body
+    await asyncio.wait_for(screen, 10)
+    [public] = await fire(host, port, [Request("GET", f"/api/votes/{vote}/result", b"", {})], 1)
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    assert public.status == 200, public.body
+    return elapsed_ms, msgspec.convert(msgspec.json.decode(public.body)["tally"], Tally)

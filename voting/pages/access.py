@@ -1,0 +1,65 @@
+"""What every page needs: who is looking, the way to the login page, HTML error pages."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from litestar import Request
+from litestar.response import Redirect, Template
+
+from voting.auth import Principal, Role
+from voting.auth.guards import optional_principal
+from voting.auth.tokens import STAFF_ROLES
+from voting.errors import PiaojueError
+
+STATIC = Path(__file__).parent.parent / "static"
+
+
+def asset_version() -> str:
+    """A short hash of the static files, appended to their URLs so an update is never served stale."""
+    digest = hashlib.sha256()
+    for path in sorted(STATIC.rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+ASSET_VERSION = asset_version()
+
+
+def page(name: str, status_code: int = 200, **context: Any) -> Template:
+    """Render a page template with what the base layout needs."""
+    return Template(template_name=name, context={"v": ASSET_VERSION, **context}, status_code=status_code)
+
+
+def staff_of(request: Request) -> Principal | None:
+    """The logged-in staff member (cookie), or None."""
+    principal = optional_principal(request)
+    if principal is None or principal.role not in STAFF_ROLES:
+        return None
+    return principal
+
+
+def to_login(request: Request) -> Redirect:
+    """Send the browser to the login page, coming back here afterwards."""
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return Redirect(path=f"/login?next={quote(target, safe='')}")
+
+
+def error_page(error: PiaojueError) -> Template:
+    """A refusal (404, 403…) as an HTML page in both languages."""
+    return page("error.html", status_code=error.status, zh=error.zh, en=error.en)
+
+
+def forbidden_page() -> Template:
+    """The page for a staff role that may not see this."""
+    return page("error.html", status_code=403, zh="您的账号无权查看此页面", en="Your role may not view this page")
+
+
+def can_manage_roster(principal: Principal) -> bool:
+    """Clerks (秘书处) and admins keep rosters and seat cards."""
+    return principal.role in (Role.ADMIN, Role.CLERK)

@@ -1,0 +1,222 @@
+"use strict";
+// Shared by every page: JSON calls, errors in both languages, safe DOM building, live updates.
+// Data only ever reaches the page through textContent (el/append), never through innerHTML.
+
+const PJ = (() => {
+  class ApiError extends Error {
+    constructor(status, body) {
+      super(body.message_en || "Request failed");
+      this.status = status;
+      this.code = body.error || "error";
+      this.zh = body.message_zh || "请求失败";
+      this.en = body.message_en || "Request failed";
+      this.detail = body.detail || null;
+    }
+  }
+
+  const OFFLINE = {
+    error: "network",
+    message_zh: "网络连接中断，请稍后重试",
+    message_en: "Network connection lost; please retry",
+  };
+
+  /** Call the JSON API; resolves to the decoded body, rejects with an ApiError. */
+  async function api(method, path, options = {}) {
+    const { body, token, form, anonymous } = options;
+    const headers = { Accept: "application/json" };
+    // Public screens never send the staff cookie: they must see exactly what the public sees.
+    const init = { method, headers, cache: "no-store", credentials: anonymous ? "omit" : "same-origin" };
+    if (token) headers.Authorization = "Bearer " + token;
+    if (form) {
+      init.body = form;
+    } else if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    let response;
+    let text;
+    try {
+      response = await fetch(path, init);
+      text = await response.text();
+    } catch (_) {
+      throw new ApiError(0, OFFLINE);
+    }
+    let data = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch (_) {
+      data = null;
+    }
+    if (!response.ok) {
+      const fallback = {
+        error: "http_" + response.status,
+        message_zh: "请求失败（" + response.status + "）",
+        message_en: "Request failed (" + response.status + ")",
+      };
+      throw new ApiError(response.status, data && data.error ? data : fallback);
+    }
+    return data;
+  }
+
+  /** Build an element: el("p", {class: "x", onclick: f}, "text", child…). Strings become text nodes. */
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === "class") node.className = value;
+      else if (key === "text") node.textContent = value;
+      else if (key === "dataset") Object.assign(node.dataset, value);
+      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? "" : String(value));
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+
+  /** Chinese first, English second and small. */
+  function bi(zh, en, cls) {
+    return el("span", { class: cls || "bi" }, zh, " ", el("small", { class: "en" }, en));
+  }
+
+  function errorBox(error) {
+    return el("div", { class: "error", role: "alert" }, el("strong", {}, error.zh), el("small", {}, error.en));
+  }
+
+  /** Show an ApiError (or any error) in a container; message_zh large, message_en small. */
+  function showError(container, error) {
+    const known = error instanceof ApiError ? error : new ApiError(0, { message_zh: "出现错误", message_en: String(error) });
+    container.replaceChildren(el("strong", {}, known.zh), el("small", {}, known.en));
+    container.hidden = false;
+  }
+
+  function clearError(container) {
+    container.replaceChildren();
+    container.hidden = true;
+  }
+
+  /**
+   * Follow a session's live events; resync() is called on (re)connection and as a polling
+   * fallback — every `fast` ms while the stream is down, every `slow` ms while it is up.
+   */
+  function live(sessionId, onEvent, resync, options = {}) {
+    const fast = options.fast || 4000;
+    const slow = options.slow || 20000;
+    const dot = document.querySelector("[data-live-dot]");
+    let source = null;
+    let lastSync = Date.now();
+
+    function sync() {
+      lastSync = Date.now();
+      Promise.resolve(resync()).catch(() => {});
+    }
+    function mark(up) {
+      if (dot) {
+        dot.classList.toggle("up", up);
+        dot.title = up ? "实时连接 live" : "连接中断，定时刷新 polling";
+      }
+    }
+    function connect() {
+      source = new EventSource("/api/sessions/" + sessionId + "/events");
+      source.onopen = () => mark(true);
+      source.onerror = () => {
+        mark(false);
+        if (source.readyState === EventSource.CLOSED) {
+          source.close();
+          setTimeout(connect, 3000);
+        }
+      };
+      source.onmessage = (message) => {
+        let parsed;
+        try {
+          parsed = JSON.parse(message.data);
+        } catch (_) {
+          return;
+        }
+        if (parsed.event === "hello") sync(); // (re)connected: catch up on anything missed
+        else onEvent(parsed.event, parsed.data || {});
+      };
+    }
+    connect();
+    setInterval(() => {
+      const up = source && source.readyState === EventSource.OPEN;
+      if (Date.now() - lastSync >= (up ? slow : fast)) sync();
+    }, 1000);
+    return { resync: sync };
+  }
+
+  /** A modal confirmation; resolves true when the user confirms. */
+  function confirmDialog({ title, body, ok, danger }) {
+    return new Promise((resolve) => {
+      const dialog = el("dialog", { class: "confirm" });
+      const finish = (answer) => {
+        dialog.close();
+        dialog.remove();
+        resolve(answer);
+      };
+      dialog.append(
+        el("h2", {}, title),
+        el("div", { class: "dialog-body" }, body || []),
+        el(
+          "div",
+          { class: "dialog-actions" },
+          el("button", { type: "button", class: "btn", "data-cancel": true, onclick: () => finish(false) }, bi("取消", "Cancel")),
+          el("button", { type: "button", class: "btn " + (danger ? "danger" : "primary"), "data-confirm": true, onclick: () => finish(true) }, ok),
+        ),
+      );
+      dialog.addEventListener("cancel", (event) => {
+        event.preventDefault();
+        finish(false);
+      });
+      document.body.append(dialog);
+      dialog.showModal();
+    });
+  }
+
+  /** A plain modal with content and a close button. */
+  function infoDialog(title, body) {
+    const dialog = el("dialog", { class: "confirm" });
+    const close = () => {
+      dialog.close();
+      dialog.remove();
+    };
+    dialog.append(
+      el("h2", {}, title),
+      el("div", { class: "dialog-body" }, body),
+      el("div", { class: "dialog-actions" }, el("button", { type: "button", class: "btn primary", onclick: close }, bi("关闭", "Close"))),
+    );
+    dialog.addEventListener("close", () => dialog.remove());
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+
+  /** Run fn at most once per `ms`, trailing call included. */
+  function debounce(fn, ms) {
+    let timer = null;
+    return () => {
+      clearTimeout(timer);
+      timer = setTimeout(fn, ms);
+    };
+  }
+
+  /** Fill [data-stat=…] elements and the quorum marker from an AttendanceSummary. */
+  function showAttendance(root, summary) {
+    for (const node of root.querySelectorAll("[data-stat]")) {
+      const value = summary[node.dataset.stat];
+      if (value !== undefined) node.textContent = String(value);
+    }
+    const quorum = root.querySelector("[data-quorum]");
+    if (quorum) {
+      quorum.classList.toggle("met", summary.has_quorum);
+      quorum.classList.toggle("unmet", !summary.has_quorum);
+      const state = quorum.querySelector("[data-quorum-state]");
+      if (state) {
+        state.replaceChildren(summary.has_quorum ? bi("已达到", "met") : bi("未达到", "not met"));
+      }
+    }
+  }
+
+  return { ApiError, api, el, bi, errorBox, showError, clearError, live, confirmDialog, infoDialog, debounce, showAttendance };
+})();

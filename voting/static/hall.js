@@ -1,0 +1,89 @@
+"use strict";
+// The hall's big screen: attendance, then the open vote's turnout, then the announced result.
+// Fetches as the public (no cookie): it must never show anything before the announcement.
+
+(() => {
+  const { el, bi } = PJ;
+  const sessionId = Number(document.body.dataset.sessionId);
+  const main = document.getElementById("hall-main");
+  const header = document.querySelector(".hall-head");
+  let shown = ""; // what is on screen, e.g. "open:12", so a resync does not redraw it needlessly
+
+  const get = (path) => PJ.api("GET", path, { anonymous: true });
+
+  function display(key, ...content) {
+    shown = key;
+    main.dataset.view = key.split(":")[0];
+    main.replaceChildren(...content);
+  }
+
+  async function resync() {
+    const [summary, votes] = await Promise.all([
+      get("/api/sessions/" + sessionId + "/attendance/summary"),
+      get("/api/sessions/" + sessionId + "/votes"),
+    ]);
+    PJ.showAttendance(header, summary);
+    const open = votes.find((v) => v.state === "open");
+    const counted = votes.filter((v) => v.state === "closed" || v.state === "announced").sort((a, b) => b.id - a.id)[0];
+    if (open) return showOpen(open);
+    if (counted && counted.state === "closed") return showCounting(counted);
+    if (counted) return showResult(counted.id);
+    if (shown !== "idle") display("idle", el("div", { class: "hall-idle" }, el("p", {}, "等待表决开始"), el("small", {}, "Waiting for the vote")));
+  }
+
+  async function showOpen(vote) {
+    const turnout = await get("/api/votes/" + vote.id + "/turnout");
+    if (shown === "open:" + vote.id) return updateTurnout(turnout);
+    display(
+      "open:" + vote.id,
+      el(
+        "section",
+        { class: "hall-vote" },
+        el("div", { class: "hall-state" }, bi("正在投票", "Voting in progress")),
+        el("h2", {}, vote.title),
+        el("p", { class: "hall-rules" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates")),
+        PJ.turnoutView(turnout),
+      ),
+    );
+  }
+
+  function updateTurnout(turnout) {
+    const old = main.querySelector('.turnout[data-vote-id="' + turnout.vote_id + '"]');
+    if (old) old.replaceWith(PJ.turnoutView(turnout));
+  }
+
+  function showCounting(vote) {
+    if (shown === "closed:" + vote.id) return;
+    display(
+      "closed:" + vote.id,
+      el("section", { class: "hall-vote" }, el("div", { class: "hall-state" }, bi("投票结束", "Voting closed")), el("h2", {}, vote.title), el("p", { class: "hall-wait" }, bi("计票完成，等待主持人宣布结果", "Counted; waiting for the announcement"))),
+    );
+  }
+
+  async function showResult(voteId) {
+    if (shown === "result:" + voteId) return;
+    const result = await get("/api/votes/" + voteId + "/result");
+    display(
+      "result:" + voteId,
+      el(
+        "section",
+        { class: "hall-result" },
+        el("div", { class: "hall-result-head" }, el("div", { class: "hall-state" }, bi("表决结果", "Result")), el("h2", {}, result.vote.title), PJ.describeRules(result.vote.rules)),
+        PJ.resultView(result),
+      ),
+    );
+  }
+
+  PJ.live(
+    sessionId,
+    (name, data) => {
+      if (name === "attendance") PJ.showAttendance(header, data);
+      else if (name === "turnout") updateTurnout(data);
+      else if (name === "vote_announced") showResult(data.vote_id).catch(() => {});
+      else if (name.startsWith("vote_")) resync().catch(() => {});
+    },
+    resync,
+    { slow: 15000, fast: 3000 },
+  );
+  resync().catch(() => {});
+})();

@@ -1,0 +1,64 @@
+"use strict";
+// Public results (phones): turnout while a vote is open, the full result once announced, nothing before.
+// Fetches without cookies, so a staff member's browser shows exactly what the public sees.
+
+(() => {
+  const { el, bi } = PJ;
+  const sessionId = Number(document.body.dataset.sessionId);
+  const onlyVote = document.body.dataset.voteId ? Number(document.body.dataset.voteId) : null;
+  const list = document.getElementById("public-votes");
+  const stats = document.getElementById("public-stats");
+  const results = new Map(); // announced results never change: fetch each once
+
+  const get = (path) => PJ.api("GET", path, { anonymous: true });
+
+  async function resync() {
+    const [summary, votes] = await Promise.all([
+      get("/api/sessions/" + sessionId + "/attendance/summary"),
+      get("/api/sessions/" + sessionId + "/votes"),
+    ]);
+    PJ.showAttendance(stats, summary);
+    const wanted = onlyVote ? votes.filter((v) => v.id === onlyVote) : votes.slice().reverse();
+    const cards = await Promise.all(wanted.map(voteCard));
+    list.replaceChildren(...cards);
+    if (!cards.length) list.append(el("p", { class: "muted" }, bi("暂无表决", "No votes yet")));
+  }
+
+  async function voteCard(vote) {
+    const card = el(
+      "article",
+      { class: "card vote", dataset: { voteId: String(vote.id), state: vote.state } },
+      el("div", { class: "vote-head" }, el("h2", {}, vote.title), PJ.stateBadge(vote.state)),
+      el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates")),
+    );
+    if (vote.state === "draft") {
+      card.append(el("p", { class: "muted" }, bi("尚未开始", "Not started")));
+    } else if (vote.state === "open") {
+      card.append(PJ.turnoutView(await get("/api/votes/" + vote.id + "/turnout")));
+    } else if (vote.state === "closed") {
+      card.append(el("p", { class: "muted" }, bi("投票已结束，结果将在主持人宣布后公布。", "Voting closed; the result is published once announced.")));
+    } else {
+      if (!results.has(vote.id)) results.set(vote.id, await get("/api/votes/" + vote.id + "/result"));
+      card.append(PJ.resultView(results.get(vote.id)));
+      if (!onlyVote) card.append(el("p", {}, el("a", { href: "/public/votes/" + vote.id }, bi("单独查看此表决", "This vote on its own page"))));
+    }
+    return card;
+  }
+
+  function updateTurnout(turnout) {
+    const old = list.querySelector('.turnout[data-vote-id="' + turnout.vote_id + '"]');
+    if (old) old.replaceWith(PJ.turnoutView(turnout));
+  }
+
+  PJ.live(
+    sessionId,
+    (name, data) => {
+      if (name === "attendance") PJ.showAttendance(stats, data);
+      else if (name === "turnout") updateTurnout(data);
+      else if (name.startsWith("vote_")) resync().catch(() => {});
+    },
+    resync,
+    { slow: 30000, fast: 5000 },
+  );
+  resync().catch((error) => list.replaceChildren(PJ.errorBox(error)));
+})();
