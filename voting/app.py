@@ -25,6 +25,7 @@ from voting.database import create_pool, migrate
 from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError
 from voting.live import LiveEvents
+from voting.openapi_roles import document_roles
 from voting.programs import routes as programs
 from voting.roster import routes as roster
 from voting.sessions import routes as sessions
@@ -121,7 +122,7 @@ def create_app(settings: Settings) -> Litestar:
             await feed.stop()
             await pool.close()
 
-    return Litestar(
+    app = Litestar(
         route_handlers=[
             *staff.ROUTES,
             *roster.ROUTES,
@@ -152,11 +153,12 @@ def create_app(settings: Settings) -> Litestar:
                     "bearer": SecurityScheme(type="http", scheme="bearer", bearer_format="JWT"),
                 }
             ),
-            security=[{"bearer": []}],
         ),
         request_max_body_size=4 * 1024 * 1024,
         debug=False,
     )
+    document_roles(app)
+    return app
 
 
 def create_app_from_env() -> Litestar:

@@ -53,6 +53,7 @@ def allow(*roles: Role) -> Guard:
         require_role(connection, *roles)
 
     guard.__name__ = "allow_" + "_".join(r.value for r in roles)
+    guard.roles = roles  # type: ignore[attr-defined]  # read by voting.openapi_roles
     return guard
 
 

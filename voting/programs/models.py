@@ -47,7 +47,7 @@ class CandidateCreate(msgspec.Struct, forbid_unknown_fields=True):
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
     summary: Annotated[str, msgspec.Meta(max_length=2000)] = ""
     category: Annotated[str, msgspec.Meta(max_length=20)] = ""
-    cost_wan: Annotated[Decimal, msgspec.Meta(ge=0)] = Decimal(0)
+    cost_wan: Decimal = Decimal(0)  # ≥ 0: the database's CHECK says so (msgspec cannot bound a Decimal)
     funding: Annotated[str, msgspec.Meta(max_length=200)] = ""
     responsible_unit: Annotated[str, msgspec.Meta(max_length=100)] = ""
     completion_date: dt.date | None = None

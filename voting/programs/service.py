@@ -8,7 +8,7 @@ from audit import AuditEvent
 from audit.queries import record
 from voting.auth import Principal
 from voting.database import transaction
-from voting.errors import Conflict, not_found
+from voting.errors import BadRequest, Conflict, not_found
 from voting.programs import queries
 from voting.programs.models import Candidate, CandidateCreate, Program, ProgramCreate
 
@@ -44,7 +44,10 @@ async def add_candidate(pool: asyncpg.Pool, who: Principal, program_id: int, new
         if await queries.program_by_id(conn, program_id) is None:
             raise not_found("项目计划", "Program")
         await queries.lock_candidate_list(conn, program_id)
-        row = await queries.append_candidate(conn, program_id, new)
+        try:
+            row = await queries.append_candidate(conn, program_id, new)
+        except asyncpg.CheckViolationError as error:
+            raise BadRequest("cost_negative", "投资金额不能为负数", "The cost cannot be negative") from error
         await record(
             conn,
             AuditEvent(

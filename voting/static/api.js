@@ -99,7 +99,8 @@ const PJ = (() => {
 
   /**
    * Follow a session's live events; resync() is called on (re)connection and as a polling
-   * fallback — every `fast` ms while the stream is down, every `slow` ms while it is up.
+   * fallback — every `fast` ms while the stream is down, every `slow` ms while it is up
+   * (an open stream can still miss events: see the report on channel re-subscription).
    */
   function live(sessionId, onEvent, resync, options = {}) {
     const fast = options.fast || 4000;

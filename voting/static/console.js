@@ -32,7 +32,7 @@
 
   function buildRow(deputy) {
     const row = { seat: el("td", { class: "seat" }), name: el("td", { class: "name" }), status: el("td", { class: "status" }), buttons: {} };
-    const actions = el("td", { class: "actions" });
+    const actions = el("td", { class: "actions", hidden: !canClerk });
     if (canClerk) {
       for (const [value, zh, en] of [["present", "签到", "check in"], ["leave", "请假", "leave"], ["absent", "未到", "absent"]]) {
         row.buttons[value] = el(
@@ -55,10 +55,8 @@
     row.name.textContent = deputy.name;
     row.tr.dataset.status = deputy.status;
     const [zh, en] = STATUS[deputy.status];
-    row.status.replaceChildren(
-      el("span", { class: "badge att-" + deputy.status }, zh, " ", el("small", {}, en)),
-      deputy.status === "present" && deputy.via ? el("small", { class: "via" }, VIA[deputy.via] || deputy.via) : null,
-    );
+    row.status.replaceChildren(el("span", { class: "badge att-" + deputy.status }, zh, " ", el("small", {}, en)));
+    if (deputy.status === "present" && deputy.via) row.status.append(el("small", { class: "via" }, VIA[deputy.via] || deputy.via));
     for (const [value, button] of Object.entries(row.buttons)) {
       button.disabled = value === deputy.status;
       button.classList.toggle("current", value === deputy.status);
@@ -84,7 +82,7 @@
       if (!shown.length) continue;
       const present = members.filter((d) => d.status === "present").length;
       out.push(
-        el("tr", { class: "group" }, el("th", { colspan: "4" }, delegation, el("small", {}, " 实到 " + present + " / " + members.length))),
+        el("tr", { class: "group" }, el("th", { colspan: canClerk ? "4" : "3" }, delegation, el("small", {}, " 实到 " + present + " / " + members.length))),
       );
       for (const deputy of shown) {
         let row = rows.get(deputy.deputy_id);
@@ -143,6 +141,7 @@
     }
   }
 
+  if (!canClerk) document.querySelector(".attendance th:last-child").hidden = true;
   filterBox.addEventListener("input", renderAttendance);
   statusFilter.addEventListener("change", renderAttendance);
 
@@ -353,6 +352,7 @@
       }
     },
     resync,
+    { slow: 5000, fast: 3000 }, // polls even while the stream is up: a stream can go quiet without closing
   );
   resync();
   prepareCreateForm().catch((error) => PJ.showError(createError, error));

@@ -83,7 +83,7 @@
       else if (name.startsWith("vote_")) resync().catch(() => {});
     },
     resync,
-    { slow: 15000, fast: 3000 },
+    { slow: 4000, fast: 3000 },
   );
   resync().catch(() => {});
 })();

@@ -58,7 +58,7 @@
       else if (name.startsWith("vote_")) resync().catch(() => {});
     },
     resync,
-    { slow: 30000, fast: 5000 },
+    { slow: 10000, fast: 5000 },
   );
   resync().catch((error) => list.replaceChildren(PJ.errorBox(error)));
 })();

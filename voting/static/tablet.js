@@ -33,6 +33,7 @@
   // ---------------------------------------------------------------- small pieces
 
   function show(name, ...content) {
+    toastBox.hidden = true;
     screen = name;
     main.dataset.screen = name;
     main.replaceChildren(...content);
@@ -129,7 +130,7 @@
   async function afterLogin() {
     document.getElementById("tablet-who").replaceChildren(el("span", { class: "label" }, "代表"), el("strong", {}, login.deputy_name));
     show("waiting", el("p", { class: "waiting" }, bi("正在加载…", "Loading…")));
-    if (!live) live = PJ.live(login.session_id, onEvent, refresh, { slow: 10000, fast: 3000 });
+    if (!live) live = PJ.live(login.session_id, onEvent, refresh, { slow: 6000, fast: 3000 });
     const pending = store.get(PENDING);
     if (pending && pending.deputy_id === login.deputy_id) {
       await send(pending);
@@ -195,7 +196,7 @@
       el(
         "div",
         { class: "waiting" },
-        el("div", { class: "waiting-icon", "aria-hidden": "true" }, "⏳"),
+        el("div", { class: "pulse", "aria-hidden": "true" }),
         el("h1", {}, bi("暂无进行中的表决，请等待", "No vote is open. Please wait.")),
         el("p", {}, bi("表决开始后，选票会自动显示在这里。", "The ballot appears here as soon as a vote opens.")),
       ),
@@ -393,7 +394,7 @@
         el("p", { class: "muted" }, vote.title),
         summary,
         el("p", { class: "hint" }, bi("提交后不能修改。", "A submitted ballot cannot be changed.")),
-        el("div", { class: "review-actions" }, bigButton("← 返回修改", "Back", "", renderMarking, "back"), bigButton("提交", "Submit", "primary", submit, "submit")),
+        el("div", { class: "review-actions ballot-foot" }, bigButton("← 返回修改", "Back", "", renderMarking, "back"), bigButton("提交", "Submit", "primary", submit, "submit")),
       ),
     );
   }

@@ -33,7 +33,7 @@ async def me(request: Request, state: State) -> TabletView:
 
 @post(
     "/api/votes/{vote_id:int}/ballots",
-    security=[{"bearer": []}],
+    opt={"roles": ["deputy"]},
     status_code=201,
     summary="Cast a ballot (tablet)",
     tags=["tablet"],
