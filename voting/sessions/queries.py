@@ -195,16 +195,3 @@ async def revoke_tablet_logins(conn: asyncpg.Connection, session_id: int, deputy
         deputy_id,
     )
     return int(result.split()[-1])
-
-
-async def tablet_login_is_live(conn: asyncpg.Connection, login_id: str) -> bool:
-    """True when the tablet login exists, is not revoked and has not expired."""
-    return bool(
-        await conn.fetchval(
-            """
-        SELECT EXISTS (SELECT 1 FROM tablet_login
-                       WHERE id = $1::uuid AND revoked_at IS NULL AND expires_at > now())
-        """,
-            login_id,
-        )
-    )

@@ -225,16 +225,6 @@ async def tablet_login(pool: asyncpg.Pool, live: LiveEvents, settings: Settings,
     )
 
 
-async def require_live_tablet(conn: asyncpg.Connection, who: Principal) -> None:
-    """Refuse a deputy token whose tablet login was revoked."""
-    if who.login_id is None or not await queries.tablet_login_is_live(conn, who.login_id):
-        raise NotAuthenticated(
-            "tablet_revoked",
-            "此平板的登录已被撤销，请联系工作人员",
-            "This tablet's login was revoked; ask the staff",
-        )
-
-
 async def bulk_check_in(pool: asyncpg.Pool, session_id: int, deputy_ids: list[int]) -> int:
     """Check in many deputies at once (drills and tests)."""
     async with transaction(pool) as conn:

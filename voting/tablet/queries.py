@@ -1,22 +1,28 @@
-"""SQL the tablet view needs."""
+"""SQL the tablet view needs: one round trip for everything but the vote's details."""
 
 from __future__ import annotations
 
 import asyncpg
 
 
-async def open_vote_of_session(conn: asyncpg.Connection, session_id: int) -> int | None:
-    """The session's open vote, if any."""
-    value = await conn.fetchval("SELECT id FROM vote WHERE session_id = $1 AND state = 'open'", session_id)
-    return None if value is None else int(value)
-
-
-async def has_ballot(conn: asyncpg.Connection, vote_id: int, deputy_id: int) -> bool:
-    """Whether the deputy took a ballot in the vote (who voted is not secret; what is)."""
-    return bool(
-        await conn.fetchval(
-            "SELECT EXISTS (SELECT 1 FROM ballot_issued WHERE vote_id = $1 AND deputy_id = $2)",
-            vote_id,
-            deputy_id,
-        )
+async def tablet_state(
+    conn: asyncpg.Connection, session_id: int, deputy_id: int, login_id: str
+) -> asyncpg.Record | None:
+    """The session, whether this tablet login is live, the open vote and whether the deputy voted in it."""
+    return await conn.fetchrow(
+        """
+        SELECT s.id AS session_id, s.title AS session_title, b.name AS body_name,
+               (l.id IS NOT NULL AND l.revoked_at IS NULL AND l.expires_at > now()) AS login_live,
+               v.id AS open_vote_id,
+               EXISTS (SELECT 1 FROM ballot_issued bi
+                       WHERE bi.vote_id = v.id AND bi.deputy_id = $2) AS voted
+        FROM session s
+        JOIN body b ON b.id = s.body_id
+        LEFT JOIN tablet_login l ON l.id = $3::uuid AND l.deputy_id = $2 AND l.session_id = s.id
+        LEFT JOIN vote v ON v.session_id = s.id AND v.state = 'open'
+        WHERE s.id = $1
+        """,
+        session_id,
+        deputy_id,
+        login_id,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncpg
 
 from voting.auth import Principal
-from voting.sessions.service import require_live_tablet, require_session
+from voting.errors import NotAuthenticated
 from voting.tablet import queries
 from voting.tablet.models import TabletView
 from voting.votes.service import load_vote
@@ -13,19 +13,24 @@ from voting.votes.service import load_vote
 
 async def tablet_view(pool: asyncpg.Pool, who: Principal) -> TabletView:
     """The open vote of the deputy's session and whether they voted in it."""
-    assert who.session_id is not None
+    if who.session_id is None or who.login_id is None:
+        raise NotAuthenticated("token_invalid", "登录凭证无效", "Invalid token")
     async with pool.acquire() as conn:
-        await require_live_tablet(conn, who)
-        session = await require_session(conn, who.session_id)
-        open_id = await queries.open_vote_of_session(conn, who.session_id)
+        state = await queries.tablet_state(conn, who.session_id, who.subject_id, who.login_id)
+        if state is None or not state["login_live"]:
+            raise NotAuthenticated(
+                "tablet_revoked",
+                "此平板的登录已被撤销，请联系工作人员",
+                "This tablet's login was revoked; ask the staff",
+            )
+        open_id = state["open_vote_id"]
         vote = await load_vote(conn, open_id) if open_id is not None else None
-        voted = open_id is not None and await queries.has_ballot(conn, open_id, who.subject_id)
     return TabletView(
         deputy_id=who.subject_id,
         deputy_name=who.name,
-        session_id=session.id,
-        session_title=session.title,
-        body_name=session.body_name,
+        session_id=state["session_id"],
+        session_title=state["session_title"],
+        body_name=state["body_name"],
         vote=vote,
-        voted=voted,
+        voted=bool(state["voted"]),
     )
