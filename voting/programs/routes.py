@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from litestar import Request, get, post
 from litestar.datastructures import State
-from litestar.params import FromPath
+from litestar.params import FromPath, JSONBody
 
 from voting.auth import clerks, provide_principal
 from voting.programs import service
@@ -20,7 +20,7 @@ async def list_programs(state: State) -> list[Program]:
 
 
 @post("/api/programs", guards=[clerks], summary="Create a program", tags=["programs"])
-async def create_program(request: Request, state: State, data: ProgramCreate) -> Program:
+async def create_program(request: Request, state: State, data: JSONBody[ProgramCreate]) -> Program:
     """A body's program for a year."""
     return await service.create_program(state.pool, await provide_principal(request), data)
 
@@ -32,7 +32,9 @@ async def list_candidates(state: State, program_id: FromPath[int]) -> list[Candi
 
 
 @post("/api/programs/{program_id:int}/candidates", guards=[clerks], summary="Add a candidate", tags=["programs"])
-async def add_candidate(request: Request, state: State, program_id: FromPath[int], data: CandidateCreate) -> Candidate:
+async def add_candidate(
+    request: Request, state: State, program_id: FromPath[int], data: JSONBody[CandidateCreate]
+) -> Candidate:
     """Append a candidate project."""
     return await service.add_candidate(state.pool, await provide_principal(request), program_id, data)
 

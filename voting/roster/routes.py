@@ -8,7 +8,7 @@ from litestar import Request, get, patch, post
 from litestar.datastructures import State, UploadFile
 from litestar.enums import RequestEncodingType
 from litestar.params import Body as BodyParam
-from litestar.params import FromPath
+from litestar.params import FromPath, JSONBody
 
 from voting.auth import clerks, provide_principal, staff_only
 from voting.errors import BadRequest
@@ -33,7 +33,7 @@ async def list_deputies(state: State, body_id: FromPath[int]) -> list[Deputy]:
 
 
 @post("/api/bodies/{body_id:int}/deputies", guards=[clerks], summary="Add a deputy", tags=["roster"])
-async def add_deputy(request: Request, state: State, body_id: FromPath[int], data: DeputyCreate) -> Deputy:
+async def add_deputy(request: Request, state: State, body_id: FromPath[int], data: JSONBody[DeputyCreate]) -> Deputy:
     """Add one deputy to a body."""
     who = await provide_principal(request)
     [deputy] = await service.add_deputies(state.pool, who, body_id, [data], "added")
@@ -71,7 +71,7 @@ async def import_deputies(
 
 
 @patch("/api/deputies/{deputy_id:int}", guards=[clerks], summary="Edit a deputy", tags=["roster"])
-async def edit_deputy(request: Request, state: State, deputy_id: FromPath[int], data: DeputyUpdate) -> Deputy:
+async def edit_deputy(request: Request, state: State, deputy_id: FromPath[int], data: JSONBody[DeputyUpdate]) -> Deputy:
     """Change a deputy's details, or end their term with active=false."""
     who = await provide_principal(request)
     return await service.update_deputy(state.pool, who, deputy_id, data)

@@ -7,7 +7,7 @@ from collections.abc import AsyncGenerator
 import msgspec
 from litestar import Request, get, post
 from litestar.datastructures import State
-from litestar.params import FromPath
+from litestar.params import FromPath, JSONBody
 from litestar.response import ServerSentEvent
 
 from voting.auth import clerks, provide_principal, staff_only
@@ -32,7 +32,7 @@ async def list_sessions(state: State) -> list[Session]:
 
 
 @post("/api/sessions", guards=[clerks], summary="Create a session", tags=["sessions"])
-async def create_session(request: Request, state: State, data: SessionCreate) -> Session:
+async def create_session(request: Request, state: State, data: JSONBody[SessionCreate]) -> Session:
     """A new congress session."""
     return await service.create_session(state.pool, await provide_principal(request), data)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litestar import Request, Response, get, post
 from litestar.datastructures import Cookie, State
+from litestar.params import JSONBody
 
 from voting.auth import COOKIE, Principal, provide_principal, staff_only
 from voting.staff.models import StaffLogin, StaffToken
@@ -11,7 +12,7 @@ from voting.staff.service import log_in
 
 
 @post("/api/auth/login", status_code=200, summary="Staff login", tags=["auth"])
-async def login(state: State, data: StaffLogin) -> Response[StaffToken]:
+async def login(state: State, data: JSONBody[StaffLogin]) -> Response[StaffToken]:
     """Check the password; the token comes back in the body and as an HttpOnly cookie."""
     token = await log_in(state.pool, state.settings, data.username, data.password)
     cookie = Cookie(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncpg
 from litestar import Request, get, post
 from litestar.datastructures import State
-from litestar.params import FromPath
+from litestar.params import FromPath, JSONBody
 
 from ballots.models import CastBallot, CastReceipt
 from ballots.service import cast_ballot
@@ -18,7 +18,7 @@ from voting.tablet.service import tablet_view
 
 
 @post("/api/tablet/login", status_code=200, summary="Tablet login with a seat-card code", tags=["tablet"])
-async def login(state: State, data: TabletLogin) -> TabletToken:
+async def login(state: State, data: JSONBody[TabletLogin]) -> TabletToken:
     """Spend the one-time code: the deputy is checked in and the tablet gets a token."""
     return await sessions.tablet_login(state.pool, state.live, state.settings, data.code)
 
@@ -43,7 +43,7 @@ async def me(request: Request, state: State) -> TabletView:
         "same cast_id returns the same receipt; a different second ballot gets 409 already_voted."
     ),
 )
-async def cast(request: Request, state: State, vote_id: FromPath[int], data: CastBallot) -> CastReceipt:
+async def cast(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[CastBallot]) -> CastReceipt:
     """Cast one ballot (deputies only)."""
     # Checked here rather than by a guard: Litestar copies the route handler for
     # every guard call, which cost 13% of the cast path's CPU in the drill.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from litestar import Request, get, post
 from litestar.datastructures import State
-from litestar.params import FromPath
+from litestar.params import FromPath, JSONBody
 
 from tally.models import Tally
 from voting.auth import presiding, provide_principal
@@ -21,7 +21,7 @@ async def list_votes(state: State, session_id: FromPath[int]) -> list[Vote]:
 
 
 @post("/api/sessions/{session_id:int}/votes", guards=[presiding], summary="Create a vote", tags=["votes"])
-async def create_vote(request: Request, state: State, session_id: FromPath[int], data: VoteCreate) -> Vote:
+async def create_vote(request: Request, state: State, session_id: FromPath[int], data: JSONBody[VoteCreate]) -> Vote:
     """A draft vote on the program's candidates with its rules."""
     return await service.create_vote(state.pool, await provide_principal(request), session_id, data)
 
@@ -40,7 +40,7 @@ async def open_vote(request: Request, state: State, vote_id: FromPath[int]) -> V
 
 
 @post("/api/votes/{vote_id:int}/close", guards=[presiding], status_code=200, summary="Close and count", tags=["votes"])
-async def close_vote(request: Request, state: State, vote_id: FromPath[int], data: CloseVote) -> Tally:
+async def close_vote(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[CloseVote]) -> Tally:
     """End voting (needs confirm=true) and count; the result is not public until announced."""
     if not data.confirm:
         raise BadRequest("confirm_required", "请确认结束投票", "Confirm closing the vote (confirm=true)")
