@@ -67,7 +67,11 @@ async def attendance(state: State, session_id: FromPath[int]) -> AttendanceView:
     tags=["sessions"],
 )
 async def mark(
-    request: Request, state: State, session_id: FromPath[int], deputy_id: FromPath[int], data: AttendanceChange
+    request: Request,
+    state: State,
+    session_id: FromPath[int],
+    deputy_id: FromPath[int],
+    data: JSONBody[AttendanceChange],
 ) -> AttendanceSummary:
     """A clerk sets one deputy's attendance."""
     who = await provide_principal(request)
