@@ -141,8 +141,10 @@ async def write_batch(conn: asyncpg.Connection, casts: list[PendingCast]) -> lis
             leftovers.append(i)
     if leftovers:
         await explain_leftovers(conn, casts, leftovers, outcomes)
-    accepted = [c for c, o in zip(casts, outcomes, strict=True) if o == ACCEPTED]
-    await store_accepted(conn, accepted)
+    accepted = [i for i, o in enumerate(outcomes) if o == ACCEPTED]
+    for i in await store_receipts(conn, casts, accepted):
+        outcomes[i] = errors.cast_id_reused()
+    await store_ballots(conn, [casts[i] for i, o in enumerate(outcomes) if o == ACCEPTED])
     return [o for o in outcomes if o is not None]
 
 
@@ -168,15 +170,38 @@ async def explain_leftovers(
             outcomes[i] = errors.already_voted()
 
 
-async def store_accepted(conn: asyncpg.Connection, accepted: list[PendingCast]) -> None:
-    """Ballots and receipts, each in its own random order, and who-voted audit events."""
+async def store_receipts(conn: asyncpg.Connection, casts: list[PendingCast], accepted: list[int]) -> list[int]:
+    """Store accepted casts' receipt hashes in random order; returns the casts whose receipt was taken.
+
+    A receipt comes from the tablet's cast id. Two deputies sending the same
+    cast id (a broken tablet) would collide here; the later one is withdrawn
+    and told to draw a new id, instead of failing everyone else in its batch.
+    """
+    shuffled = list(accepted)
+    _shuffler.shuffle(shuffled)
+    stored = await queries.store_receipts(
+        conn, [casts[i].vote_id for i in shuffled], [casts[i].receipt_hash for i in shuffled]
+    )
+    unclaimed = {(r["vote_id"], bytes(r["receipt_hash"])) for r in stored}
+    taken = []
+    for i in accepted:
+        key = (casts[i].vote_id, casts[i].receipt_hash)
+        if key in unclaimed:
+            unclaimed.discard(key)
+        else:
+            taken.append(i)
+    if taken:
+        await queries.withdraw_issued(conn, [casts[i].vote_id for i in taken], [casts[i].deputy_id for i in taken])
+    return taken
+
+
+async def store_ballots(conn: asyncpg.Connection, accepted: list[PendingCast]) -> None:
+    """Ballot contents in their own random order, and who-voted audit events (never what)."""
     if not accepted:
         return
     ballots = list(accepted)
     _shuffler.shuffle(ballots)
     await queries.store_ballots(conn, [c.vote_id for c in ballots], [c.marks for c in ballots])
-    _shuffler.shuffle(ballots)
-    await queries.store_receipts(conn, [c.vote_id for c in ballots], [c.receipt_hash for c in ballots])
     await record_many(
         conn,
         [

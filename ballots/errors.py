@@ -42,3 +42,13 @@ def tablet_revoked() -> CastRefused:
         "此平板的登录已失效，请联系工作人员",
         "This tablet's login is no longer valid; ask the staff",
     )
+
+
+def cast_id_reused() -> CastRefused:
+    """Another deputy's ballot already used this cast id: the tablet must draw a new one."""
+    return CastRefused(
+        409,
+        "cast_id_reused",
+        "选票编号与他人重复，请重新提交",
+        "This ballot's cast id was used by another ballot; submit again with a new one",
+    )

@@ -94,10 +94,27 @@ async def store_ballots(conn: asyncpg.Connection, vote_ids: list[int], marks: li
     )
 
 
-async def store_receipts(conn: asyncpg.Connection, vote_ids: list[int], hashes: list[bytes]) -> None:
-    """Store receipt hashes, in their own (shuffled) order."""
-    await conn.execute(
-        "INSERT INTO ballot_receipt (vote_id, receipt_hash) SELECT * FROM unnest($1::bigint[], $2::bytea[])",
+async def store_receipts(conn: asyncpg.Connection, vote_ids: list[int], hashes: list[bytes]) -> list[asyncpg.Record]:
+    """Store receipt hashes in the (shuffled) order given; returns those stored (a taken one is skipped)."""
+    return await conn.fetch(
+        """
+        INSERT INTO ballot_receipt (vote_id, receipt_hash)
+        SELECT * FROM unnest($1::bigint[], $2::bytea[])
+        ON CONFLICT DO NOTHING
+        RETURNING vote_id, receipt_hash
+        """,
         vote_ids,
         hashes,
+    )
+
+
+async def withdraw_issued(conn: asyncpg.Connection, vote_ids: list[int], deputy_ids: list[int]) -> None:
+    """Take back ballot_issued rows written earlier in this transaction for casts refused after all."""
+    await conn.execute(
+        """
+        DELETE FROM ballot_issued b USING unnest($1::bigint[], $2::bigint[]) AS t(vote_id, deputy_id)
+        WHERE b.vote_id = t.vote_id AND b.deputy_id = t.deputy_id
+        """,
+        vote_ids,
+        deputy_ids,
     )

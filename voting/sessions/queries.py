@@ -195,3 +195,17 @@ async def revoke_tablet_logins(conn: asyncpg.Connection, session_id: int, deputy
         deputy_id,
     )
     return int(result.split()[-1])
+
+
+async def is_member(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> bool:
+    """Whether the deputy is an active member of the session's body."""
+    return bool(
+        await conn.fetchval(
+            """
+            SELECT EXISTS (SELECT 1 FROM session s JOIN deputy d ON d.body_id = s.body_id
+                           WHERE s.id = $1 AND d.id = $2 AND d.active)
+            """,
+            session_id,
+            deputy_id,
+        )
+    )

@@ -35,6 +35,14 @@ async def require_session(conn: asyncpg.Connection, session_id: int) -> Session:
     return Session(**dict(row))
 
 
+async def require_member(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> None:
+    """Refuse a deputy who is not an active member of the session's body."""
+    if not await queries.is_member(conn, session_id, deputy_id):
+        raise BadRequest(
+            "deputy_not_of_body", "该代表不属于本次会议的人大", "This deputy is not of this session's body"
+        )
+
+
 async def create_session(pool: asyncpg.Pool, who: Principal, new: SessionCreate) -> Session:
     """Open a new session record for a body."""
     async with transaction(pool) as conn:
@@ -98,12 +106,11 @@ async def mark_attendance(
     """A clerk checks a deputy in, marks leave (请假), or resets to absent."""
     async with transaction(pool) as conn:
         await require_session(conn, session_id)
+        await require_member(conn, session_id, deputy_id)
         if status == "absent":
             await queries.clear_attendance(conn, session_id, deputy_id)
-        elif not await queries.set_attendance(conn, session_id, deputy_id, status, "clerk"):
-            raise BadRequest(
-                "deputy_not_of_body", "该代表不属于本次会议的人大", "This deputy is not of this session's body"
-            )
+        else:
+            await queries.set_attendance(conn, session_id, deputy_id, status, "clerk")
         await record(
             conn,
             AuditEvent(
@@ -125,6 +132,18 @@ async def seat_cards(pool: asyncpg.Pool, settings: Settings, who: Principal, ses
     async with transaction(pool) as conn:
         await require_session(conn, session_id)
         missing = await queries.deputies_without_code(conn, session_id)
+        if missing:
+            await record(
+                conn,
+                AuditEvent(
+                    actor=who.actor,
+                    role=who.role,
+                    action="login_code.created",
+                    object_type="session",
+                    object_id=str(session_id),
+                    detail={"deputy_ids": missing},
+                ),
+            )
         while missing:
             await queries.insert_codes(conn, session_id, missing, [new_login_code() for _ in missing])
             missing = await queries.deputies_without_code(conn, session_id)
@@ -149,6 +168,7 @@ async def reissue_code(
     """A new code for a deputy whose tablet failed or was lost; old logins are revoked."""
     async with transaction(pool) as conn:
         await require_session(conn, session_id)
+        await require_member(conn, session_id, deputy_id)
         await queries.delete_code(conn, session_id, deputy_id)
         revoked = await queries.revoke_tablet_logins(conn, session_id, deputy_id)
         inserted = 0
@@ -194,7 +214,10 @@ async def tablet_login(pool: asyncpg.Pool, live: LiveEvents, settings: Settings,
             )
         session_id, deputy_id = used["session_id"], used["deputy_id"]
         login_id = await queries.insert_tablet_login(conn, session_id, deputy_id, expires)
-        await queries.set_attendance(conn, session_id, deputy_id, "present", "tablet")
+        if not await queries.set_attendance(conn, session_id, deputy_id, "present", "tablet"):
+            raise NotAuthenticated(
+                "deputy_not_of_body", "该代表不属于本次会议的人大", "This deputy is not of this session's body"
+            )
         await record(
             conn,
             AuditEvent(

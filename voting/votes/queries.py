@@ -152,3 +152,19 @@ async def present_count(conn: asyncpg.Connection, session_id: int) -> int:
             session_id,
         )
     )
+
+
+async def present_or_voted(conn: asyncpg.Connection, session_id: int, vote_id: int) -> int:
+    """出席 for the count: checked in now, or took a ballot in this vote (and left since)."""
+    return int(
+        await conn.fetchval(
+            """
+            SELECT count(*) FROM deputy d
+            WHERE EXISTS (SELECT 1 FROM ballot_issued b WHERE b.vote_id = $2 AND b.deputy_id = d.id)
+               OR (d.active AND EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = $1
+                                        AND a.deputy_id = d.id AND a.status = 'present'))
+            """,
+            session_id,
+            vote_id,
+        )
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Coroutine
+from typing import Any
 
 import asyncpg
 import msgspec
@@ -11,6 +13,7 @@ import msgspec
 from audit import AuditEvent
 from audit.queries import record
 from tally.count import count_votes
+from tally.errors import TallyError
 from tally.models import Ballot, Tally, VoteRules
 from tally.thresholds import fewest_meeting, meets
 from voting.auth import Principal
@@ -143,18 +146,27 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
         vote = await load_vote(conn, vote_id, "FOR UPDATE")
         if vote.state != "open":
             raise Conflict("vote_not_open", "该表决未在进行中", "This vote is not open", state=vote.state)
-        present = await queries.present_count(conn, vote.session_id)
+        # A deputy who voted and then left still counts as present for this vote.
+        present = await queries.present_or_voted(conn, vote.session_id, vote_id)
         ballots = [
             msgspec.convert({"marks": r["marks"]}, Ballot, str_keys=True)
             for r in await queries.ballot_marks(conn, vote_id)
         ]
-        tally = count_votes(
-            vote.rules,
-            [c.id for c in vote.candidates],
-            ballots,
-            deputies_total=vote.deputies_total or 0,
-            deputies_present=present,
-        )
+        try:
+            tally = count_votes(
+                vote.rules,
+                [c.id for c in vote.candidates],
+                ballots,
+                deputies_total=vote.deputies_total or 0,
+                deputies_present=present,
+            )
+        except TallyError as error:
+            raise Conflict(
+                "count_inconsistent",
+                "计票数据前后矛盾（如出席人数超过应到人数），请核对签到后再结束投票",
+                "The count's numbers contradict each other (e.g. more present than members); check attendance",
+                reason=str(error),
+            ) from error
         issued = await queries.count_issued(conn, vote_id)
         if issued != tally.ballots_cast:
             # Cannot happen while issued and ballot rows are written together; refuse loudly.
@@ -184,8 +196,18 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
             ),
         )
     live.publish(vote.session_id, "vote_closed", {"vote_id": vote_id})
-    asyncio.get_running_loop().create_task(vacuum_after_close(pool))
+    keep_running(vacuum_after_close(pool))
     return tally
+
+
+_background: set[asyncio.Task[None]] = set()
+
+
+def keep_running(work: Coroutine[Any, Any, None]) -> None:
+    """Run work in the background, holding a reference so it is not garbage-collected midway."""
+    task = asyncio.get_running_loop().create_task(work)
+    _background.add(task)
+    task.add_done_callback(_background.discard)
 
 
 async def vacuum_after_close(pool: asyncpg.Pool) -> None:

@@ -1,0 +1,231 @@
+"""Casting on a tablet: a ballot is checked against the vote's form, taken once, and receipted."""
+
+from __future__ import annotations
+
+import re
+
+import asyncpg
+import pytest
+from litestar.testing import AsyncTestClient
+
+from tests.factories import bearer, make_congress
+from tests.voting.steps import (
+    assert_refused,
+    cast,
+    close_vote,
+    create_vote,
+    fetch_count,
+    log_in,
+    mark,
+    new_cast_id,
+    vote_in_progress,
+)
+from voting.settings import Settings
+
+RECEIPT = re.compile(r"^[A-Z2-7]{5}-[A-Z2-7]{5}$")
+
+
+async def stored(pool: asyncpg.Pool, vote_id: int) -> tuple[int, int, int]:
+    """(ballot_issued, ballot, ballot_receipt) rows of a vote."""
+    return (
+        await fetch_count(pool, "SELECT count(*) FROM ballot_issued WHERE vote_id = $1", vote_id),
+        await fetch_count(pool, "SELECT count(*) FROM ballot WHERE vote_id = $1", vote_id),
+        await fetch_count(pool, "SELECT count(*) FROM ballot_receipt WHERE vote_id = $1", vote_id),
+    )
+
+
+async def test_valid_ballot_is_taken_with_a_receipt(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3, candidates=3)
+    vote, tokens = await vote_in_progress(client, congress, seats=2)
+    a, b, _ = congress.candidate_ids
+    response = await cast(client, tokens[congress.deputy_ids[0]], vote["id"], {a: "for", b: "for"})
+    assert response.status_code == 201, response.text
+    assert response.json()["vote_id"] == vote["id"]
+    assert response.json()["resent"] is False
+    assert RECEIPT.match(response.json()["receipt"])
+    blank = await cast(client, tokens[congress.deputy_ids[1]], vote["id"], {})
+    assert blank.status_code == 201, blank.text  # a blank ballot (空白票) is valid
+    assert await stored(pool, vote["id"]) == (2, 2, 2)
+
+
+@pytest.mark.parametrize(
+    ("marks", "code"),
+    [
+        ("three for, two seats", "ballot_overmarked"),
+        ("unknown candidate", "ballot_unknown_candidate"),
+        ("against", "ballot_mark_not_allowed"),
+        ("abstain", "ballot_mark_not_allowed"),
+    ],
+)
+async def test_choose_up_to_n_ballot_that_breaks_the_form_is_refused_and_nothing_stored(
+    marks: str, code: str, client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3, candidates=4)
+    vote, tokens = await vote_in_progress(client, congress, seats=2)
+    a, b, c, _ = congress.candidate_ids
+    ballot = {
+        "three for, two seats": {a: "for", b: "for", c: "for"},
+        "unknown candidate": {a: "for", 987654321: "for"},
+        "against": {a: "for", b: "against"},
+        "abstain": {a: "abstain"},
+    }[marks]
+    token = tokens[congress.deputy_ids[0]]
+    assert_refused(await cast(client, token, vote["id"], ballot), 400, code)
+    assert await stored(pool, vote["id"]) == (0, 0, 0)
+    again = await cast(client, token, vote["id"], {a: "for", b: "for"})
+    assert again.status_code == 201, again.text  # the refused ballot did not use up the deputy's turn
+
+
+async def test_per_candidate_vote_counts_for_against_and_abstain(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=5, candidates=2)
+    a, b = congress.candidate_ids
+    vote, tokens = await vote_in_progress(client, congress, seats=2, form="per_candidate")
+    ballots = [
+        {a: "for", b: "for"},
+        {a: "for", b: "against"},
+        {a: "for", b: "against"},
+        {a: "against"},  # b unmarked: an abstention
+        {a: "abstain", b: "abstain"},
+    ]
+    for token, ballot in zip(tokens.values(), ballots, strict=True):
+        response = await cast(client, token, vote["id"], ballot)
+        assert response.status_code == 201, response.text
+    tally = (await close_vote(client, congress, vote["id"])).json()
+    lines = {
+        line["candidate_id"]: (line["votes_for"], line["votes_against"], line["abstentions"], line["outcome"])
+        for line in tally["counts"]
+    }
+    assert lines == {a: (3, 1, 1, "chosen"), b: (1, 2, 2, "below_threshold")}  # 3 of 5 is more than half
+    assert (tally["ballots_cast"], tally["ballots_valid"], tally["ballots_invalid"]) == (5, 5, 0)
+    assert tally["chosen"] == [a]
+
+
+@pytest.mark.parametrize("status", ["absent", "leave"])
+async def test_deputy_not_checked_in_cannot_cast(
+    status: str, client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=4)
+    vote, tokens = await vote_in_progress(client, congress)
+    gone = congress.deputy_ids[0]
+    assert (await mark(client, congress, gone, status)).status_code == 200
+    refused = await cast(client, tokens[gone], vote["id"], {congress.candidate_ids[0]: "for"})
+    assert_refused(refused, 403, "not_checked_in")
+    assert await stored(pool, vote["id"]) == (0, 0, 0)
+
+
+async def test_ballot_for_a_vote_that_is_not_open_is_refused(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3)
+    draft = await create_vote(client, congress)
+    token = await log_in(client, congress, congress.deputy_ids[0])
+    assert_refused(await cast(client, token, draft["id"], {congress.candidate_ids[0]: "for"}), 409, "vote_not_open")
+    assert_refused(await cast(client, token, 987654321, {}), 404)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b'{"cast_id": "XYZ", "marks": {}}',
+        b'{"cast_id": "ABCDEF0123456789ABCDEF0123456789", "marks": {}}',
+        b'{"cast_id": "0123456789abcdef", "marks": {}}',
+        b'{"marks": {}}',
+        b'{"cast_id": "0123456789abcdef0123456789abcdef", "marks": {"1": "yes"}}',
+        b'{"cast_id": "0123456789abcdef0123456789abcdef", "marks": {"first": "for"}}',
+        b'{"cast_id": "0123456789abcdef0123456789abcdef", "marks": {}, "deputy_id": 1}',
+    ],
+)
+async def test_malformed_cast_gets_400_in_both_languages(
+    body: bytes, client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3)
+    vote, tokens = await vote_in_progress(client, congress)
+    response = await client.post(
+        f"/api/votes/{vote['id']}/ballots",
+        headers={**bearer(tokens[congress.deputy_ids[0]]), "content-type": "application/json"},
+        content=body,
+    )
+    assert_refused(response, 400)
+    assert await stored(pool, vote["id"]) == (0, 0, 0)
+
+
+async def test_resend_with_the_same_cast_id_returns_the_same_receipt_and_stores_one_ballot(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3)
+    vote, tokens = await vote_in_progress(client, congress)
+    token, cast_id = tokens[congress.deputy_ids[0]], new_cast_id()
+    ballot = {congress.candidate_ids[0]: "for"}
+    first = await cast(client, token, vote["id"], ballot, cast_id)
+    second = await cast(client, token, vote["id"], ballot, cast_id)
+    assert first.status_code == 201, first.text
+    assert second.status_code == 201, second.text
+    assert (second.json()["receipt"], second.json()["resent"]) == (first.json()["receipt"], True)
+    assert await stored(pool, vote["id"]) == (1, 1, 1)
+
+
+async def test_a_different_second_ballot_is_refused(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3)
+    vote, tokens = await vote_in_progress(client, congress)
+    token = tokens[congress.deputy_ids[0]]
+    a, b, *_ = congress.candidate_ids
+    assert (await cast(client, token, vote["id"], {a: "for"})).status_code == 201
+    assert_refused(await cast(client, token, vote["id"], {b: "for"}), 409, "already_voted")
+    assert_refused(await cast(client, token, vote["id"], {a: "for"}), 409, "already_voted")  # same marks, new cast id
+    assert await stored(pool, vote["id"]) == (1, 1, 1)
+
+
+async def test_resend_after_close_still_gets_the_same_receipt(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3)
+    vote, tokens = await vote_in_progress(client, congress)
+    token, cast_id = tokens[congress.deputy_ids[0]], new_cast_id()
+    ballot = {congress.candidate_ids[0]: "for"}
+    first = await cast(client, token, vote["id"], ballot, cast_id)
+    assert (await close_vote(client, congress, vote["id"])).json()["ballots_cast"] == 1
+    resent = await cast(client, token, vote["id"], ballot, cast_id)
+    assert resent.status_code == 201, resent.text
+    assert (resent.json()["receipt"], resent.json()["resent"]) == (first.json()["receipt"], True)
+    late = await cast(client, tokens[congress.deputy_ids[1]], vote["id"], ballot)
+    assert_refused(late, 409, "vote_not_open")
+    assert await stored(pool, vote["id"]) == (1, 1, 1)
+
+
+async def test_tablet_of_another_session_cannot_cast(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    here = await make_congress(pool, settings, deputies=3)
+    elsewhere = await make_congress(pool, settings, deputies=3)
+    vote, _ = await vote_in_progress(client, here)
+    outsider = await log_in(client, elsewhere, elsewhere.deputy_ids[0])
+    assert_refused(await cast(client, outsider, vote["id"], {here.candidate_ids[0]: "for"}), 403, "wrong_session")
+    assert await stored(pool, vote["id"]) == (0, 0, 0)
+
+
+async def test_staff_cannot_cast(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
+    congress = await make_congress(pool, settings, deputies=3)
+    vote, _ = await vote_in_progress(client, congress)
+    body = {"cast_id": new_cast_id(), "marks": {}}
+    for headers, status in ((congress.presiding, 403), (congress.clerk, 403), ({}, 401)):
+        assert_refused(await client.post(f"/api/votes/{vote['id']}/ballots", headers=headers, json=body), status)
+
+
+async def test_ballot_of_a_deputy_who_voted_and_then_left_is_still_counted(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3)
+    vote, tokens = await vote_in_progress(client, congress)
+    for token in tokens.values():
+        assert (await cast(client, token, vote["id"], {congress.candidate_ids[0]: "for"})).status_code == 201
+    await mark(client, congress, congress.deputy_ids[0], "leave")  # 请假 after voting
+    closed = await close_vote(client, congress, vote["id"])
+    assert closed.status_code == 200, closed.text
+    assert closed.json()["ballots_cast"] == 3

@@ -1,0 +1,149 @@
+"""Concurrency proven against the real PostgreSQL: one ballot per deputy, none lost, none after close."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+
+import asyncpg
+import httpx
+from litestar.testing import AsyncTestClient
+
+from ballots.batcher import ACCEPTED, CastBatcher, PendingCast
+from ballots.receipts import receipt_code, receipt_hash, submission_digest
+from tests.factories import make_congress
+from tests.voting.steps import assert_refused, audit_events, cast, close_vote, fetch_count, vote_in_progress
+from voting.auth import read_token
+from voting.settings import Settings
+
+
+async def stored(pool: asyncpg.Pool, vote_id: int) -> tuple[int, int, int]:
+    """(ballot_issued, ballot, ballot_receipt) rows of a vote."""
+    return (
+        await fetch_count(pool, "SELECT count(*) FROM ballot_issued WHERE vote_id = $1", vote_id),
+        await fetch_count(pool, "SELECT count(*) FROM ballot WHERE vote_id = $1", vote_id),
+        await fetch_count(pool, "SELECT count(*) FROM ballot_receipt WHERE vote_id = $1", vote_id),
+    )
+
+
+async def test_same_deputy_casting_ten_different_ballots_at_once_gets_exactly_one_in(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3, candidates=5)
+    vote, tokens = await vote_in_progress(client, congress, seats=1)
+    token = tokens[congress.deputy_ids[0]]
+    responses = await asyncio.gather(
+        *(cast(client, token, vote["id"], {congress.candidate_ids[i % 5]: "for"}) for i in range(10))
+    )
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [201] + [409] * 9, [r.text for r in responses]
+    for response in responses:
+        if response.status_code == 409:
+            assert_refused(response, 409, "already_voted")
+    assert await stored(pool, vote["id"]) == (1, 1, 1)
+    issued = [e for e in await audit_events(pool, "vote", vote["id"]) if e["action"] == "ballot.issued"]
+    assert len(issued) == 1
+
+
+async def test_two_hundred_deputies_casting_at_once_are_all_taken(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=200, candidates=5)
+    vote, tokens = await vote_in_progress(client, congress, seats=2)
+    a, b, c, *_ = congress.candidate_ids
+    responses = await asyncio.gather(
+        *(
+            cast(client, token, vote["id"], {a: "for", (b if i % 2 else c): "for"})
+            for i, token in enumerate(tokens.values())
+        )
+    )
+    assert [r.status_code for r in responses] == [201] * 200, {r.text for r in responses if r.status_code != 201}
+    assert len({r.json()["receipt"] for r in responses}) == 200
+    assert await stored(pool, vote["id"]) == (200, 200, 200)
+    assert (await client.get(f"/api/votes/{vote['id']}/turnout")).json()["cast"] == 200
+    tally = (await close_vote(client, congress, vote["id"])).json()
+    assert tally["ballots_cast"] == 200
+    votes_for = {line["candidate_id"]: line["votes_for"] for line in tally["counts"]}
+    assert (votes_for[a], votes_for[b], votes_for[c]) == (200, 100, 100)
+
+
+async def test_closing_while_casts_are_in_flight_counts_every_acknowledged_ballot(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=120, candidates=3)
+    vote, tokens = await vote_in_progress(client, congress, seats=1)
+    done: list[httpx.Response] = []
+
+    async def cast_and_note(i: int, token: str) -> httpx.Response:
+        await asyncio.sleep(i * 0.002)  # tablets keep arriving before, during and after the close
+        response = await cast(client, token, vote["id"], {congress.candidate_ids[0]: "for"})
+        done.append(response)
+        return response
+
+    async def close_midway() -> httpx.Response:
+        while len(done) < 10:
+            await asyncio.sleep(0.001)
+        return await close_vote(client, congress, vote["id"])
+
+    *responses, closed = await asyncio.gather(
+        *(cast_and_note(i, t) for i, t in enumerate(tokens.values())), close_midway()
+    )
+    assert closed.status_code == 200, closed.text
+    acknowledged = [r for r in responses if r.status_code == 201]
+    late = [r for r in responses if r.status_code != 201]
+    for response in late:
+        assert_refused(response, 409, "vote_not_open")
+    assert closed.json()["ballots_cast"] == len(acknowledged)
+    assert await stored(pool, vote["id"]) == (len(acknowledged),) * 3
+    assert closed.json()["counts"][0]["votes_for"] == len(acknowledged)
+
+
+async def test_one_cast_reusing_another_deputys_cast_id_does_not_sink_the_rest_of_its_batch(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=6)
+    vote, tokens = await vote_in_progress(client, congress)
+    shared = secrets.token_hex(16)
+
+    def pending(deputy_id: int, token: str, cast_id: str) -> PendingCast:
+        code = receipt_code(vote["id"], cast_id)
+        return PendingCast(
+            vote_id=vote["id"],
+            deputy_id=deputy_id,
+            login_id=str(read_token(token, settings.jwt_secret).login_id),
+            submission=submission_digest(vote["id"], cast_id),
+            receipt_hash=receipt_hash(vote["id"], code),
+            marks={str(congress.candidate_ids[0]): "for"},
+        )
+
+    casts = [
+        pending(deputy_id, token, shared if i < 2 else secrets.token_hex(16))
+        for i, (deputy_id, token) in enumerate(tokens.items())
+    ]
+    batcher = CastBatcher(pool, max_batch=500, on_committed=lambda _: None)
+    # Queue everything before the writers start, so all six land in one batch.
+    submitted = [asyncio.create_task(batcher.submit(c)) for c in casts]
+    await asyncio.sleep(0)
+    batcher.start()
+    try:
+        outcomes = await asyncio.gather(*submitted, return_exceptions=True)
+    finally:
+        await batcher.stop()
+    assert outcomes[2:] == [ACCEPTED] * 4, outcomes  # the innocent deputies' ballots are taken
+    assert all(getattr(o, "status", 400) < 500 for o in outcomes), outcomes
+    issued, ballots, _ = await stored(pool, vote["id"])
+    assert issued == ballots >= 4
+
+
+async def test_cast_id_already_used_by_another_deputy_is_a_client_error_not_a_server_failure(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3)
+    vote, tokens = await vote_in_progress(client, congress)
+    first, second, _ = tokens.values()
+    shared = secrets.token_hex(16)
+    assert (await cast(client, first, vote["id"], {}, shared)).status_code == 201
+    refused = await cast(client, second, vote["id"], {}, shared)
+    assert 400 <= refused.status_code < 500, refused.text
+    assert_refused(refused, refused.status_code)
+    assert await stored(pool, vote["id"]) == (1, 1, 1)

@@ -1,0 +1,142 @@
+"""What the console and the tablets do, one HTTP step at a time, for the integration tests.
+
+(Named for what it holds rather than "helpers": STYLE.md §8.)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import Iterator
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from argon2 import PasswordHasher
+from litestar.testing import AsyncTestClient
+
+from tests.factories import Congress, bearer
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing() -> Iterator[None]:
+    """Argon2 at its lowest cost: make_congress hashes two staff passwords, ~0.2 s each at full cost.
+
+    Hashes still verify (argon2 reads the cost from the hash); only their strength drops, which tests do not need.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("voting.auth.passwords._hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield
+
+
+def new_cast_id() -> str:
+    """A tablet's random id for one ballot (32 hex digits)."""
+    return secrets.token_hex(16)
+
+
+def assert_refused(response: httpx.Response, status: int, code: str | None = None) -> dict[str, Any]:
+    """The response is a refusal of this status (and code) in the one error shape; returns its body."""
+    assert response.status_code == status, response.text
+    body: dict[str, Any] = response.json()
+    assert body.get("message_zh"), body
+    assert body.get("message_en"), body
+    if code is not None:
+        assert body["error"] == code, body
+    else:
+        assert body.get("error"), body
+    return body
+
+
+async def create_vote(
+    client: AsyncTestClient,
+    congress: Congress,
+    seats: int = 2,
+    candidate_ids: list[int] | None = None,
+    **rules: Any,
+) -> dict[str, Any]:
+    """A draft vote on the congress's candidates (all, by default)."""
+    response = await client.post(
+        f"/api/sessions/{congress.session_id}/votes",
+        headers=congress.presiding,
+        json={
+            "title": "民生实事项目票决",
+            "candidate_ids": congress.candidate_ids if candidate_ids is None else candidate_ids,
+            "rules": {"seats": seats, **rules},
+        },
+    )
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+async def log_in(client: AsyncTestClient, congress: Congress, deputy_id: int) -> str:
+    """Spend a deputy's seat-card code; returns the tablet token (the deputy is now present)."""
+    response = await client.post("/api/tablet/login", json={"code": congress.codes[deputy_id]})
+    assert response.status_code == 200, response.text
+    return str(response.json()["token"])
+
+
+async def log_in_all(client: AsyncTestClient, congress: Congress, deputy_ids: list[int]) -> dict[int, str]:
+    """Log many tablets in at once; deputy id → token."""
+    tokens = await asyncio.gather(*(log_in(client, congress, d) for d in deputy_ids))
+    return dict(zip(deputy_ids, tokens, strict=True))
+
+
+async def mark(client: AsyncTestClient, congress: Congress, deputy_id: int, status: str) -> httpx.Response:
+    """A clerk marks one deputy present, on leave, or absent."""
+    return await client.post(
+        f"/api/sessions/{congress.session_id}/attendance/{deputy_id}",
+        headers=congress.clerk,
+        json={"status": status},
+    )
+
+
+async def open_vote(client: AsyncTestClient, congress: Congress, vote_id: int) -> httpx.Response:
+    """The presiding officer opens a vote."""
+    return await client.post(f"/api/votes/{vote_id}/open", headers=congress.presiding)
+
+
+async def close_vote(client: AsyncTestClient, congress: Congress, vote_id: int) -> httpx.Response:
+    """The presiding officer closes (and counts) a vote."""
+    return await client.post(f"/api/votes/{vote_id}/close", headers=congress.presiding, json={"confirm": True})
+
+
+async def cast(
+    client: AsyncTestClient, token: str, vote_id: int, marks: dict[int, str], cast_id: str | None = None
+) -> httpx.Response:
+    """A tablet submits a ballot."""
+    return await client.post(
+        f"/api/votes/{vote_id}/ballots",
+        headers=bearer(token),
+        json={"cast_id": cast_id or new_cast_id(), "marks": {str(k): v for k, v in marks.items()}},
+    )
+
+
+async def vote_in_progress(
+    client: AsyncTestClient, congress: Congress, present: int | None = None, seats: int = 2, **rules: Any
+) -> tuple[dict[str, Any], dict[int, str]]:
+    """A vote opened with the first `present` deputies (all, by default) logged in; returns it and their tokens."""
+    vote = await create_vote(client, congress, seats=seats, **rules)
+    tokens = await log_in_all(client, congress, congress.deputy_ids[: present or len(congress.deputy_ids)])
+    opened = await open_vote(client, congress, vote["id"])
+    assert opened.status_code == 200, opened.text
+    return vote, tokens
+
+
+async def audit_events(pool: asyncpg.Pool, object_type: str, object_id: int | str) -> list[asyncpg.Record]:
+    """The audit events about one object, oldest first."""
+    async with pool.acquire() as conn:
+        return list(
+            await conn.fetch(
+                "SELECT actor, role, action, detail FROM audit_event"
+                " WHERE object_type = $1 AND object_id = $2 ORDER BY id",
+                object_type,
+                str(object_id),
+            )
+        )
+
+
+async def fetch_count(pool: asyncpg.Pool, sql: str, *args: Any) -> int:
+    """One count(*) query."""
+    async with pool.acquire() as conn:
+        return int(await conn.fetchval(sql, *args))
