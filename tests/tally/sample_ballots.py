@@ -7,9 +7,7 @@ from collections.abc import Mapping
 from tally import Ballot, Mark
 
 
-def ballots_giving(
-    votes_for: Mapping[int, int], valid: int, *, void: int = 0, mark: Mark = Mark.FOR
-) -> list[Ballot]:
+def ballots_giving(votes_for: Mapping[int, int], valid: int, *, void: int = 0, mark: Mark = Mark.FOR) -> list[Ballot]:
     """`valid` ballots where each candidate gets exactly `votes_for[id]` marks, plus `void`."""
     marks: list[dict[int, Mark]] = [{} for _ in range(valid)]
     for candidate_id, wanted in votes_for.items():

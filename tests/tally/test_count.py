@@ -121,9 +121,7 @@ def test_counts_ordered_by_votes_then_list_order() -> None:
 def test_result_does_not_depend_on_ballot_order() -> None:
     pile = ballots_giving({1: 5, 2: 5, 3: 2}, 7, void=2)
     rules = VoteRules(seats=2)
-    assert count_votes(rules, [1, 2, 3], pile, 9, 9) == count_votes(
-        rules, [1, 2, 3], list(reversed(pile)), 9, 9
-    )
+    assert count_votes(rules, [1, 2, 3], pile, 9, 9) == count_votes(rules, [1, 2, 3], list(reversed(pile)), 9, 9)
 
 
 def test_bad_ballot_reaching_the_count_is_an_error_not_a_vote() -> None:
@@ -143,9 +141,7 @@ def test_more_ballots_than_deputies_present_is_refused() -> None:
     ("seats", "candidates", "total", "present"),
     [(0, [1], 5, 5), (1, [1, 1], 5, 5), (1, [1], 5, 6), (1, [1], 5, -1)],
 )
-def test_inconsistent_setup_is_refused(
-    seats: int, candidates: list[int], total: int, present: int
-) -> None:
+def test_inconsistent_setup_is_refused(seats: int, candidates: list[int], total: int, present: int) -> None:
     with pytest.raises(InconsistentCount):
         count_votes(VoteRules(seats=seats), candidates, [], total, present)
 

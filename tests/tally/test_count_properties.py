@@ -36,9 +36,7 @@ class Vote:
 
     def counted(self, ballots: list[Ballot] | None = None) -> Tally:
         pile = self.ballots if ballots is None else ballots
-        return count_votes(
-            self.rules, self.candidate_ids, pile, self.deputies_total, self.deputies_present
-        )
+        return count_votes(self.rules, self.candidate_ids, pile, self.deputies_total, self.deputies_present)
 
 
 @st.composite
@@ -46,9 +44,7 @@ def choose_marks(draw: st.DrawFn, candidate_ids: list[int], seats: int) -> dict[
     # Drawing the number of ticks first (uniformly, full first) spreads ballots from
     # full to blank, where a plain list strategy would mostly give one or two ticks.
     ticks = draw(st.sampled_from(range(min(seats, len(candidate_ids)), -1, -1)))
-    chosen = draw(
-        st.lists(st.sampled_from(candidate_ids), unique=True, min_size=ticks, max_size=ticks)
-    )
+    chosen = draw(st.lists(st.sampled_from(candidate_ids), unique=True, min_size=ticks, max_size=ticks))
     return dict.fromkeys(chosen, Mark.FOR)
 
 

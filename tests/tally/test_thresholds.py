@@ -59,9 +59,7 @@ def test_large_assembly_has_no_float_rounding() -> None:
     assert fewest_meeting(2_999_999_999_999_999, third) == 1_000_000_000_000_000
 
 
-@pytest.mark.parametrize(
-    "share", [Fraction(1, 0, True), Fraction(1, -2, False), Fraction(-1, 2, True)]
-)
+@pytest.mark.parametrize("share", [Fraction(1, 0, True), Fraction(1, -2, False), Fraction(-1, 2, True)])
 def test_nonsense_share_is_refused(share: Fraction) -> None:
     with pytest.raises(ValueError):
         meets(1, 2, share)
