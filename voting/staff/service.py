@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import asyncpg
 
 from audit import AuditEvent
@@ -19,10 +21,13 @@ _UNKNOWN_USER_HASH = hash_password("unknown-user")
 
 async def log_in(pool: asyncpg.Pool, settings: Settings, username: str, password: str) -> StaffToken:
     """Check the password and sign a staff token."""
-    async with transaction(pool) as conn:
+    async with pool.acquire() as conn:
         row = await queries.staff_by_username(conn, username)
-        matches = password_matches(row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
+    # Argon2 is deliberately slow: verify off the event loop so casts keep flowing.
+    matches = await asyncio.to_thread(password_matches, row["password_hash"] if row else _UNKNOWN_USER_HASH, password)
+    async with transaction(pool) as conn:
         if row is None or not matches:
+            # Recorded and committed before refusing: failed logins must stay in the log.
             await record(
                 conn,
                 AuditEvent(
@@ -33,17 +38,19 @@ async def log_in(pool: asyncpg.Pool, settings: Settings, username: str, password
                     object_id=username[:40],
                 ),
             )
-            raise NotAuthenticated("login_failed", "用户名或密码错误", "Wrong username or password")
-        await record(
-            conn,
-            AuditEvent(
-                actor=f"staff:{row['id']}",
-                role=row["role"],
-                action="staff.logged_in",
-                object_type="staff_user",
-                object_id=str(row["id"]),
-            ),
-        )
+        else:
+            await record(
+                conn,
+                AuditEvent(
+                    actor=f"staff:{row['id']}",
+                    role=row["role"],
+                    action="staff.logged_in",
+                    object_type="staff_user",
+                    object_id=str(row["id"]),
+                ),
+            )
+    if row is None or not matches:
+        raise NotAuthenticated("login_failed", "用户名或密码错误", "Wrong username or password")
     principal = Principal(role=Role(row["role"]), subject_id=row["id"], name=row["display_name"])
     token = issue_token(principal, settings.jwt_secret, settings.staff_token_minutes)
     return StaffToken(token=token, username=username, display_name=row["display_name"], role=row["role"])
