@@ -9,7 +9,6 @@ from pathlib import Path
 
 from litestar import Litestar, Request, Response
 from litestar.channels import ChannelsPlugin
-from litestar.channels.backends.asyncpg import AsyncPgChannelsBackend
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
@@ -24,7 +23,7 @@ from voting import pages
 from voting.database import create_pool, migrate
 from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError
-from voting.live import LiveEvents
+from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_roles import document_roles
 from voting.programs import routes as programs
 from voting.roster import routes as roster
@@ -90,8 +89,9 @@ def on_server_error(_: Request, error: Exception) -> Response[dict[str, object]]
 def create_app(settings: Settings) -> Litestar:
     """Build the service for these settings (tests pass their own)."""
     database_url = settings.database_url or start_embedded_postgres(settings.data_dir)
+    backend = SessionChannelsBackend(dsn=database_url)
     channels = ChannelsPlugin(
-        backend=AsyncPgChannelsBackend(dsn=database_url),
+        backend=backend,
         arbitrary_channels_allowed=True,
         subscriber_max_backlog=200,
         subscriber_backlog_strategy="dropleft",
@@ -101,6 +101,7 @@ def create_app(settings: Settings) -> Litestar:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         await migrate(database_url)
         pool = await create_pool(database_url, settings.db_pool_size)
+        backend.pool = pool
         live = LiveEvents(channels)
         feed = TurnoutFeed(pool, live)
         batcher = CastBatcher(pool, settings.cast_batch_max, on_committed=feed.mark)

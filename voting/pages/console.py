@@ -6,7 +6,7 @@ import asyncio
 
 from litestar import Request, Response, get
 from litestar.datastructures import State
-from litestar.params import FromPath
+from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 from markupsafe import Markup
 
@@ -74,7 +74,7 @@ def with_qr(cards: list[SeatCard]) -> list[tuple[SeatCard, Markup]]:
 
 @get("/console/sessions/{session_id:int}/seat-cards", include_in_schema=False)
 async def seat_cards_page(
-    request: Request, state: State, session_id: FromPath[int], deputy: int | None = None
+    request: Request, state: State, session_id: FromPath[int], deputy: FromQuery[int | None] = None
 ) -> Template | Redirect:
     """Printable A4 seat cards (座位卡) with login codes and QR codes; ?deputy= prints one card."""
     who = staff_of(request)

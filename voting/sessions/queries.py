@@ -152,7 +152,7 @@ async def seat_cards(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.
     return await conn.fetch(
         """
         SELECT d.id, d.name, d.delegation, d.seat, c.code, c.used_at
-        FROM login_code c JOIN deputy d ON d.id = c.deputy_id
+        FROM login_code c JOIN deputy d ON d.id = c.deputy_id AND d.active
         WHERE c.session_id = $1 ORDER BY d.delegation, d.seat, d.id
         """,
         session_id,

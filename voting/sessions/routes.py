@@ -31,6 +31,13 @@ async def list_sessions(state: State) -> list[Session]:
         return [Session(**dict(r)) for r in await all_sessions(conn)]
 
 
+@get("/api/sessions/{session_id:int}", summary="One session", tags=["sessions"])
+async def get_session(state: State, session_id: FromPath[int]) -> Session:
+    """A session's title, body, program and venue (public)."""
+    async with state.pool.acquire() as conn:
+        return await service.require_session(conn, session_id)
+
+
 @post("/api/sessions", guards=[clerks], summary="Create a session", tags=["sessions"])
 async def create_session(request: Request, state: State, data: JSONBody[SessionCreate]) -> Session:
     """A new congress session."""
@@ -120,4 +127,4 @@ async def events(state: State, session_id: FromPath[int]) -> ServerSentEvent:
     return ServerSentEvent(stream())
 
 
-ROUTES = [list_sessions, create_session, attendance_summary, attendance, mark, seat_cards, reissue, events]
+ROUTES = [list_sessions, get_session, create_session, attendance_summary, attendance, mark, seat_cards, reissue, events]

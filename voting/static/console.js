@@ -34,16 +34,21 @@
     const row = { seat: el("td", { class: "seat" }), name: el("td", { class: "name" }), status: el("td", { class: "status" }), buttons: {} };
     const actions = el("td", { class: "actions", hidden: !canClerk });
     if (canClerk) {
-      for (const [value, zh, en] of [["present", "签到", "check in"], ["leave", "请假", "leave"], ["absent", "未到", "absent"]]) {
+      // Hundreds of rows: Chinese labels only, the English in the tooltip and the column header.
+      for (const [value, zh, en] of [["present", "签到", "check in"], ["leave", "请假", "on leave"], ["absent", "未到", "absent"]]) {
         row.buttons[value] = el(
           "button",
-          { type: "button", class: "btn small", "data-action": value, onclick: () => setStatus(deputy.deputy_id, value) },
-          bi(zh, en),
+          { type: "button", class: "btn small", title: en, "data-action": value, onclick: () => setStatus(deputy.deputy_id, value) },
+          zh,
         );
         actions.append(row.buttons[value]);
       }
       actions.append(
-        el("button", { type: "button", class: "btn small ghost", "data-action": "reissue", onclick: () => reissue(deputy.deputy_id) }, bi("重发登录码", "reissue")),
+        el(
+          "button",
+          { type: "button", class: "btn small ghost", title: "reissue the login code", "data-action": "reissue", onclick: () => reissue(deputy.deputy_id) },
+          "重发登录码",
+        ),
       );
     }
     row.tr = el("tr", { dataset: { deputyId: String(deputy.deputy_id) } }, row.seat, row.name, row.status, actions);
@@ -153,11 +158,21 @@
   const refusals = new Map(); // vote id → the last refusal, kept across redraws until the next try
   let loading = 0;
 
+  let shownVotes = ""; // the vote list as last drawn: an unchanged list only gets its turnout refreshed
+
   async function loadVotes() {
     const ticket = ++loading;
     const votes = await call("GET", "/api/sessions/" + sessionId + "/votes");
+    const drawn = JSON.stringify(votes);
+    if (drawn === shownVotes) {
+      for (const vote of votes.filter((v) => v.state === "open")) {
+        showTurnout(await call("GET", "/api/votes/" + vote.id + "/turnout"));
+      }
+      return;
+    }
     const cards = await Promise.all(votes.slice().reverse().map(voteCard));
     if (ticket !== loading) return; // a newer load finished first
+    shownVotes = drawn;
     voteList.replaceChildren(...cards);
     if (!cards.length) voteList.append(el("p", { class: "muted" }, bi("尚未创建表决", "No votes yet")));
   }
@@ -352,7 +367,7 @@
       }
     },
     resync,
-    { slow: 5000, fast: 3000 }, // polls even while the stream is up: a stream can go quiet without closing
+    { slow: 3000, fast: 3000 }, // polls even while the stream is up: a stream can go quiet without closing
   );
   resync();
   prepareCreateForm().catch((error) => PJ.showError(createError, error));

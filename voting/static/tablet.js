@@ -130,7 +130,8 @@
   async function afterLogin() {
     document.getElementById("tablet-who").replaceChildren(el("span", { class: "label" }, "代表"), el("strong", {}, login.deputy_name));
     show("waiting", el("p", { class: "waiting" }, bi("正在加载…", "Loading…")));
-    if (!live) live = PJ.live(login.session_id, onEvent, refresh, { slow: 6000, fast: 3000 });
+    if (live && live.sessionId !== login.session_id) return location.reload(); // now bound to another session
+    if (!live) live = { sessionId: login.session_id, ...PJ.live(login.session_id, onEvent, refresh, { slow: 6000, fast: 3000 }) };
     const pending = store.get(PENDING);
     if (pending && pending.deputy_id === login.deputy_id) {
       await send(pending);
@@ -437,6 +438,12 @@
         if (error.status === 0 || error.status >= 500 || error.status === 429) {
           showSending(true);
           await sleep(delay);
+          continue;
+        }
+        if (error.code === "cast_id_reused") {
+          // Another ballot already used this random id (a broken generator): draw a new one and resend.
+          pending.cast_id = newCastId();
+          store.set(PENDING, pending);
           continue;
         }
         if (error.status === 401) return loggedOut(error); // the ballot stays pending for the next login

@@ -15,9 +15,10 @@ from voting.votes.models import CloseVote, Result, Turnout, Vote, VoteCreate
 
 
 @get("/api/sessions/{session_id:int}/votes", summary="A session's votes", tags=["votes"])
-async def list_votes(state: State, session_id: FromPath[int]) -> list[Vote]:
-    """Definitions and states (public: no results here)."""
-    return await service.session_votes(state.pool, session_id)
+async def list_votes(request: Request, state: State, session_id: FromPath[int]) -> list[Vote]:
+    """Definitions and states (no results here); the public does not see drafts."""
+    votes = await service.session_votes(state.pool, session_id)
+    return votes if is_staff(request) else [v for v in votes if v.state != "draft"]
 
 
 @post("/api/sessions/{session_id:int}/votes", guards=[presiding], summary="Create a vote", tags=["votes"])

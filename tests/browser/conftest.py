@@ -1,0 +1,100 @@
+"""A real Chromium (the Debian one: nothing is downloaded) and helpers for driving the pages."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import Any, NamedTuple
+
+import httpx
+import pytest
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
+
+# Pages poll every few seconds besides listening to the event stream; give them time to catch up.
+expect.set_options(timeout=12_000)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+async def browser() -> AsyncIterator[Browser]:
+    """One Chromium for the whole run."""
+    async with async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        await chromium.close()
+
+
+class Screen(NamedTuple):
+    """A browser context with one page, and the script errors that page raised."""
+
+    context: BrowserContext
+    page: Page
+    errors: list[str]
+
+
+OpenScreen = Callable[..., Awaitable[Screen]]
+
+
+@pytest.fixture
+async def open_screen(browser: Browser) -> AsyncIterator[OpenScreen]:
+    """Opens fresh contexts (own cookies and localStorage) with one page of a given size; closes them after the test.
+
+    Closing them here, before the session's live server stops, ends their event streams: the
+    server's graceful shutdown would otherwise wait for them.
+    """
+    screens: list[Screen] = []
+
+    async def open_one(width: int, height: int, **options: Any) -> Screen:
+        context = await browser.new_context(viewport={"width": width, "height": height}, locale="zh-CN", **options)
+        context.set_default_timeout(15_000)
+        page = await context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        screens.append(Screen(context, page, errors))
+        return screens[-1]
+
+    yield open_one
+    for screen in screens:
+        await screen.context.close()
+
+
+@pytest.fixture
+async def api(live_server: str) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for the live server, for what the test does outside the browser."""
+    async with httpx.AsyncClient(base_url=live_server, timeout=10) as client:
+        yield client
+
+
+async def tablet_login(api: httpx.AsyncClient, code: str) -> dict[str, str]:
+    """Log a deputy in (which checks them in) and return their Authorization header."""
+    response = await api.post("/api/tablet/login", json={"code": code})
+    assert response.status_code == 200, response.text
+    return {"Authorization": "Bearer " + response.json()["token"]}
+
+
+async def create_vote(
+    api: httpx.AsyncClient, headers: dict[str, str], session_id: int, candidate_ids: list[int], **rules: object
+) -> int:
+    """A draft vote through the API; returns its id."""
+    response = await api.post(
+        f"/api/sessions/{session_id}/votes",
+        headers=headers,
+        json={"title": rules.pop("title", "民生实事项目票决"), "candidate_ids": candidate_ids, "rules": rules},
+    )
+    assert response.status_code == 201, response.text
+    return int(response.json()["id"])
+
+
+async def post_ok(api: httpx.AsyncClient, path: str, headers: dict[str, str], json: object = None) -> dict[str, object]:
+    """POST and insist on success."""
+    response = await api.post(path, headers=headers, json=json)
+    assert response.status_code in (200, 201), response.text
+    return response.json()  # type: ignore[no-any-return]

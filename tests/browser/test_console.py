@@ -1,0 +1,109 @@
+"""Staff drive a session from the console: login, check-in and quorum, create, open, close, announce."""
+
+from __future__ import annotations
+
+import secrets
+
+import httpx
+import pytest
+from playwright.async_api import Page, expect
+
+from tests.browser.conftest import OpenScreen, post_ok, tablet_login
+from tests.factories import make_congress
+
+pytestmark = pytest.mark.browser
+
+
+async def log_in(page: Page, live_server: str, login: tuple[str, str], session_id: int) -> None:
+    """Open the console, get sent to the login page, log in, land back on the console."""
+    console = f"{live_server}/console/sessions/{session_id}"
+    await page.goto(console)
+    assert "/login?next=" in page.url
+    await page.fill("input[name=username]", login[0])
+    await page.fill("input[name=password]", login[1])
+    await page.click("button[type=submit]")
+    await page.wait_for_url(console)
+
+
+async def log_out(page: Page) -> None:
+    """The header's log-out button."""
+    await page.click("[data-logout]")
+    await page.wait_for_url("**/login")
+
+
+async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings):
+    congress = await make_congress(pool, settings, deputies=6, candidates=3)
+    screen = await open_screen(1440, 900)
+    page = screen.page
+    votes = page.locator("#vote-list")
+
+    # The presiding officer prepares the vote; opening it is refused without a quorum.
+    await log_in(page, live_server, congress.presiding_login, congress.session_id)
+    await page.click("#create-vote summary")
+    await expect(page.locator("#candidate-picks input:checked")).to_have_count(3)
+    await page.fill("#create-vote-form input[name=title]", "2027年民生实事项目票决")
+    await page.fill("#create-vote-form input[name=seats]", "2")
+    await page.check("#create-vote-form input[name=threshold_base][value=present]")
+    await page.click("#create-vote-form button[type=submit]")
+    draft = votes.locator(".vote[data-state=draft]")
+    await expect(draft).to_contain_text("2027年民生实事项目票决")
+    await draft.locator("button[data-action=open]").click()
+    await expect(votes.locator(".error.quorum")).to_contain_text("未达到法定人数4人")
+    await log_out(page)
+
+    # The clerk checks deputies in: three by their tablets, one at the desk.
+    await log_in(page, live_server, congress.clerk_login, congress.session_id)
+    quorum = page.locator("[data-quorum]")
+    await expect(page.locator('[data-stat="quorum_needed"]')).to_have_text("4")
+    await expect(quorum).to_have_class("stat quorum unmet")
+    headers = [await tablet_login(api, congress.codes[deputy]) for deputy in congress.deputy_ids[:3]]
+    await expect(page.locator('#attendance-summary [data-stat="present"]')).to_have_text("3")
+    row = page.locator(f'tr[data-deputy-id="{congress.deputy_ids[3]}"]')
+    await expect(row).to_have_attribute("data-status", "absent")
+    await row.locator("button[data-action=present]").click()
+    await expect(row).to_have_attribute("data-status", "present")
+    await expect(quorum).to_have_class("stat quorum met")
+    await expect(quorum).to_contain_text("已达到")
+    await page.fill("#attendance-filter", "代表005")
+    await expect(page.locator("#attendance-body tr[data-deputy-id]")).to_have_count(1)
+    await log_out(page)
+
+    # The presiding officer opens, watches the turnout, closes (with confirmation) and announces.
+    await log_in(page, live_server, congress.presiding_login, congress.session_id)
+    await votes.locator(".vote[data-state=draft] button[data-action=open]").click()
+    opened = votes.locator(".vote[data-state=open]")
+    await expect(opened.locator('[data-turnout="present"]')).to_have_text("4")
+    a, b, _ = congress.candidate_ids
+    vote_id = int(await opened.get_attribute("data-vote-id"))
+    for i, deputy_headers in enumerate(headers):
+        marks = {str(a): "for", str(b): "for"} if i else {str(a): "for"}
+        ballot = {"cast_id": secrets.token_hex(16), "marks": marks}
+        await post_ok(api, f"/api/votes/{vote_id}/ballots", deputy_headers, ballot)
+    await expect(opened.locator('[data-turnout="cast"]')).to_have_text("3")
+    assert await opened.locator(".result").count() == 0  # never a partial result while open
+
+    await opened.locator("button[data-action=close]").click()
+    dialog = page.locator("dialog[open]")
+    await expect(dialog).to_contain_text("确认结束投票")
+    await expect(dialog).to_contain_text("尚有 1 位出席代表未投票")
+    await dialog.locator("[data-cancel]").click()
+    await expect(votes.locator(".vote[data-state=open]")).to_have_count(1)  # cancelled: still open
+    await opened.locator("button[data-action=close]").click()
+    await page.locator("dialog[open] [data-confirm]").click()
+
+    closed = votes.locator(".vote[data-state=closed]")
+    await expect(closed.locator(".bar-row")).to_have_count(3)
+    await expect(closed.locator(f'.bar-row[data-candidate-id="{a}"] .votes-for')).to_have_text("3")
+    # Threshold base: the 4 present, so 3 votes pass and 2 do not.
+    await expect(closed.locator(".chosen-list li")).to_have_text(["项目A"])
+    await expect(closed.locator(f'.bar-row[data-candidate-id="{b}"]')).to_contain_text("未达票数")
+    await expect(closed.locator(".result-side")).to_contain_text("尚有 1 个名额未选出")
+
+    await closed.locator("button[data-action=announce]").click()
+    await page.locator("dialog[open] [data-confirm]").click()
+    announced = votes.locator(".vote[data-state=announced]")
+    await expect(announced).to_contain_text("已宣布")
+    await expect(announced.locator(f'a[href="/public/votes/{vote_id}"]')).to_be_visible()
+    public = await api.get(f"/api/votes/{vote_id}/result")
+    assert public.status_code == 200 and public.json()["tally"]["chosen"] == [a]
+    assert screen.errors == []

@@ -1,0 +1,63 @@
+"""The vote closes while a deputy is still marking: the tablet says so plainly and keeps working."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+from playwright.async_api import expect
+
+from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
+from tests.factories import make_congress
+
+pytestmark = pytest.mark.browser
+
+
+async def test_tablet_survives_vote_closing_while_marking(
+    open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
+):
+    congress = await make_congress(pool, settings, deputies=3, candidates=3)
+    a, b, c = congress.candidate_ids
+    await tablet_login(api, congress.codes[congress.deputy_ids[1]])
+    tablet = await open_screen(1280, 800, has_touch=True)
+    page = tablet.page
+    main = page.locator("#tablet-main")
+    await page.goto(f"{live_server}/tablet?code={congress.codes[congress.deputy_ids[0]]}")
+    await expect(main).to_contain_text("暂无进行中的表决，请等待")
+
+    first = await create_vote(api, congress.presiding, congress.session_id, [a, b, c], seats=1, title="第一次表决")
+    await post_ok(api, f"/api/votes/{first}/open", congress.presiding)
+    await expect(main.locator(".ballot-head h1")).to_have_text("第一次表决")
+    await page.locator(".cand.choose").first.click()
+    await post_ok(api, f"/api/votes/{first}/close", congress.presiding, {"confirm": True})
+
+    await page.click("button[data-action=review]")
+    await page.click("button[data-action=submit]")
+    refusal = main.locator(".refused .error")
+    await expect(refusal).to_contain_text("表决未在进行中，选票未被接收")
+    await expect(refusal).to_contain_text("The vote is not open")
+    assert await page.evaluate("localStorage.getItem('pj.tablet.pending')") is None  # never resent
+
+    # The page still works: back to waiting, then the next vote (赞成/反对/弃权 per project) is cast.
+    await page.click(".refused button[data-action=back]")
+    await expect(main).to_contain_text("暂无进行中的表决，请等待")
+    second = await create_vote(
+        api, congress.presiding, congress.session_id, [a, b, c], seats=3, form="per_candidate", title="第二次表决"
+    )
+    await post_ok(api, f"/api/votes/{second}/open", congress.presiding)
+    await expect(main.locator(".ballot-head h1")).to_have_text("第二次表决")
+    await expect(main).to_contain_text("未表态的项目按弃权计")
+    await page.locator(f'.cand[data-candidate-id="{a}"] [data-mark=for]').click()
+    await page.locator(f'.cand[data-candidate-id="{b}"] [data-mark=against]').click()
+    await page.click("button[data-action=review]")
+    await expect(main.locator(".review-table tr")).to_have_text(
+        [re.compile("项目A.*赞成"), re.compile("项目B.*反对"), re.compile("项目C.*未表态")]
+    )
+    await page.click("button[data-action=submit]")
+    await expect(main.locator("[data-receipt]")).to_have_text(re.compile(r"^[A-Z2-7]{5}-[A-Z2-7]{5}$"))
+    await post_ok(api, f"/api/votes/{second}/close", congress.presiding, {"confirm": True})
+    result = (await api.get(f"/api/votes/{second}/result", headers=congress.presiding)).json()
+    counts = {line["candidate_id"]: line for line in result["tally"]["counts"]}
+    assert (counts[a]["votes_for"], counts[b]["votes_against"], counts[c]["abstentions"]) == (1, 1, 1)
+    assert tablet.errors == []
