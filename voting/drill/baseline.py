@@ -35,7 +35,10 @@ def create_baseline_app() -> Litestar:
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         pool = await asyncpg.create_pool(os.environ["DATABASE_URL"], min_size=2, max_size=20)
         assert pool is not None
-        await pool.execute(CREATE_TABLE)
+        async with pool.acquire() as conn, conn.transaction():
+            # Several workers start at once; CREATE TABLE IF NOT EXISTS alone can still race.
+            await conn.execute("SELECT pg_advisory_xact_lock(7461305)")
+            await conn.execute(CREATE_TABLE)
         app.state.pool = pool
         try:
             yield
