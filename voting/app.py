@@ -24,13 +24,14 @@ from voting.database import create_pool, migrate
 from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError
 from voting.live import LiveEvents, SessionChannelsBackend
-from voting.openapi_roles import document_roles
+from voting.openapi_roles import document_bare_routes, document_roles
 from voting.programs import routes as programs
 from voting.roster import routes as roster
 from voting.sessions import routes as sessions
 from voting.settings import Settings
 from voting.staff import routes as staff
 from voting.tablet import routes as tablet
+from voting.tablet.cast_endpoint import AppWithCastLane
 from voting.turnout_feed import TurnoutFeed
 from voting.votes import routes as votes
 
@@ -123,7 +124,7 @@ def create_app(settings: Settings) -> Litestar:
             await feed.stop()
             await pool.close()
 
-    app = Litestar(
+    app = AppWithCastLane(
         route_handlers=[
             *staff.ROUTES,
             *roster.ROUTES,
@@ -159,6 +160,7 @@ def create_app(settings: Settings) -> Litestar:
         debug=False,
     )
     document_roles(app)
+    document_bare_routes(app, tablet.DOCUMENTED_ONLY)
     return app
 
 

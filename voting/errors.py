@@ -9,6 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 
+def error_body(code: str, zh: str, en: str, detail: Any = None) -> dict[str, Any]:
+    """The one JSON shape of every error the service answers."""
+    body: dict[str, Any] = {"error": code, "message_zh": zh, "message_en": en}
+    if detail:
+        body["detail"] = detail
+    return body
+
+
 class PiaojueError(Exception):
     """A refusal the user can understand; status is the HTTP code."""
 
@@ -23,10 +31,7 @@ class PiaojueError(Exception):
 
     def to_body(self) -> dict[str, Any]:
         """The JSON body sent to the client."""
-        body: dict[str, Any] = {"error": self.code, "message_zh": self.zh, "message_en": self.en}
-        if self.detail:
-            body["detail"] = self.detail
-        return body
+        return error_body(self.code, self.zh, self.en, self.detail)
 
 
 class BadRequest(PiaojueError):
