@@ -1,0 +1,1 @@
+"""Casting ballots: eligibility, one ballot per deputy, secrecy, receipts, group commit."""

@@ -1,0 +1,1 @@
+"""The Piaojue service: app, lifecycle of votes, pages, CLI."""
