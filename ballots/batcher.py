@@ -62,18 +62,13 @@ class CastBatcher:
         self.tasks = [asyncio.create_task(self.write_forever()) for _ in range(self.writers)]
 
     async def stop(self) -> None:
-        """Stop the writers; casts still queued are refused, never half-written."""
+        """Stop the writers; casts queued or in a cancelled batch are refused, never half-written."""
         for task in self.tasks:
             task.cancel()
         await asyncio.gather(*self.tasks, return_exceptions=True)
         while not self.queue.empty():
             _, future = self.queue.get_nowait()
-            if not future.done():
-                future.set_exception(
-                    errors.CastRefused(
-                        503, "server_stopping", "服务器正在重启，请重新提交", "The server is restarting; please resend"
-                    )
-                )
+            refuse(future, errors.server_stopping())
 
     async def submit(self, cast: PendingCast) -> Outcome:
         """Queue a cast and wait until its batch is committed (or refused)."""
@@ -90,23 +85,20 @@ class CastBatcher:
             await self.commit(batch)
 
     async def commit(self, batch: list[tuple[PendingCast, asyncio.Future[Outcome]]]) -> None:
-        """Write one batch; on any database error every cast in it fails (the tablet resends)."""
+        """Write one batch; if anything goes wrong every cast in it fails (the tablet resends)."""
         casts = [cast for cast, _ in batch]
         try:
             async with self.pool.acquire() as conn, conn.transaction():
                 outcomes = await write_batch(conn, casts)
-        except (TimeoutError, asyncpg.PostgresError, OSError) as error:
+        except asyncio.CancelledError:
+            for _, future in batch:
+                refuse(future, errors.server_stopping())
+            raise
+        except Exception as error:
+            # Whatever it was, the transaction rolled back and this writer lives on.
             log.error("cast batch of %d failed: %s", len(batch), type(error).__name__)
             for _, future in batch:
-                if not future.done():
-                    future.set_exception(
-                        errors.CastRefused(
-                            503,
-                            "store_failed",
-                            "选票未能保存，请重新提交",
-                            "The ballot could not be stored; please resend",
-                        )
-                    )
+                refuse(future, errors.store_failed())
             return
         for (_, future), outcome in zip(batch, outcomes, strict=True):
             if not future.done():
@@ -114,6 +106,12 @@ class CastBatcher:
         accepted_votes = {c.vote_id for c, o in zip(casts, outcomes, strict=True) if o == ACCEPTED}
         if accepted_votes:
             self.on_committed(accepted_votes)
+
+
+def refuse(future: asyncio.Future[Outcome], refusal: errors.CastRefused) -> None:
+    """Fail a waiting cast unless it was already answered."""
+    if not future.done():
+        future.set_exception(refusal)
 
 
 async def write_batch(conn: asyncpg.Connection, casts: list[PendingCast]) -> list[Outcome]:
@@ -162,10 +160,10 @@ async def explain_leftovers(
             outcomes[i] = RESENT  # counted already: same receipt, even after close
         elif fact["state"] != "open":
             outcomes[i] = errors.vote_not_open()
-        elif fact["attendance"] != "present":
-            outcomes[i] = errors.not_checked_in()
         elif not fact["login_live"]:
             outcomes[i] = errors.tablet_revoked()
+        elif fact["attendance"] != "present":
+            outcomes[i] = errors.not_checked_in()
         else:
             outcomes[i] = errors.already_voted()
 

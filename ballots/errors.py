@@ -52,3 +52,13 @@ def cast_id_reused() -> CastRefused:
         "选票编号与他人重复，请重新提交",
         "This ballot's cast id was used by another ballot; submit again with a new one",
     )
+
+
+def store_failed() -> CastRefused:
+    """The batch's transaction failed and rolled back; nothing of this ballot was stored."""
+    return CastRefused(503, "store_failed", "选票未能保存，请重新提交", "The ballot could not be stored; please resend")
+
+
+def server_stopping() -> CastRefused:
+    """The server is shutting down; the tablet resends to the restarted one."""
+    return CastRefused(503, "server_stopping", "服务器正在重启，请重新提交", "The server is restarting; please resend")

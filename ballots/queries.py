@@ -38,8 +38,8 @@ async def issue_ballots(
 ) -> list[asyncpg.Record]:
     """Record who took a ballot, for eligible deputies only; returns the rows inserted.
 
-    Eligible: the vote is open, the deputy is checked in to its session and the
-    tablet login is live. The primary key drops a second ballot of a deputy.
+    Eligible: the vote is open, the deputy's term is running, they are checked
+    in to the vote's session and the tablet login is live. The primary key drops a second ballot of a deputy.
     """
     return await conn.fetch(
         """
@@ -48,6 +48,7 @@ async def issue_ballots(
         FROM unnest($1::bigint[], $2::bigint[], $3::uuid[], $4::bytea[])
              AS t(vote_id, deputy_id, login_id, submission)
         JOIN vote v ON v.id = t.vote_id AND v.state = 'open'
+        JOIN deputy d ON d.id = t.deputy_id AND d.active
         JOIN attendance a ON a.session_id = v.session_id AND a.deputy_id = t.deputy_id
                          AND a.status = 'present'
         JOIN tablet_login l ON l.id = t.login_id AND l.deputy_id = t.deputy_id
@@ -68,12 +69,13 @@ async def refusal_facts(
     """For casts not inserted: vote state, attendance, login and any stored submission."""
     return await conn.fetch(
         """
-        SELECT t.i, v.state, a.status AS attendance,
+        SELECT t.i, v.state, CASE WHEN d.active THEN a.status END AS attendance,
                (l.id IS NOT NULL AND l.revoked_at IS NULL AND l.expires_at > now()) AS login_live,
                b.submission
         FROM unnest($1::bigint[], $2::bigint[], $3::uuid[]) WITH ORDINALITY
              AS t(vote_id, deputy_id, login_id, i)
         LEFT JOIN vote v ON v.id = t.vote_id
+        LEFT JOIN deputy d ON d.id = t.deputy_id
         LEFT JOIN attendance a ON a.session_id = v.session_id AND a.deputy_id = t.deputy_id
         LEFT JOIN tablet_login l ON l.id = t.login_id AND l.deputy_id = t.deputy_id
         LEFT JOIN ballot_issued b ON b.vote_id = t.vote_id AND b.deputy_id = t.deputy_id

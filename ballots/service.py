@@ -47,8 +47,11 @@ class VoteDefinitions:
             found = self.known[vote_id] = asyncio.ensure_future(self.load(vote_id))
         try:
             return await asyncio.shield(found)
-        except CastRefused:
-            self.known.pop(vote_id, None)  # an unknown vote may be created later
+        except Exception:
+            # Never keep a failure: an unknown vote may be created later, and a
+            # database hiccup at the moment a vote opens must not block it for good.
+            if self.known.get(vote_id) is found:
+                del self.known[vote_id]
             raise
 
     async def load(self, vote_id: int) -> VoteDefinition:

@@ -46,5 +46,6 @@ class TurnoutFeed:
                 try:
                     counts = await turnout(self.pool, vote_id)
                     self.live.publish(counts.session_id, "turnout", counts)
-                except (asyncpg.PostgresError, OSError) as error:
+                except Exception as error:
+                    # Keep the beat going whatever happened; the next change publishes again.
                     log.warning("turnout publish failed: %s", type(error).__name__)

@@ -229,3 +229,16 @@ async def test_ballot_of_a_deputy_who_voted_and_then_left_is_still_counted(
     closed = await close_vote(client, congress, vote["id"])
     assert closed.status_code == 200, closed.text
     assert closed.json()["ballots_cast"] == 3
+
+
+async def test_deputy_whose_term_ended_cannot_vote_and_loses_the_tablet(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3, candidates=3)
+    vote, tokens = await vote_in_progress(client, congress, seats=1)
+    leaver = congress.deputy_ids[0]
+    ended = await client.patch(f"/api/deputies/{leaver}", headers=congress.clerk, json={"active": False})
+    assert ended.status_code == 200
+    refused = await cast(client, tokens[leaver], vote["id"], {congress.candidate_ids[0]: "for"})
+    assert_refused(refused, 401, "tablet_revoked")
+    assert await stored(pool, vote["id"]) == (0, 0, 0)

@@ -162,4 +162,4 @@ async def test_roster_changes_are_audited(client: AsyncTestClient, pool: asyncpg
     [updated] = await audit_events(pool, "deputy", added["id"])
     assert updated["action"] == "roster.updated"
     assert updated["role"] == "clerk"
-    assert updated["detail"] == {"changed": ["active"]}
+    assert updated["detail"] == {"changed": ["active"], "tablet_logins_revoked": 0}

@@ -80,3 +80,11 @@ async def update_deputy(conn: asyncpg.Connection, deputy_id: int, changes: dict[
 async def count_active_deputies(conn: asyncpg.Connection, body_id: int) -> int:
     """应到: the body's deputies whose term is running."""
     return int(await conn.fetchval("SELECT count(*) FROM deputy WHERE body_id = $1 AND active", body_id))
+
+
+async def revoke_tablets_of(conn: asyncpg.Connection, deputy_id: int) -> int:
+    """End every tablet login of a deputy (their term ended)."""
+    result = await conn.execute(
+        "UPDATE tablet_login SET revoked_at = now() WHERE deputy_id = $1 AND revoked_at IS NULL", deputy_id
+    )
+    return int(result.split()[-1])

@@ -72,6 +72,8 @@ async def update_deputy(pool: asyncpg.Pool, who: Principal, deputy_id: int, chan
         row = await queries.update_deputy(conn, deputy_id, fields)
         if row is None:
             raise not_found("代表", "Deputy")
+        # A deputy whose term ended must not keep a live tablet.
+        revoked = await queries.revoke_tablets_of(conn, deputy_id) if changes.active is False else 0
         await record(
             conn,
             AuditEvent(
@@ -80,7 +82,7 @@ async def update_deputy(pool: asyncpg.Pool, who: Principal, deputy_id: int, chan
                 action="roster.updated",
                 object_type="deputy",
                 object_id=str(deputy_id),
-                detail={"changed": sorted(fields)},
+                detail={"changed": sorted(fields), "tablet_logins_revoked": revoked},
             ),
         )
     return as_deputy(row)

@@ -74,39 +74,29 @@ async def attendance_list(conn: asyncpg.Connection, session_id: int) -> list[asy
 
 async def set_attendance(conn: asyncpg.Connection, session_id: int, deputy_id: int, status: str, via: str) -> bool:
     """Record present or leave for a deputy of the session's body; False if not of that body."""
-    row = await conn.fetchrow(
+    return bool(await set_attendance_many(conn, session_id, [deputy_id], status, via))
+
+
+async def set_attendance_many(
+    conn: asyncpg.Connection, session_id: int, deputy_ids: list[int], status: str, via: str
+) -> list[int]:
+    """Record one status for many active deputies of the session's body; returns those recorded."""
+    rows = await conn.fetch(
         """
         INSERT INTO attendance (session_id, deputy_id, status, via)
         SELECT s.id, d.id, $3, $4 FROM session s
-        JOIN deputy d ON d.body_id = s.body_id AND d.active AND d.id = $2
+        JOIN deputy d ON d.body_id = s.body_id AND d.active AND d.id = ANY($2::bigint[])
         WHERE s.id = $1
         ON CONFLICT (session_id, deputy_id)
         DO UPDATE SET status = excluded.status, via = excluded.via, changed_at = now()
         RETURNING deputy_id
         """,
         session_id,
-        deputy_id,
+        deputy_ids,
         status,
         via,
     )
-    return row is not None
-
-
-async def set_many_present(conn: asyncpg.Connection, session_id: int, deputy_ids: list[int], via: str) -> int:
-    """Check in many deputies at once (drills, bulk check-in); returns how many rows changed."""
-    result = await conn.execute(
-        """
-        INSERT INTO attendance (session_id, deputy_id, status, via)
-        SELECT s.id, d.id, 'present', $3 FROM session s
-        JOIN deputy d ON d.body_id = s.body_id AND d.active AND d.id = ANY($2::bigint[])
-        WHERE s.id = $1
-        ON CONFLICT (session_id, deputy_id) DO UPDATE SET status = 'present', via = excluded.via
-        """,
-        session_id,
-        deputy_ids,
-        via,
-    )
-    return int(result.split()[-1])
+    return [r["deputy_id"] for r in rows]
 
 
 async def clear_attendance(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> None:

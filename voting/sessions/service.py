@@ -9,7 +9,7 @@ import asyncpg
 from audit import AuditEvent
 from audit.queries import record
 from tally.models import TWO_THIRDS_OR_MORE
-from tally.thresholds import fewest_meeting
+from tally.thresholds import fewest_meeting, meets
 from voting.auth import Principal, Role, issue_token
 from voting.database import transaction
 from voting.errors import BadRequest, NotAuthenticated, not_found
@@ -76,7 +76,7 @@ async def summarize_attendance(conn: asyncpg.Connection, session_id: int) -> Att
         leave=leave,
         absent=total - present - leave,
         quorum_needed=needed,
-        has_quorum=total > 0 and present >= needed,
+        has_quorum=total > 0 and meets(present, total, TWO_THIRDS_OR_MORE),
     )
 
 
@@ -251,7 +251,7 @@ async def tablet_login(pool: asyncpg.Pool, live: LiveEvents, settings: Settings,
 async def bulk_check_in(pool: asyncpg.Pool, session_id: int, deputy_ids: list[int]) -> int:
     """Check in many deputies at once (drills and tests)."""
     async with transaction(pool) as conn:
-        changed = await queries.set_many_present(conn, session_id, deputy_ids, "clerk")
+        changed = len(await queries.set_attendance_many(conn, session_id, deputy_ids, "present", "clerk"))
         await record(
             conn,
             AuditEvent(

@@ -124,6 +124,9 @@
 
   function loggedOut(error) {
     store.drop(LOGIN);
+    // Never leave marks on a device next to a deputy who is no longer logged in (a lost or
+    // handed-back tablet). A ballot already stored is still counted; an unsent one is marked again.
+    store.drop(PENDING);
     showLogin(error);
   }
 
@@ -446,7 +449,7 @@
           store.set(PENDING, pending);
           continue;
         }
-        if (error.status === 401) return loggedOut(error); // the ballot stays pending for the next login
+        if (error.status === 401) return loggedOut(error);
         store.drop(PENDING); // refused for good: resending cannot help
         screen = "refused";
         return error.code === "already_voted" ? showAlreadyVoted(error) : showRefused(error);
