@@ -16,10 +16,13 @@ from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 
+from audit.signing import load_or_create_key
 from ballots.batcher import CastBatcher
 from ballots.errors import CastRefused
 from ballots.service import VoteDefinitions
 from voting import pages
+from voting.bulletin import pages as bulletin_pages
+from voting.bulletin import routes as bulletin
 from voting.database import create_pool, migrate
 from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError
@@ -100,6 +103,10 @@ def create_app(settings: Settings) -> Litestar:
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        # No key, no start: every announcement must be signed.
+        key_path = settings.key_path()
+        key_path.parent.mkdir(parents=True, exist_ok=True)
+        signing_key = load_or_create_key(key_path)
         await migrate(database_url)
         pool = await create_pool(database_url, settings.db_pool_size)
         backend.pool = pool
@@ -114,6 +121,7 @@ def create_app(settings: Settings) -> Litestar:
             channels=channels,
             definitions=VoteDefinitions(pool),
             database_url=database_url,
+            signing_key=signing_key,
         )
         feed.start()
         batcher.start()
@@ -133,6 +141,8 @@ def create_app(settings: Settings) -> Litestar:
             *votes.ROUTES,
             *tablet.ROUTES,
             *pages.ROUTES,
+            *bulletin.ROUTES,
+            *bulletin_pages.ROUTES,
             create_static_files_router(path="/static", directories=[HERE / "static"], include_in_schema=False),
         ],
         lifespan=[lifespan],

@@ -1,4 +1,4 @@
-"""The `voting` command: demo, serve, migrate, openapi, staff, drill."""
+"""The `voting` command: demo, serve, migrate, openapi, staff, drill, export, verify."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import sys
+from pathlib import Path
 
 from voting.settings import Settings
 
@@ -116,6 +117,36 @@ def command_drill(args: argparse.Namespace) -> None:
     sys.exit(run_drill(args))
 
 
+def command_export(args: argparse.Namespace) -> None:
+    """voting export VOTE_ID --out FILE: write an announced vote's archive."""
+    from voting.bulletin.export import export_archive
+    from voting.errors import PiaojueError
+
+    try:
+        size = asyncio.run(export_archive(resolve_database_url(Settings.from_env()), args.vote_id, Path(args.out)))
+    except PiaojueError as error:
+        sys.exit(f"{error.zh} / {error.en}")
+    print(f"archive of vote {args.vote_id} written to {args.out} ({size} bytes)")
+    print(f"check it, with no database: voting verify {args.out}")
+
+
+def command_verify(args: argparse.Namespace) -> None:
+    """voting verify FILE: check an archive offline; exit 0 only if every check passes."""
+    # audit.verify only: no database, no web stack (tests/audit/test_verify_cli.py holds us to it).
+    from audit.verify import report_text, verify_archive
+
+    try:
+        data = Path(args.file).read_bytes()
+        trusted = None if args.public_key is None else Path(args.public_key).read_text(encoding="ascii")
+    except OSError as error:
+        sys.exit(f"cannot read {error.filename}: {error.strerror}")
+    except UnicodeDecodeError:
+        sys.exit(f"cannot read {args.public_key}: not a PEM text file")
+    report = verify_archive(data, trusted)
+    print(report_text(report))
+    sys.exit(0 if report.ok else 1)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All subcommands and their options."""
     parser = argparse.ArgumentParser(prog="voting", description="Piaojue 票决 — deputy voting service")
@@ -158,8 +189,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--workers", type=int, default=1, help="app processes for the server under test")
     p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--export", metavar="FILE", help="write the drill vote's archive (audit issue)")
+    p.add_argument("--export", metavar="FILE", help="write the drill vote's archive (check it with voting verify)")
     p.set_defaults(run=command_drill)
+
+    p = sub.add_parser("export", help="write an announced vote's archive (canonical JSON) for offline checking")
+    p.add_argument("vote_id", type=int)
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(run=command_export)
+
+    p = sub.add_parser("verify", help="check a vote archive offline: chain, signatures, recount, counts")
+    p.add_argument("file")
+    p.add_argument("--public-key", metavar="PEM", help="the trusted public key (GET /api/public-key)")
+    p.set_defaults(run=command_verify)
     return parser
 
 

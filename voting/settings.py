@@ -21,6 +21,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     db_pool_size: int = 20
     cast_batch_max: int = 500  # ballots committed together at most
     log_level: str = "info"
+    signing_key_path: Path | None = None  # None: data_dir / "signing-key.pem"
+
+    def key_path(self) -> Path:
+        """Where the Ed25519 signing key lives (created there, owner-only, on first start)."""
+        return self.signing_key_path or self.data_dir / "signing-key.pem"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -34,6 +39,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             public_base_url=env.get("PIAOJUE_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
             db_pool_size=int(env.get("PIAOJUE_DB_POOL", "20")),
             log_level=env.get("PIAOJUE_LOG_LEVEL", "info"),
+            signing_key_path=Path(env["PIAOJUE_SIGNING_KEY"]) if env.get("PIAOJUE_SIGNING_KEY") else None,
         )
 
 

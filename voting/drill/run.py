@@ -1,4 +1,4 @@
-"""Run the drill: set up, measure the baseline, cast every ballot, close, announce, verify."""
+"""Run the drill: set up, measure the baseline, cast every ballot, close, announce, verify; export on request."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ import json
 import random
 import secrets
 import statistics
+from pathlib import Path
 
 import msgspec
 
 from tally.count import count_votes
 from tally.models import Ballot, Mark, VoteRules
+from voting.bulletin.export import write_archive
 from voting.database import create_pool, migrate
 from voting.drill.http_load import Reply, Request, fire
 from voting.drill.queries import count_stored, create_database
@@ -96,6 +98,8 @@ async def run(args: argparse.Namespace) -> DrillReport:
             close_ms, tally = await announce_round_trip(HOST, port, congress, pool, settings)
         acknowledged = [r for r in cast_replies if r.status == 201]
         in_db, issued = await count_stored(pool, congress.vote_id)
+        if getattr(args, "export", None):
+            await write_archive(pool, congress.vote_id, Path(args.export))
     finally:
         await pool.close()
     burst_s = max(r.done_at for r in cast_replies) - min(r.sent_at for r in cast_replies)

@@ -51,7 +51,8 @@ async def close_vote(request: Request, state: State, vote_id: FromPath[int], dat
 @post("/api/votes/{vote_id:int}/announce", guards=[presiding], status_code=200, summary="Announce", tags=["votes"])
 async def announce(request: Request, state: State, vote_id: FromPath[int]) -> Result:
     """Publish the result to the hall screen and the public page."""
-    return await service.announce_vote(state.pool, state.live, await provide_principal(request), vote_id)
+    who = await provide_principal(request)
+    return await service.announce_vote(state.pool, state.live, who, vote_id, state.signing_key)
 
 
 @post("/api/votes/{vote_id:int}/runoff", guards=[presiding], status_code=201, summary="Start a runoff", tags=["votes"])

@@ -12,11 +12,13 @@ import msgspec
 
 from audit import AuditEvent
 from audit.queries import record
+from audit.signing import SigningKey
 from tally.count import count_votes
 from tally.errors import TallyError
 from tally.models import Ballot, Tally, VoteRules
 from tally.thresholds import fewest_meeting, meets
 from voting.auth import Principal
+from voting.bulletin.announce import sign_chain_head, sign_result
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, not_found
 from voting.live import LiveEvents
@@ -219,8 +221,8 @@ async def vacuum_after_close(pool: asyncpg.Pool) -> None:
         log.warning("vacuum after close failed: %s", type(error).__name__)
 
 
-async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int) -> Result:
-    """Make the counted result public and push it to every screen."""
+async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int, key: SigningKey) -> Result:
+    """Make the counted result public, signed with `key`, and push it to every screen."""
     async with transaction(pool) as conn:
         vote = await load_vote(conn, vote_id, "FOR UPDATE")
         if vote.state != "closed":
@@ -231,6 +233,7 @@ async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vo
                 state=vote.state,
             )
         await queries.mark_announced(conn, vote_id)
+        signed = await sign_result(conn, key, vote_id)
         await record(
             conn,
             AuditEvent(
@@ -241,6 +244,7 @@ async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vo
                 object_id=str(vote_id),
             ),
         )
+        await sign_chain_head(conn, key, vote_id, signed)
         result = await load_result(conn, vote_id)
     # NOTIFY payloads are small: screens fetch the result themselves.
     live.publish(vote.session_id, "vote_announced", {"vote_id": vote_id})

@@ -1,0 +1,71 @@
+"""Signing at announcement: the vote's result, then the audit chain head that covers it.
+
+Both run inside the announcing transaction (voting/votes/service.py), so a
+vote is announced with its signatures or not at all. The result is signed
+before the transaction takes the audit chain lock, since gathering thousands
+of ballots must not hold up every other audit writer; the chain head is read
+and signed last, after the event recording the result signature, so the
+signed head covers that event.
+"""
+
+from __future__ import annotations
+
+import asyncpg
+
+from audit import AuditEvent
+from audit.archive import HEAD_KIND, RESULT_KIND, Voter, head_body, result_body, roster_fingerprint
+from audit.canonical import canonical_bytes
+from audit.queries import chain_head, record
+from audit.signing import SignedStatement, SigningKey, public_key_pem, sign_statement
+from voting.bulletin import queries
+from voting.bulletin.service import published_ballots, receipt_list, vote_definition, vote_facts
+
+
+async def sign_result(conn: asyncpg.Connection, key: SigningKey, vote_id: int) -> SignedStatement:
+    """Sign and store the result of a vote just marked announced, in the caller's transaction."""
+    facts = await vote_facts(conn, vote_id)
+    if facts.tally is None or facts.announced_at is None:
+        raise ValueError(f"vote {vote_id} is not counted and announced")
+    roster = await queries.active_roster(conn, facts.body_id)
+    body = result_body(
+        definition=await vote_definition(conn, facts),
+        tally=facts.tally,
+        ballots=await published_ballots(conn, vote_id),
+        receipts=await receipt_list(conn, vote_id),
+        roster=roster_fingerprint(facts.body_id, [dict(r) for r in roster]),
+        voters=[Voter(id=r["id"], name=r["name"]) for r in await queries.voters(conn, vote_id)],
+        paper_counts=[],  # paper ballots come with their own issue
+        announced_at=facts.announced_at,
+    )
+    return await _store(conn, key, vote_id, sign_statement(key, RESULT_KIND, body))
+
+
+async def sign_chain_head(
+    conn: asyncpg.Connection, key: SigningKey, vote_id: int, result: SignedStatement
+) -> SignedStatement:
+    """Record the result's signature in the chain, then sign and store the chain head."""
+    await record(
+        conn,
+        AuditEvent(
+            actor="system",
+            role="system",
+            action="vote.result_signed",
+            object_type="vote",
+            object_id=str(vote_id),
+            detail={"kind": result.kind, "key_id": result.key_id, "signature": result.signature},
+        ),
+    )
+    # The chain lock is ours until COMMIT, so the head read here is the entry just recorded.
+    head = await chain_head(conn)
+    if head is None:
+        raise ValueError("the audit chain is empty after recording")
+    return await _store(conn, key, vote_id, sign_statement(key, HEAD_KIND, head_body(vote_id, head)))
+
+
+async def _store(
+    conn: asyncpg.Connection, key: SigningKey, vote_id: int, statement: SignedStatement
+) -> SignedStatement:
+    await queries.remember_key(conn, statement.key_id, public_key_pem(key))
+    body_json = canonical_bytes(statement.body).decode()
+    await queries.insert_statement(conn, vote_id, statement.kind, body_json, statement.signature, statement.key_id)
+    return statement

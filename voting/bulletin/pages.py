@@ -1,0 +1,50 @@
+"""Pages: the staff audit log viewer and a vote's public verification page."""
+
+from __future__ import annotations
+
+from litestar import Request, get
+from litestar.datastructures import State
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+
+from voting.bulletin import service
+from voting.errors import PiaojueError
+from voting.pages.access import error_page, page, staff_of, to_login
+from voting.sessions.service import require_session
+
+
+@get("/console/audit", include_in_schema=False)
+async def audit_page(request: Request) -> Template | Redirect:
+    """The audit log with filters and CSV export (staff only); audit.js fills the table."""
+    who = staff_of(request)
+    if who is None:
+        return to_login(request)
+    return page("bulletin/audit.html", who=who)
+
+
+@get("/public/votes/{vote_id:int}/verify", include_in_schema=False)
+async def verify_page(state: State, vote_id: FromPath[int]) -> Template:
+    """Whether the vote's archive verifies now, the archive to download, and the receipt check."""
+    try:
+        async with state.pool.acquire() as conn:
+            facts = await service.vote_facts(conn, vote_id)
+            session = await require_session(conn, facts.session_id)
+        if facts.state != "announced":
+            return page("bulletin/verify.html", session=session, title=facts.title, vote_id=vote_id, report=None)
+        archive, report = await service.verification(state.pool, vote_id)
+    except PiaojueError as error:
+        return error_page(error)
+    return page(
+        "bulletin/verify.html",
+        session=session,
+        title=facts.title,
+        vote_id=vote_id,
+        report=report,
+        ballots=len(archive.bulletin.ballots),
+        voters=len(archive.bulletin.voters),
+        receipts=len(archive.receipts),
+        entries=len(archive.audit_chain.entries),
+    )
+
+
+ROUTES = [audit_page, verify_page]

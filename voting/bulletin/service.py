@@ -1,0 +1,188 @@
+"""An announced vote's bulletin board, receipt check and archive, read from the database.
+
+The board shows the definition, ballots and tally as stored now, and the
+voters, roster fingerprint and paper counts as the signed result froze them:
+if anything stored was changed after the announcement, the board no longer
+matches its signature and the verification page says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import datetime
+
+import asyncpg
+import msgspec
+
+from audit import Archive, Bulletin, Report, encode_archive, verify_archive
+from audit.archive import (
+    HEAD_KIND,
+    RESULT_KIND,
+    BallotRecord,
+    CandidateEntry,
+    VoteDefinition,
+    assemble_archive,
+    publish_bulletin,
+    sorted_ballots,
+)
+from audit.queries import entries_between
+from audit.signing import SignedStatement
+from ballots.receipts import receipt_hash
+from voting.bulletin import queries
+from voting.errors import BadRequest, Conflict, not_found
+
+# What receipt_code shows: 10 base32 characters; typed with or without the dash and spaces.
+RECEIPT = re.compile(r"[A-Z2-7]{10}")
+
+
+class VoteFacts(msgspec.Struct, frozen=True):
+    """The stored facts of a vote the board is built from."""
+
+    id: int
+    session_id: int
+    body_id: int
+    title: str
+    runoff_of: int | None
+    rules: dict[str, object]
+    state: str
+    tally: dict[str, object] | None
+    announced_at: datetime | None
+
+
+async def vote_facts(conn: asyncpg.Connection, vote_id: int) -> VoteFacts:
+    """The vote's stored facts, or a 404."""
+    row = await queries.vote_facts(conn, vote_id)
+    if row is None:
+        raise not_found("表决", "Vote")
+    fields = dict(row)
+    fields["rules"] = msgspec.json.decode(fields["rules"])
+    fields["tally"] = None if fields["tally"] is None else msgspec.json.decode(fields["tally"])
+    return VoteFacts(**fields)
+
+
+async def public_vote_facts(conn: asyncpg.Connection, vote_id: int) -> VoteFacts:
+    """The vote's facts if its result was announced; 409 result_not_public before."""
+    facts = await vote_facts(conn, vote_id)
+    if facts.state != "announced":
+        raise Conflict("result_not_public", "表决结果尚未宣布", "The result has not been announced", state=facts.state)
+    return facts
+
+
+async def vote_definition(conn: asyncpg.Connection, facts: VoteFacts) -> VoteDefinition:
+    """The vote definition as published and hashed."""
+    candidates = [CandidateEntry(**dict(r)) for r in await queries.ballot_candidates(conn, facts.id)]
+    return VoteDefinition(
+        id=facts.id,
+        session_id=facts.session_id,
+        title=facts.title,
+        runoff_of=facts.runoff_of,
+        rules=facts.rules,
+        candidates=candidates,
+    )
+
+
+async def published_ballots(conn: asyncpg.Connection, vote_id: int) -> list[BallotRecord]:
+    """Every ballot's marks, sorted by content."""
+    return sorted_ballots(msgspec.json.decode(r["marks"]) for r in await queries.ballot_marks(conn, vote_id))
+
+
+async def receipt_list(conn: asyncpg.Connection, vote_id: int) -> list[str]:
+    """The receipt hashes in hex, sorted."""
+    return [h.hex() for h in await queries.receipt_hashes(conn, vote_id)]
+
+
+async def signed_statements(conn: asyncpg.Connection, vote_id: int) -> tuple[list[SignedStatement], str]:
+    """The vote's signed statements in order, and the public key that signed them."""
+    rows = await queries.statements_of_vote(conn, vote_id)
+    kinds = [r["kind"] for r in rows]
+    if kinds != [RESULT_KIND, HEAD_KIND] or len({r["public_pem"] for r in rows}) != 1:
+        raise Conflict("result_unsigned", "该表决结果没有签名记录", "This vote's result has no signed statements")
+    statements = [
+        SignedStatement(
+            kind=r["kind"], body=msgspec.json.decode(r["body"]), key_id=r["key_id"], signature=r["signature"]
+        )
+        for r in rows
+    ]
+    return statements, str(rows[0]["public_pem"])
+
+
+async def bulletin_of(conn: asyncpg.Connection, vote_id: int) -> Bulletin:
+    """The bulletin board of an announced vote."""
+    facts = await public_vote_facts(conn, vote_id)
+    statements, public_pem = await signed_statements(conn, vote_id)
+    return publish_bulletin(
+        await vote_definition(conn, facts),
+        await published_ballots(conn, vote_id),
+        facts.tally or {},
+        statements[0],
+        public_pem,
+    )
+
+
+async def bulletin(pool: asyncpg.Pool, vote_id: int) -> Bulletin:
+    """The bulletin board (public after announcement)."""
+    async with pool.acquire() as conn:
+        return await bulletin_of(conn, vote_id)
+
+
+async def receipts(pool: asyncpg.Pool, vote_id: int) -> list[str]:
+    """The sorted receipt hashes (public after announcement)."""
+    async with pool.acquire() as conn:
+        await public_vote_facts(conn, vote_id)
+        return await receipt_list(conn, vote_id)
+
+
+def receipt_digest(vote_id: int, code: str) -> bytes:
+    """The stored hash of a typed receipt; 400 if it cannot be one."""
+    cleaned = code.strip().upper().replace("-", "").replace(" ", "")
+    if not RECEIPT.fullmatch(cleaned):
+        raise BadRequest(
+            "receipt_invalid",
+            "回执码格式不正确，应为10位字母数字，如 ABCDE-23456",
+            "A receipt is 10 letters and digits, like ABCDE-23456",
+        )
+    return receipt_hash(vote_id, cleaned)
+
+
+async def check_receipt(pool: asyncpg.Pool, vote_id: int, code: str) -> bool:
+    """Whether the ballot with this receipt was counted; says nothing about its content."""
+    digest = receipt_digest(vote_id, code)
+    async with pool.acquire() as conn:
+        await public_vote_facts(conn, vote_id)
+        return await queries.receipt_counted(conn, vote_id, digest)
+
+
+async def archive_of(conn: asyncpg.Connection, vote_id: int) -> Archive:
+    """The archive: bulletin, receipts, statements, and the chain from the vote's creation to the signed head."""
+    # One snapshot for every read, so the parts describe the same moment.
+    async with conn.transaction(isolation="repeatable_read", readonly=True):
+        board = await bulletin_of(conn, vote_id)
+        statements, _ = await signed_statements(conn, vote_id)
+        head_seq = int(statements[1].body["seq"])
+        first_seq = await queries.vote_created_seq(conn, vote_id) or 1
+        entries = await entries_between(conn, first_seq, head_seq)
+        return assemble_archive(board, await receipt_list(conn, vote_id), statements, entries)
+
+
+async def archive_bytes(pool: asyncpg.Pool, vote_id: int) -> bytes:
+    """The archive file's bytes (canonical JSON)."""
+    async with pool.acquire() as conn:
+        archive = await archive_of(conn, vote_id)
+    # Encoding thousands of entries takes a moment: keep the event loop free for ballots.
+    return await asyncio.to_thread(encode_archive, archive)
+
+
+# Verifying a 3,000-deputy vote takes ~0.3 s of CPU in a thread that shares the GIL with
+# the event loop: one at a time per process, so a crowd on this page cannot slow the
+# ballots of the next vote. Never cached: the page must show a change made a second ago.
+_one_verification = asyncio.Semaphore(1)
+
+
+async def verification(pool: asyncpg.Pool, vote_id: int) -> tuple[Archive, Report]:
+    """The archive as served now and the offline verifier's verdict on it."""
+    async with _one_verification:
+        async with pool.acquire() as conn:
+            archive = await archive_of(conn, vote_id)
+        report = await asyncio.to_thread(lambda: verify_archive(encode_archive(archive)))
+    return archive, report
