@@ -21,6 +21,7 @@ from ballots.batcher import CastBatcher
 from ballots.errors import CastRefused
 from ballots.service import VoteDefinitions
 from voting import pages
+from voting.auth.throttle import FailedLoginThrottle
 from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin
 from voting.database import create_pool, migrate
@@ -92,6 +93,9 @@ def on_server_error(_: Request, error: Exception) -> Response[dict[str, object]]
 
 def create_app(settings: Settings) -> Litestar:
     """Build the service for these settings (tests pass their own)."""
+    if len(settings.jwt_secret) < 32:
+        # Anyone who can guess the secret can sign an admin token.
+        raise ValueError("the JWT secret must be at least 32 characters (PIAOJUE_JWT_SECRET)")
     database_url = settings.database_url or start_embedded_postgres(settings.data_dir)
     backend = SessionChannelsBackend(dsn=database_url)
     channels = ChannelsPlugin(
@@ -122,6 +126,7 @@ def create_app(settings: Settings) -> Litestar:
             definitions=VoteDefinitions(pool),
             database_url=database_url,
             signing_key=signing_key,
+            login_throttle=FailedLoginThrottle(),
         )
         feed.start()
         batcher.start()

@@ -80,7 +80,7 @@ def command_openapi(_: argparse.Namespace) -> None:
     from voting.app import create_app
 
     # A placeholder URL: building the schema opens no connection.
-    app = create_app(Settings(database_url="postgresql://unused@localhost/unused", jwt_secret="x"))
+    app = create_app(Settings(database_url="postgresql://unused@localhost/unused", jwt_secret="x" * 32))
     json.dump(app.openapi_schema.to_schema(), sys.stdout, ensure_ascii=False, indent=2, default=str)
     print()
 

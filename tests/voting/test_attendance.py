@@ -62,7 +62,7 @@ async def test_quorum_is_two_thirds_inclusive_and_the_vote_stays_draft_without_i
     await mark(client, congress, congress.deputy_ids[9], "leave")  # 请假 is not 出席
     body = assert_refused(await open_vote(client, congress, vote["id"]), 409, "no_quorum")
     assert body["detail"] == {"present": 9, "needed": 10, "total": 15}
-    assert (await client.get(f"/api/votes/{vote['id']}")).json()["state"] == "draft"
+    assert (await client.get(f"/api/votes/{vote['id']}", headers=congress.presiding)).json()["state"] == "draft"
     summary = (await mark(client, congress, congress.deputy_ids[9], "present")).json()
     assert (summary["present"], summary["quorum_needed"], summary["has_quorum"]) == (10, 10, True)
     opened = await open_vote(client, congress, vote["id"])

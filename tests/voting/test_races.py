@@ -102,7 +102,7 @@ async def test_opening_two_votes_of_a_session_at_once_opens_only_one(
     responses = await asyncio.gather(*(open_vote(client, congress, v["id"]) for v in votes))
     assert sorted(r.status_code for r in responses) == [200, 409], [r.text for r in responses]
     assert_refused(next(r for r in responses if r.status_code == 409), 409, "another_vote_open")
-    states = [(await client.get(f"/api/votes/{v['id']}")).json()["state"] for v in votes]
+    states = [(await client.get(f"/api/votes/{v['id']}", headers=congress.presiding)).json()["state"] for v in votes]
     assert sorted(states) == ["draft", "open"]
 
 

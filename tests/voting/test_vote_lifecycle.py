@@ -82,7 +82,7 @@ async def test_only_one_vote_of_a_session_is_open_at_a_time(
     await vote_in_progress(client, congress)
     second = await create_vote(client, congress)
     assert_refused(await open_vote(client, congress, second["id"]), 409, "another_vote_open")
-    assert (await client.get(f"/api/votes/{second['id']}")).json()["state"] == "draft"
+    assert (await client.get(f"/api/votes/{second['id']}", headers=congress.presiding)).json()["state"] == "draft"
 
 
 async def test_closing_needs_confirmation_and_happens_once(
@@ -155,7 +155,7 @@ async def test_turnout_shows_who_voted_never_how(
     vote = await create_vote(client, congress, seats=1)
     tokens = await log_in_all(client, congress, congress.deputy_ids[:5])
     turnout_url = f"/api/votes/{vote['id']}/turnout"
-    assert (await client.get(turnout_url)).json() == {
+    assert (await client.get(turnout_url, headers=congress.presiding)).json() == {
         "vote_id": vote["id"],
         "session_id": congress.session_id,
         "state": "draft",
@@ -192,7 +192,7 @@ async def test_only_the_presiding_officer_runs_votes(
     assert_refused(await client.post(f"/api/sessions/{congress.session_id}/votes", json=body), 401)
     assert_refused(await client.post(f"/api/votes/{vote['id']}/open", headers=congress.clerk), 403)
     assert_refused(await client.post(f"/api/votes/{vote['id']}/open"), 401)
-    assert (await client.get(f"/api/votes/{vote['id']}")).json()["state"] == "draft"
+    assert (await client.get(f"/api/votes/{vote['id']}", headers=congress.presiding)).json()["state"] == "draft"
 
 
 async def test_every_vote_state_change_is_audited(
@@ -214,3 +214,15 @@ async def test_every_vote_state_change_is_audited(
     assert events[1]["detail"] == {"present": 3, "total": 3}
     assert events[2]["detail"] == {"ballots_cast": 3}
     assert {e["role"] for e in events if e["action"] in ("vote.created", "vote.opened", "vote.closed")} == {"presiding"}
+
+
+async def test_a_draft_vote_is_the_staffs_own_business(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3)
+    vote = await create_vote(client, congress)
+    for path in (f"/api/votes/{vote['id']}", f"/api/votes/{vote['id']}/turnout"):
+        assert_refused(await client.get(path), 404, "not_found")
+        assert (await client.get(path, headers=congress.presiding)).status_code == 200
+    listed = await client.get(f"/api/sessions/{congress.session_id}/votes")
+    assert [v["id"] for v in listed.json()] == []

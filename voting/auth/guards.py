@@ -82,3 +82,8 @@ def is_staff(connection: ASGIConnection) -> bool:
     """Whether the request carries a valid staff token (pages and results look different then)."""
     principal = optional_principal(connection)
     return principal is not None and principal.role in STAFF_ROLES
+
+
+def client_address(connection: ASGIConnection) -> str:
+    """The peer's address (the proxy's, behind one: throttling then counts per proxy)."""
+    return connection.client.host if connection.client else "unknown"

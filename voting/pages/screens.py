@@ -12,7 +12,7 @@ from voting.pages.access import error_page, page
 from voting.sessions.models import Session
 from voting.sessions.queries import all_sessions
 from voting.sessions.service import require_session
-from voting.votes.service import load_vote
+from voting.votes.service import load_visible_vote
 
 
 @get("/", include_in_schema=False)
@@ -56,7 +56,7 @@ async def public_vote(state: State, vote_id: FromPath[int]) -> Template:
     """One vote's public result page."""
     try:
         async with state.pool.acquire() as conn:
-            vote = await load_vote(conn, vote_id)
+            vote = await load_visible_vote(conn, vote_id, staff=False)
             session = await require_session(conn, vote.session_id)
     except PiaojueError as error:
         return error_page(error)

@@ -7,14 +7,17 @@ from litestar.datastructures import Cookie, State
 from litestar.params import JSONBody
 
 from voting.auth import COOKIE, Principal, provide_principal, staff_only
+from voting.auth.guards import client_address
 from voting.staff.models import StaffLogin, StaffToken
 from voting.staff.service import log_in
 
 
 @post("/api/auth/login", status_code=200, summary="Staff login", tags=["auth"])
-async def login(state: State, data: JSONBody[StaffLogin]) -> Response[StaffToken]:
+async def login(request: Request, state: State, data: JSONBody[StaffLogin]) -> Response[StaffToken]:
     """Check the password; the token comes back in the body and as an HttpOnly cookie."""
-    token = await log_in(state.pool, state.settings, data.username, data.password)
+    token = await state.login_throttle.attempt(
+        client_address(request), log_in(state.pool, state.settings, data.username, data.password)
+    )
     cookie = Cookie(
         key=COOKIE,
         value=token.token,

@@ -8,6 +8,7 @@ from litestar.datastructures import State
 from litestar.params import JSONBody
 
 from voting.auth import deputies, provide_principal
+from voting.auth.guards import client_address
 from voting.sessions import service as sessions
 from voting.sessions.models import TabletLogin, TabletToken
 from voting.tablet.cast_endpoint import cast_schema
@@ -16,9 +17,11 @@ from voting.tablet.service import tablet_view
 
 
 @post("/api/tablet/login", status_code=200, summary="Tablet login with a seat-card code", tags=["tablet"])
-async def login(state: State, data: JSONBody[TabletLogin]) -> TabletToken:
+async def login(request: Request, state: State, data: JSONBody[TabletLogin]) -> TabletToken:
     """Spend the one-time code: the deputy is checked in and the tablet gets a token."""
-    return await sessions.tablet_login(state.pool, state.live, state.settings, data.code)
+    return await state.login_throttle.attempt(
+        client_address(request), sessions.tablet_login(state.pool, state.live, state.settings, data.code)
+    )
 
 
 @get("/api/tablet/me", guards=[deputies], summary="What the tablet shows now", tags=["tablet"])

@@ -7,6 +7,8 @@ from typing import Any
 import asyncpg
 
 VOTE_COLUMNS = "id, session_id, title, state, rules, runoff_of, deputies_total, opened_at, closed_at, announced_at"
+SELECT_VOTE = f"SELECT {VOTE_COLUMNS} FROM vote WHERE id = $1"
+SELECT_VOTE_FOR_UPDATE = SELECT_VOTE + " FOR UPDATE"
 
 
 async def insert_vote(
@@ -44,10 +46,10 @@ async def insert_vote(
     return vote_id
 
 
-async def vote_by_id(conn: asyncpg.Connection, vote_id: int, lock: str = "") -> asyncpg.Record | None:
-    """One vote row; lock may be 'FOR UPDATE' to serialise state changes."""
-    assert lock in ("", "FOR UPDATE")
-    return await conn.fetchrow(f"SELECT {VOTE_COLUMNS} FROM vote WHERE id = $1 {lock}", vote_id)
+async def vote_by_id(conn: asyncpg.Connection, vote_id: int, for_update: bool = False) -> asyncpg.Record | None:
+    """One vote row; for_update locks it until commit to serialise state changes."""
+    query = SELECT_VOTE_FOR_UPDATE if for_update else SELECT_VOTE
+    return await conn.fetchrow(query, vote_id)
 
 
 async def votes_of_session(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.Record]:

@@ -28,10 +28,10 @@ async def create_vote(request: Request, state: State, session_id: FromPath[int],
 
 
 @get("/api/votes/{vote_id:int}", summary="A vote", tags=["votes"])
-async def get_vote(state: State, vote_id: FromPath[int]) -> Vote:
-    """The vote definition and its state (public)."""
+async def get_vote(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
+    """The vote definition and its state (public once opened; drafts for staff only)."""
     async with state.pool.acquire() as conn:
-        return await service.load_vote(conn, vote_id)
+        return await service.load_visible_vote(conn, vote_id, is_staff(request))
 
 
 @post("/api/votes/{vote_id:int}/open", guards=[presiding], status_code=200, summary="Open a vote", tags=["votes"])
@@ -62,8 +62,11 @@ async def runoff(request: Request, state: State, vote_id: FromPath[int]) -> Vote
 
 
 @get("/api/votes/{vote_id:int}/turnout", summary="已投/出席/应到", tags=["votes"])
-async def turnout(state: State, vote_id: FromPath[int]) -> Turnout:
-    """Live counts of who voted (public); never partial results."""
+async def turnout(request: Request, state: State, vote_id: FromPath[int]) -> Turnout:
+    """Live counts of who voted (public once opened); never partial results."""
+    if not is_staff(request):
+        async with state.pool.acquire() as conn:
+            await service.load_visible_vote(conn, vote_id, staff=False)
     return await service.turnout(state.pool, vote_id)
 
 

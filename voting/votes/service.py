@@ -31,15 +31,23 @@ from voting.votes.models import Result, Turnout, Vote, VoteCreate
 log = logging.getLogger(__name__)
 
 
-async def load_vote(conn: asyncpg.Connection, vote_id: int, lock: str = "") -> Vote:
+async def load_vote(conn: asyncpg.Connection, vote_id: int, for_update: bool = False) -> Vote:
     """The vote with its candidates, or a 404."""
-    row = await queries.vote_by_id(conn, vote_id, lock)
+    row = await queries.vote_by_id(conn, vote_id, for_update)
     if row is None:
         raise not_found("表决", "Vote")
     candidates = [Candidate(**dict(r)) for r in await queries.vote_candidates(conn, vote_id)]
     fields = dict(row)
     fields["rules"] = msgspec.convert(fields["rules"], VoteRules)
     return Vote(candidates=candidates, **fields)
+
+
+async def load_visible_vote(conn: asyncpg.Connection, vote_id: int, staff: bool) -> Vote:
+    """The vote as this caller may see it: a draft is the staff's own business (404 to the public)."""
+    vote = await load_vote(conn, vote_id)
+    if vote.state == "draft" and not staff:
+        raise not_found("表决", "Vote")
+    return vote
 
 
 def check_rules(rules: VoteRules, candidate_count: int) -> None:
@@ -102,7 +110,7 @@ async def create_vote(
 async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int) -> Vote:
     """Open voting, only with a quorum present."""
     async with transaction(pool) as conn:
-        vote = await load_vote(conn, vote_id, "FOR UPDATE")
+        vote = await load_vote(conn, vote_id, for_update=True)
         if vote.state != "draft":
             raise Conflict("vote_not_draft", "该表决已开始或已结束", "This vote was already opened")
         session = await require_session(conn, vote.session_id)
@@ -145,7 +153,7 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
     async with transaction(pool) as conn:
         # FOR UPDATE waits for casts in flight (they hold FOR SHARE): every
         # acknowledged ballot is counted, none arrives after.
-        vote = await load_vote(conn, vote_id, "FOR UPDATE")
+        vote = await load_vote(conn, vote_id, for_update=True)
         if vote.state != "open":
             raise Conflict("vote_not_open", "该表决未在进行中", "This vote is not open", state=vote.state)
         # A deputy who voted and then left still counts as present for this vote.
@@ -224,7 +232,7 @@ async def vacuum_after_close(pool: asyncpg.Pool) -> None:
 async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int, key: SigningKey) -> Result:
     """Make the counted result public, signed with `key`, and push it to every screen."""
     async with transaction(pool) as conn:
-        vote = await load_vote(conn, vote_id, "FOR UPDATE")
+        vote = await load_vote(conn, vote_id, for_update=True)
         if vote.state != "closed":
             raise Conflict(
                 "vote_not_closed",
