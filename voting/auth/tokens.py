@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from enum import StrEnum
+from typing import Any
 
 import jwt
 import msgspec
 
+from audit import AuditEvent
 from voting.errors import NotAuthenticated
 
 ALGORITHM = "HS256"
@@ -34,6 +36,19 @@ class Principal(msgspec.Struct, frozen=True):
     name: str
     session_id: int | None = None  # deputies: the session the tablet is bound to
     login_id: str | None = None  # deputies: tablet_login.id, checked for revocation
+
+    def audit(
+        self, action: str, object_type: str, object_id: object, detail: dict[str, Any] | None = None
+    ) -> AuditEvent:
+        """An audit event of something this user did."""
+        return AuditEvent(
+            actor=self.actor,
+            role=self.role,
+            action=action,
+            object_type=object_type,
+            object_id=str(object_id),
+            detail=detail or {},
+        )
 
     @property
     def actor(self) -> str:

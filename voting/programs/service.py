@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncpg
 
-from audit import AuditEvent
 from audit.queries import record
 from voting.auth import Principal
 from voting.database import transaction
@@ -26,14 +25,7 @@ async def create_program(pool: asyncpg.Pool, who: Principal, new: ProgramCreate)
             raise not_found("人大", "Body") from error
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="program.created",
-                object_type="program",
-                object_id=str(row["id"]),
-                detail={"year": new.year, "title": new.title},
-            ),
+            who.audit("program.created", "program", row["id"], {"year": new.year, "title": new.title}),
         )
     return Program(**dict(row))
 
@@ -50,14 +42,7 @@ async def add_candidate(pool: asyncpg.Pool, who: Principal, program_id: int, new
             raise BadRequest("cost_negative", "投资金额不能为负数", "The cost cannot be negative") from error
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="candidate.added",
-                object_type="candidate",
-                object_id=str(row["id"]),
-                detail={"program_id": program_id, "name": new.name},
-            ),
+            who.audit("candidate.added", "candidate", row["id"], {"program_id": program_id, "name": new.name}),
         )
     return Candidate(**dict(row))
 

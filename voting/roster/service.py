@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncpg
 import msgspec
 
-from audit import AuditEvent
 from audit.queries import record
 from voting.auth import Principal
 from voting.database import transaction
@@ -37,14 +36,7 @@ async def add_deputies(
         rows = await queries.insert_deputies(conn, body_id, [(d.name, d.delegation, d.seat, d.phone) for d in new])
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action=f"roster.{how}",
-                object_type="body",
-                object_id=str(body_id),
-                detail={"added": [r["id"] for r in rows]},
-            ),
+            who.audit(f"roster.{how}", "body", body_id, {"added": [r["id"] for r in rows]}),
         )
     return [as_deputy(r) for r in rows]
 
@@ -76,13 +68,8 @@ async def update_deputy(pool: asyncpg.Pool, who: Principal, deputy_id: int, chan
         revoked = await queries.revoke_tablets_of(conn, deputy_id) if changes.active is False else 0
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="roster.updated",
-                object_type="deputy",
-                object_id=str(deputy_id),
-                detail={"changed": sorted(fields), "tablet_logins_revoked": revoked},
+            who.audit(
+                "roster.updated", "deputy", deputy_id, {"changed": sorted(fields), "tablet_logins_revoked": revoked}
             ),
         )
     return as_deputy(row)
@@ -104,13 +91,6 @@ async def create_body(pool: asyncpg.Pool, who: Principal, name: str, level: str)
             raise Conflict("body_exists", "同名人大已存在", "A body with this name exists") from error
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="body.created",
-                object_type="body",
-                object_id=str(row["id"]),
-                detail={"name": name, "level": level},
-            ),
+            who.audit("body.created", "body", row["id"], {"name": name, "level": level}),
         )
     return Body(**dict(row))

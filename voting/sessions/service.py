@@ -52,14 +52,7 @@ async def create_session(pool: asyncpg.Pool, who: Principal, new: SessionCreate)
             raise not_found("人大或项目计划", "Body or program") from error
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="session.created",
-                object_type="session",
-                object_id=str(session_id),
-                detail={"title": new.title, "body_id": new.body_id},
-            ),
+            who.audit("session.created", "session", session_id, {"title": new.title, "body_id": new.body_id}),
         )
         return await require_session(conn, session_id)
 
@@ -113,14 +106,7 @@ async def mark_attendance(
             await queries.set_attendance(conn, session_id, deputy_id, status, "clerk")
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action=f"attendance.{status}",
-                object_type="session",
-                object_id=str(session_id),
-                detail={"deputy_id": deputy_id},
-            ),
+            who.audit(f"attendance.{status}", "session", session_id, {"deputy_id": deputy_id}),
         )
         summary = await summarize_attendance(conn, session_id)
     live.publish(session_id, "attendance", summary)
@@ -135,14 +121,7 @@ async def seat_cards(pool: asyncpg.Pool, settings: Settings, who: Principal, ses
         if missing:
             await record(
                 conn,
-                AuditEvent(
-                    actor=who.actor,
-                    role=who.role,
-                    action="login_code.created",
-                    object_type="session",
-                    object_id=str(session_id),
-                    detail={"deputy_ids": missing},
-                ),
+                who.audit("login_code.created", "session", session_id, {"deputy_ids": missing}),
             )
         while missing:
             await queries.insert_codes(conn, session_id, missing, [new_login_code() for _ in missing])
@@ -179,13 +158,8 @@ async def reissue_code(
                 raise not_found("代表", "Deputy") from error
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="login_code.reissued",
-                object_type="session",
-                object_id=str(session_id),
-                detail={"deputy_id": deputy_id, "tablet_logins_revoked": revoked},
+            who.audit(
+                "login_code.reissued", "session", session_id, {"deputy_id": deputy_id, "tablet_logins_revoked": revoked}
             ),
         )
         card = next(r for r in await queries.seat_cards(conn, session_id) if r["id"] == deputy_id)

@@ -90,13 +90,11 @@ async def create_vote(
             raise Conflict("runoff_exists", "已发起再次投票", "A runoff was already started") from error
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="vote.created",
-                object_type="vote",
-                object_id=str(vote_id),
-                detail={
+            who.audit(
+                "vote.created",
+                "vote",
+                vote_id,
+                {
                     "title": new.title,
                     "candidates": new.candidate_ids,
                     "rules": msgspec.to_builtins(new.rules),
@@ -134,14 +132,7 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
             ) from error
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="vote.opened",
-                object_type="vote",
-                object_id=str(vote_id),
-                detail={"present": present, "total": total},
-            ),
+            who.audit("vote.opened", "vote", vote_id, {"present": present, "total": total}),
         )
         vote = await load_vote(conn, vote_id)
     live.publish(vote.session_id, "vote_opened", {"vote_id": vote_id})
@@ -185,14 +176,7 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
         await queries.mark_closed(conn, vote_id, msgspec.to_builtins(tally))
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="vote.closed",
-                object_type="vote",
-                object_id=str(vote_id),
-                detail={"ballots_cast": tally.ballots_cast},
-            ),
+            who.audit("vote.closed", "vote", vote_id, {"ballots_cast": tally.ballots_cast}),
         )
         await record(
             conn,
@@ -244,13 +228,7 @@ async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vo
         signed = await sign_result(conn, key, vote_id)
         await record(
             conn,
-            AuditEvent(
-                actor=who.actor,
-                role=who.role,
-                action="vote.announced",
-                object_type="vote",
-                object_id=str(vote_id),
-            ),
+            who.audit("vote.announced", "vote", vote_id),
         )
         await sign_chain_head(conn, key, vote_id, signed)
         result = await load_result(conn, vote_id)
