@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from litestar import Litestar, Request, Response
 from litestar.channels import ChannelsPlugin
@@ -26,7 +27,7 @@ from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin
 from voting.database import create_pool, migrate
 from voting.embedded import start_embedded_postgres
-from voting.errors import PiaojueError
+from voting.errors import PiaojueError, error_body
 from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.programs import routes as programs
@@ -54,36 +55,28 @@ HTTP_MESSAGES = {
 }
 
 
-def error_response(status: int, code: str, zh: str, en: str, detail: object = None) -> Response[dict[str, object]]:
-    """The one JSON shape every error has."""
-    body: dict[str, object] = {"error": code, "message_zh": zh, "message_en": en}
-    if detail:
-        body["detail"] = detail
-    return Response(body, status_code=status)
+def error_response(status: int, code: str, zh: str, en: str, detail: object = None) -> Response[dict[str, Any]]:
+    """The one JSON shape every error has (voting.errors.error_body)."""
+    return Response(error_body(code, zh, en, detail), status_code=status)
 
 
-def on_piaojue_error(_: Request, error: PiaojueError) -> Response[dict[str, object]]:
-    """Our own refusals."""
+def on_refusal(_: Request, error: PiaojueError | CastRefused) -> Response[dict[str, Any]]:
+    """Our own refusals, from the service or from casting."""
     return error_response(error.status, error.code, error.zh, error.en, error.detail)
 
 
-def on_cast_refused(_: Request, error: CastRefused) -> Response[dict[str, object]]:
-    """A ballot not taken."""
-    return error_response(error.status, error.code, error.zh, error.en, error.detail)
-
-
-def on_validation_error(_: Request, error: ValidationException) -> Response[dict[str, object]]:
+def on_validation_error(_: Request, error: ValidationException) -> Response[dict[str, Any]]:
     """Malformed JSON or a field of the wrong shape; the detail never echoes ballot content."""
     return error_response(400, "invalid_request", "请求格式或内容不正确", "Malformed or invalid request", error.detail)
 
 
-def on_http_error(_: Request, error: HTTPException) -> Response[dict[str, object]]:
+def on_http_error(_: Request, error: HTTPException) -> Response[dict[str, Any]]:
     """Litestar's 401/403/404/405… in both languages."""
     zh, en = HTTP_MESSAGES.get(error.status_code, ("请求无法处理", "Request could not be handled"))
     return error_response(error.status_code, f"http_{error.status_code}", zh, en)
 
 
-def on_server_error(_: Request, error: Exception) -> Response[dict[str, object]]:
+def on_server_error(_: Request, error: Exception) -> Response[dict[str, Any]]:
     """Anything unexpected: logged by type only (no request content), answered in both languages."""
     log.exception("unhandled %s", type(error).__name__)
     return error_response(
@@ -154,8 +147,8 @@ def create_app(settings: Settings) -> Litestar:
         plugins=[channels],
         template_config=TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine),
         exception_handlers={
-            PiaojueError: on_piaojue_error,
-            CastRefused: on_cast_refused,
+            PiaojueError: on_refusal,
+            CastRefused: on_refusal,
             ValidationException: on_validation_error,
             HTTPException: on_http_error,
             Exception: on_server_error,
