@@ -8,7 +8,7 @@ from decimal import Decimal
 import asyncpg
 import msgspec
 
-from voting.auth import Principal, Role, issue_token
+from voting.auth import Principal, Role
 from voting.programs.models import CandidateCreate, ProgramCreate
 from voting.programs.service import add_candidate, create_program
 from voting.roster.models import DeputyCreate
@@ -16,7 +16,7 @@ from voting.roster.service import add_deputies
 from voting.sessions.models import SessionCreate
 from voting.sessions.service import create_session, seat_cards
 from voting.settings import Settings
-from voting.staff.service import ensure_staff
+from voting.staff.service import ensure_staff, log_in
 
 ADMIN = Principal(role=Role.ADMIN, subject_id=0, name="test")
 
@@ -80,11 +80,9 @@ async def make_congress(pool: asyncpg.Pool, settings: Settings, deputies: int = 
     headers = {}
     for role in (Role.CLERK, Role.PRESIDING):
         username, password = f"{role.value}{tag}", secrets.token_urlsafe(12)
-        user_id = await ensure_staff(pool, username, role.value, role, password)
+        await ensure_staff(pool, username, role.value, role, password)
         logins[role] = (username, password)
-        headers[role] = bearer(
-            issue_token(Principal(role=role, subject_id=user_id, name=username), settings.jwt_secret, 60)
-        )
+        headers[role] = bearer((await log_in(pool, settings, username, password)).token)
     return Congress(
         body_id=body_id,
         program_id=program.id,

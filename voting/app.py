@@ -22,6 +22,7 @@ from ballots.batcher import CastBatcher
 from ballots.errors import CastRefused
 from ballots.service import VoteDefinitions
 from voting import pages
+from voting.auth.staff_logins import LiveStaffLogins
 from voting.auth.throttle import FailedLoginThrottle
 from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin
@@ -120,6 +121,7 @@ def create_app(settings: Settings) -> Litestar:
             database_url=database_url,
             signing_key=signing_key,
             login_throttle=FailedLoginThrottle(),
+            staff_logins=LiveStaffLogins(pool),
         )
         feed.start()
         batcher.start()

@@ -21,21 +21,18 @@ from tests.voting.steps import (
     open_vote,
     vote_in_progress,
 )
-from voting.auth import Principal, Role, issue_token
+from voting.auth import Role
 from voting.settings import Settings
-from voting.staff.service import ensure_staff
+from voting.staff.service import ensure_staff, log_in
 
 
 async def test_two_clerks_marking_attendance_at_once_leave_one_row_per_deputy(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings, deputies=15)
-    second_id = await ensure_staff(
-        pool, f"clerk2{secrets.token_hex(3)}", "第二书记员", Role.CLERK, "pw-" + secrets.token_hex(8)
-    )
-    second = bearer(
-        issue_token(Principal(role=Role.CLERK, subject_id=second_id, name="clerk2"), settings.jwt_secret, 60)
-    )
+    username, password = f"clerk2{secrets.token_hex(3)}", "pw-" + secrets.token_hex(8)
+    await ensure_staff(pool, username, "第二书记员", Role.CLERK, password)
+    second = bearer((await log_in(pool, settings, username, password)).token)
 
     async def mark_as(headers: dict[str, str], deputy_id: int, status: str) -> httpx.Response:
         return await client.post(

@@ -38,9 +38,21 @@ def principal_of(connection: ASGIConnection) -> Principal:
     return principal
 
 
-def require_role(connection: ASGIConnection, *roles: Role) -> Principal:
-    """The caller's principal if it has one of roles; else 401/403."""
+async def authenticated(connection: ASGIConnection) -> Principal:
+    """The caller's principal, with a staff token's login checked as still live (401 if not)."""
     principal = principal_of(connection)
+    state = connection.scope.setdefault("state", {})
+    if principal.role in STAFF_ROLES and not state.get("staff_login_live"):
+        logins = connection.app.state.staff_logins
+        if principal.login_id is None or not await logins.is_live(principal.login_id):
+            raise NotAuthenticated("login_ended", "登录已失效，请重新登录", "This login has ended; please log in again")
+        state["staff_login_live"] = True
+    return principal
+
+
+async def require_role(connection: ASGIConnection, *roles: Role) -> Principal:
+    """The caller's principal if it has one of roles; else 401/403."""
+    principal = await authenticated(connection)
     if principal.role not in roles:
         raise Forbidden("role_forbidden", "无权进行此操作", "Your role may not do this")
     return principal
@@ -50,7 +62,7 @@ def allow(*roles: Role) -> Guard:
     """A guard admitting only the given roles."""
 
     async def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
-        require_role(connection, *roles)
+        await require_role(connection, *roles)
 
     guard.__name__ = "allow_" + "_".join(r.value for r in roles)
     guard.roles = roles  # type: ignore[attr-defined]  # read by voting.openapi_roles
@@ -65,22 +77,22 @@ deputies = allow(Role.DEPUTY)
 
 async def provide_principal(request: ASGIConnection) -> Principal:
     """Dependency: the principal a guard already checked."""
-    return principal_of(request)
+    return await authenticated(request)
 
 
-def optional_principal(connection: ASGIConnection) -> Principal | None:
-    """The caller's principal if a valid token came with the request, else None."""
+async def optional_principal(connection: ASGIConnection) -> Principal | None:
+    """The caller's principal if a valid, live login came with the request, else None."""
     if not token_of(connection):
         return None
     try:
-        return principal_of(connection)
+        return await authenticated(connection)
     except NotAuthenticated:
         return None
 
 
-def is_staff(connection: ASGIConnection) -> bool:
-    """Whether the request carries a valid staff token (pages and results look different then)."""
-    principal = optional_principal(connection)
+async def is_staff(connection: ASGIConnection) -> bool:
+    """Whether the request carries a live staff login (pages and results look different then)."""
+    principal = await optional_principal(connection)
     return principal is not None and principal.role in STAFF_ROLES
 
 

@@ -16,7 +16,7 @@ from voting.sessions.service import require_session
 @get("/console/audit", include_in_schema=False)
 async def audit_page(request: Request) -> Template | Redirect:
     """The audit log with filters and CSV export (staff only); audit.js fills the table."""
-    who = staff_of(request)
+    who = await staff_of(request)
     if who is None:
         return to_login(request)
     return page("bulletin/audit.html", who=who)

@@ -10,17 +10,18 @@ import asyncpg
 import msgspec
 
 from tally.models import Tally
-from voting.auth import Principal, Role, issue_token
+from voting.auth import Role
 from voting.drill.http_load import Request, fire
 from voting.drill.setup import DrillCongress
 from voting.settings import Settings
-from voting.staff.service import ensure_staff
+from voting.staff.service import ensure_staff, log_in
 
 
 async def presiding_token(pool: asyncpg.Pool, settings: Settings) -> str:
     """A presiding officer's token for the drill."""
-    user_id = await ensure_staff(pool, "drill-presiding", "演练主持人", Role.PRESIDING, secrets.token_urlsafe(16))
-    return issue_token(Principal(role=Role.PRESIDING, subject_id=user_id, name="drill"), settings.jwt_secret, 30)
+    password = secrets.token_urlsafe(16)
+    await ensure_staff(pool, "drill-presiding", "演练主持人", Role.PRESIDING, password)
+    return (await log_in(pool, settings, "drill-presiding", password)).token
 
 
 async def wait_for_announcement(host: str, port: int, session_id: int, ready: asyncio.Event) -> None:

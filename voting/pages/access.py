@@ -36,9 +36,9 @@ def page(name: str, status_code: int = 200, **context: Any) -> Template:
     return Template(template_name=name, context={"v": ASSET_VERSION, **context}, status_code=status_code)
 
 
-def staff_of(request: Request) -> Principal | None:
-    """The logged-in staff member (cookie), or None."""
-    principal = optional_principal(request)
+async def staff_of(request: Request) -> Principal | None:
+    """The logged-in staff member (cookie) with a live login, or None."""
+    principal = await optional_principal(request)
     if principal is None or principal.role not in STAFF_ROLES:
         return None
     return principal

@@ -31,7 +31,7 @@ async def login_page() -> Template:
 @get("/console", include_in_schema=False)
 async def console_home(request: Request, state: State) -> Template | Redirect:
     """Every session, with the ways into each."""
-    who = staff_of(request)
+    who = await staff_of(request)
     if who is None:
         return to_login(request)
     async with state.pool.acquire() as conn:
@@ -42,7 +42,7 @@ async def console_home(request: Request, state: State) -> Template | Redirect:
 @get("/console/sessions/{session_id:int}", include_in_schema=False)
 async def console_session(request: Request, state: State, session_id: FromPath[int]) -> Template | Redirect:
     """The presiding console: attendance, quorum and the votes of one session."""
-    who = staff_of(request)
+    who = await staff_of(request)
     if who is None:
         return to_login(request)
     try:
@@ -56,7 +56,7 @@ async def console_session(request: Request, state: State, session_id: FromPath[i
 @get("/console/bodies/{body_id:int}/roster", include_in_schema=False)
 async def roster_page(request: Request, state: State, body_id: FromPath[int]) -> Template | Redirect:
     """Add, edit, end and import deputies of one body."""
-    who = staff_of(request)
+    who = await staff_of(request)
     if who is None:
         return to_login(request)
     try:
@@ -77,7 +77,7 @@ async def seat_cards_page(
     request: Request, state: State, session_id: FromPath[int], deputy: FromQuery[int | None] = None
 ) -> Template | Redirect:
     """Printable A4 seat cards (座位卡) with login codes and QR codes; ?deputy= prints one card."""
-    who = staff_of(request)
+    who = await staff_of(request)
     if who is None:
         return to_login(request)
     if not can_manage_roster(who):
@@ -102,7 +102,7 @@ async def seat_card_qr(
     request: Request, state: State, session_id: FromPath[int], deputy_id: FromPath[int]
 ) -> Response[str]:
     """One deputy's current login QR code (shown after a code is reissued)."""
-    who = staff_of(request)
+    who = await staff_of(request)
     if who is None or not can_manage_roster(who):
         return Response("", status_code=403)
     cards = await seat_cards(state.pool, state.settings, who, session_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import asyncpg
 
 
@@ -29,5 +31,41 @@ async def upsert_staff(
             display_name,
             role,
             password_hash,
+        )
+    )
+
+
+async def insert_staff_login(conn: asyncpg.Connection, staff_user_id: int, expires_at: datetime) -> str:
+    """A staff login; its id is the token's jti."""
+    return str(
+        await conn.fetchval(
+            "INSERT INTO staff_login (staff_user_id, expires_at) VALUES ($1, $2) RETURNING id",
+            staff_user_id,
+            expires_at,
+        )
+    )
+
+
+async def revoke_staff_login(conn: asyncpg.Connection, login_id: str) -> None:
+    """End one staff login (logout)."""
+    await conn.execute("UPDATE staff_login SET revoked_at = now() WHERE id = $1::uuid AND revoked_at IS NULL", login_id)
+
+
+async def revoke_staff_logins_of(conn: asyncpg.Connection, staff_user_id: int) -> None:
+    """End every login of a staff user (password reset)."""
+    await conn.execute(
+        "UPDATE staff_login SET revoked_at = now() WHERE staff_user_id = $1 AND revoked_at IS NULL", staff_user_id
+    )
+
+
+async def staff_login_is_live(conn: asyncpg.Connection, login_id: str) -> bool:
+    """The login exists, is neither revoked nor expired, and its user is active."""
+    return bool(
+        await conn.fetchval(
+            """
+            SELECT EXISTS (SELECT 1 FROM staff_login l JOIN staff_user u ON u.id = l.staff_user_id AND u.active
+                           WHERE l.id = $1::uuid AND l.revoked_at IS NULL AND l.expires_at > now())
+            """,
+            login_id,
         )
     )

@@ -6,10 +6,10 @@ from litestar import Request, Response, get, post
 from litestar.datastructures import Cookie, State
 from litestar.params import JSONBody
 
-from voting.auth import COOKIE, Principal, provide_principal, staff_only
-from voting.auth.guards import client_address
+from voting.auth import COOKIE, STAFF_ROLES, Principal, provide_principal, staff_only
+from voting.auth.guards import client_address, optional_principal
 from voting.staff.models import StaffLogin, StaffToken
-from voting.staff.service import log_in
+from voting.staff.service import log_in, log_out
 
 
 @post("/api/auth/login", status_code=200, summary="Staff login", tags=["auth"])
@@ -30,8 +30,13 @@ async def login(request: Request, state: State, data: JSONBody[StaffLogin]) -> R
 
 
 @post("/api/auth/logout", status_code=200, summary="Staff logout", tags=["auth"])
-async def logout() -> Response[dict[str, bool]]:
-    """Forget the cookie."""
+async def logout(request: Request, state: State) -> Response[dict[str, bool]]:
+    """End this login on the server and forget the cookie."""
+    who = await optional_principal(request)
+    if who is not None and who.role in STAFF_ROLES:
+        await log_out(state.pool, who)
+        if who.login_id:
+            state.staff_logins.forget(who.login_id)
     return Response({"ok": True}, cookies=[Cookie(key=COOKIE, value="", max_age=0, path="/")])
 
 

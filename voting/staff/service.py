@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 
 import asyncpg
@@ -41,6 +42,8 @@ async def log_in(pool: asyncpg.Pool, settings: Settings, username: str, password
                 ),
             )
         else:
+            expires = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=settings.staff_token_minutes)
+            login_id = await queries.insert_staff_login(conn, row["id"], expires)
             await record(
                 conn,
                 AuditEvent(
@@ -53,7 +56,7 @@ async def log_in(pool: asyncpg.Pool, settings: Settings, username: str, password
             )
     if row is None or not matches:
         raise NotAuthenticated("login_failed", "用户名或密码错误", "Wrong username or password")
-    principal = Principal(role=Role(row["role"]), subject_id=row["id"], name=row["display_name"])
+    principal = Principal(role=Role(row["role"]), subject_id=row["id"], name=row["display_name"], login_id=login_id)
     token = issue_token(principal, settings.jwt_secret, settings.staff_token_minutes)
     return StaffToken(token=token, username=username, display_name=row["display_name"], role=row["role"])
 
@@ -62,6 +65,8 @@ async def ensure_staff(pool: asyncpg.Pool, username: str, display_name: str, rol
     """Create or reset a staff account (CLI and demo)."""
     async with transaction(pool) as conn:
         user_id = await queries.upsert_staff(conn, username, display_name, role.value, hash_password(password))
+        # A new password ends every login made with the old one.
+        await queries.revoke_staff_logins_of(conn, user_id)
         await record(
             conn,
             AuditEvent(
@@ -74,3 +79,12 @@ async def ensure_staff(pool: asyncpg.Pool, username: str, display_name: str, rol
             ),
         )
     return user_id
+
+
+async def log_out(pool: asyncpg.Pool, who: Principal) -> None:
+    """End this staff login on the server, not only in the browser."""
+    if who.login_id is None:
+        return
+    async with transaction(pool) as conn:
+        await queries.revoke_staff_login(conn, who.login_id)
+        await record(conn, who.audit("staff.logged_out", "staff_user", who.subject_id))

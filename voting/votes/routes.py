@@ -18,7 +18,7 @@ from voting.votes.models import CloseVote, Result, Turnout, Vote, VoteCreate
 async def list_votes(request: Request, state: State, session_id: FromPath[int]) -> list[Vote]:
     """Definitions and states (no results here); the public does not see drafts."""
     votes = await service.session_votes(state.pool, session_id)
-    return votes if is_staff(request) else [v for v in votes if v.state != "draft"]
+    return votes if await is_staff(request) else [v for v in votes if v.state != "draft"]
 
 
 @post("/api/sessions/{session_id:int}/votes", guards=[presiding], summary="Create a vote", tags=["votes"])
@@ -31,7 +31,7 @@ async def create_vote(request: Request, state: State, session_id: FromPath[int],
 async def get_vote(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
     """The vote definition and its state (public once opened; drafts for staff only)."""
     async with state.pool.acquire() as conn:
-        return await service.load_visible_vote(conn, vote_id, is_staff(request))
+        return await service.load_visible_vote(conn, vote_id, await is_staff(request))
 
 
 @post("/api/votes/{vote_id:int}/open", guards=[presiding], status_code=200, summary="Open a vote", tags=["votes"])
@@ -64,7 +64,7 @@ async def runoff(request: Request, state: State, vote_id: FromPath[int]) -> Vote
 @get("/api/votes/{vote_id:int}/turnout", summary="已投/出席/应到", tags=["votes"])
 async def turnout(request: Request, state: State, vote_id: FromPath[int]) -> Turnout:
     """Live counts of who voted (public once opened); never partial results."""
-    if not is_staff(request):
+    if not await is_staff(request):
         async with state.pool.acquire() as conn:
             await service.load_visible_vote(conn, vote_id, staff=False)
     return await service.turnout(state.pool, vote_id)
@@ -73,7 +73,7 @@ async def turnout(request: Request, state: State, vote_id: FromPath[int]) -> Tur
 @get("/api/votes/{vote_id:int}/result", summary="The counted result", tags=["votes"])
 async def result(request: Request, state: State, vote_id: FromPath[int]) -> Result:
     """Public after announcement; staff may see it once the vote is closed."""
-    return await service.result(state.pool, vote_id, public=not is_staff(request))
+    return await service.result(state.pool, vote_id, public=not await is_staff(request))
 
 
 ROUTES = [list_votes, create_vote, get_vote, open_vote, close_vote, announce, runoff, turnout, result]
