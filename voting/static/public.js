@@ -40,7 +40,10 @@
     } else {
       if (!results.has(vote.id)) results.set(vote.id, await get("/api/votes/" + vote.id + "/result"));
       card.append(PJ.resultView(results.get(vote.id)));
-      if (!onlyVote) card.append(el("p", {}, el("a", { href: "/public/votes/" + vote.id }, bi("单独查看此表决", "This vote on its own page"))));
+      const links = el("p", { class: "vote-links" });
+      if (!onlyVote) links.append(el("a", { href: "/public/votes/" + vote.id }, bi("单独查看此表决", "This vote on its own page")), " · ");
+      links.append(el("a", { href: "/public/votes/" + vote.id + "/verify" }, bi("核验结果、查询回执", "Verify the result, check a receipt")));
+      card.append(links);
     }
     return card;
   }
