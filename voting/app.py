@@ -31,6 +31,7 @@ from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError, error_body
 from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_roles import document_bare_routes, document_roles
+from voting.paper import routes as paper
 from voting.programs import routes as programs
 from voting.roster import routes as roster
 from voting.sessions import routes as sessions
@@ -139,6 +140,7 @@ def create_app(settings: Settings) -> Litestar:
             *programs.ROUTES,
             *sessions.ROUTES,
             *votes.ROUTES,
+            *paper.ROUTES,
             *tablet.ROUTES,
             *pages.ROUTES,
             *bulletin.ROUTES,

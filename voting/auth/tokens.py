@@ -22,10 +22,14 @@ class Role(StrEnum):
     ADMIN = "admin"
     CLERK = "clerk"  # 秘书处
     PRESIDING = "presiding"  # 主持人 / 大会执行主席
+    TELLER = "teller"  # 计票人
+    SCRUTINEER = "scrutineer"  # 监票人 (one per vote is 总监票人)
     DEPUTY = "deputy"
 
 
-STAFF_ROLES = (Role.ADMIN, Role.CLERK, Role.PRESIDING)
+# Everyone who logs in with a staff account (a live, revocable login). Tellers and
+# scrutineers read what other staff read; what each may change is guarded per route.
+STAFF_ROLES = (Role.ADMIN, Role.CLERK, Role.PRESIDING, Role.TELLER, Role.SCRUTINEER)
 
 
 class Principal(msgspec.Struct, frozen=True):

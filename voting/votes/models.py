@@ -11,6 +11,7 @@ from tally.models import Tally, VoteRules
 from voting.programs.models import Candidate
 
 VoteState = Literal["draft", "open", "closed", "announced"]
+VoteMode = Literal["electronic", "paper", "mixed"]  # mixed: some deputies on paper
 
 
 class VoteCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -19,6 +20,7 @@ class VoteCreate(msgspec.Struct, forbid_unknown_fields=True):
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     candidate_ids: Annotated[list[int], msgspec.Meta(min_length=1, max_length=200)]
     rules: VoteRules
+    mode: VoteMode = "electronic"
 
 
 class Vote(msgspec.Struct):

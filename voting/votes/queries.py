@@ -18,15 +18,17 @@ async def insert_vote(
     rules: dict[str, Any],
     candidate_ids: list[int],
     runoff_of: int | None,
+    mode: str = "electronic",
 ) -> int:
     """Create a draft vote and its ballot list; candidates must belong to the session's program."""
     vote_id = int(
         await conn.fetchval(
-            "INSERT INTO vote (session_id, title, rules, runoff_of) VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO vote (session_id, title, rules, runoff_of, mode) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             session_id,
             title,
             rules,
             runoff_of,
+            mode,
         )
     )
     added = await conn.execute(
@@ -110,8 +112,8 @@ async def count_issued(conn: asyncpg.Connection, vote_id: int) -> int:
 
 
 async def ballot_marks(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
-    """Every ballot's marks (no deputy is stored with them)."""
-    return await conn.fetch("SELECT marks FROM ballot WHERE vote_id = $1", vote_id)
+    """Every ballot's marks and, for a void paper ballot, its reason (no deputy is stored with them)."""
+    return await conn.fetch("SELECT marks, void_reason FROM ballot WHERE vote_id = $1", vote_id)
 
 
 async def reshuffle_ballots(conn: asyncpg.Connection, vote_id: int) -> None:
@@ -123,8 +125,8 @@ async def reshuffle_ballots(conn: asyncpg.Connection, vote_id: int) -> None:
     """
     await conn.execute(
         """
-        WITH old AS (DELETE FROM ballot WHERE vote_id = $1 RETURNING marks)
-        INSERT INTO ballot (vote_id, marks) SELECT $1, marks FROM old ORDER BY random()
+        WITH old AS (DELETE FROM ballot WHERE vote_id = $1 RETURNING marks, void_reason)
+        INSERT INTO ballot (vote_id, marks, void_reason) SELECT $1, marks, void_reason FROM old ORDER BY random()
         """,
         vote_id,
     )

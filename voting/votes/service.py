@@ -22,6 +22,7 @@ from voting.bulletin.announce import sign_chain_head, sign_result
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, not_found
 from voting.live import LiveEvents
+from voting.paper import closing
 from voting.programs.models import Candidate
 from voting.roster.queries import count_active_deputies
 from voting.sessions.service import require_session
@@ -78,7 +79,7 @@ async def create_vote(
         await require_session(conn, session_id)
         try:
             vote_id = await queries.insert_vote(
-                conn, session_id, new.title, msgspec.to_builtins(new.rules), new.candidate_ids, runoff_of
+                conn, session_id, new.title, msgspec.to_builtins(new.rules), new.candidate_ids, runoff_of, new.mode
             )
         except LookupError as error:
             raise BadRequest(
@@ -98,6 +99,7 @@ async def create_vote(
                     "title": new.title,
                     "candidates": new.candidate_ids,
                     "rules": msgspec.to_builtins(new.rules),
+                    "mode": new.mode,
                     "runoff_of": runoff_of,
                 },
             ),
@@ -149,8 +151,10 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
             raise Conflict("vote_not_open", "该表决未在进行中", "This vote is not open", state=vote.state)
         # A deputy who voted and then left still counts as present for this vote.
         present = await queries.present_or_voted(conn, vote.session_id, vote_id)
+        # Paper and mixed votes: the signed-off paper ballots join the tablet ones here.
+        paper = await closing.add_signed_paper_ballots(conn, vote_id)
         ballots = [
-            msgspec.convert({"marks": r["marks"]}, Ballot, str_keys=True)
+            msgspec.convert({"marks": r["marks"], "void_reason": r["void_reason"]}, Ballot, str_keys=True)
             for r in await queries.ballot_marks(conn, vote_id)
         ]
         try:
@@ -168,7 +172,9 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
                 "The count's numbers contradict each other (e.g. more present than members); check attendance",
                 reason=str(error),
             ) from error
-        issued = await queries.count_issued(conn, vote_id)
+        issued = await queries.count_issued(conn, vote_id) if paper is None else paper.expected_cast
+        if paper is not None:
+            closing.check_matches_report(paper, tally)
         if issued != tally.ballots_cast:
             # Cannot happen while issued and ballot rows are written together; refuse loudly.
             raise Conflict("count_mismatch", "领票人数与票数不符", "Ballots issued differ from ballots stored")
@@ -242,13 +248,16 @@ async def start_runoff(pool: asyncpg.Pool, who: Principal, vote_id: int) -> Vote
     async with pool.acquire() as conn:
         vote = await load_vote(conn, vote_id)
         stored = await queries.tally_of(conn, vote_id)
+        mode = await closing.vote_mode(conn, vote_id)
     if stored is None:
         raise Conflict("vote_not_closed", "表决尚未计票", "The vote has not been counted")
     tally = msgspec.convert(stored, Tally)
     if tally.runoff is None:
         raise Conflict("no_runoff_needed", "本次表决无需再次投票", "This vote needs no runoff")
     rules = msgspec.structs.replace(vote.rules, seats=tally.runoff.seats)
-    new = VoteCreate(title=f"{vote.title}（再次投票）", candidate_ids=tally.runoff.candidate_ids, rules=rules)
+    new = VoteCreate(
+        title=f"{vote.title}（再次投票）", candidate_ids=tally.runoff.candidate_ids, rules=rules, mode=mode
+    )
     return await create_vote(pool, who, vote.session_id, new, runoff_of=vote_id)
 
 

@@ -1,0 +1,202 @@
+"""Entering paper ballots twice, resolving discrepancies, the count report, sign-off and recounts."""
+
+from __future__ import annotations
+
+import asyncpg
+import msgspec
+
+from audit.queries import record
+from tally.ballot_check import check_ballot
+from tally.count import count_votes
+from tally.errors import BallotRejected, TallyError
+from tally.models import Ballot
+from voting.auth import Principal
+from voting.database import transaction
+from voting.errors import BadRequest, Conflict
+from voting.paper import queries
+from voting.paper.models import CountReport, PaperCount, Progress, Reading, SheetEntry
+from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of
+from voting.paper.service import current_round, load_paper_count, paper_vote, require_counter, require_editable
+from voting.votes import queries as vote_queries
+from voting.votes.models import Vote
+
+
+def check_reading(vote: Vote, reading: Reading) -> tuple[list[int], list[int], list[int]]:
+    """A reading as stored (ids per mark); a ballot breaking the rules must be entered invalid with a reason (400)."""
+    if reading.void_reason is not None:
+        if reading.marks:
+            raise BadRequest("void_with_marks", "作废票不录入标记", "An invalid ballot carries no marks")
+        return [], [], []
+    try:
+        check_ballot(vote.rules, [c.id for c in vote.candidates], reading.marks)
+    except BallotRejected as error:
+        raise BadRequest(
+            "reading_invalid",
+            "该选票不符合填写规则，如为多选或无法辨认请标为作废并注明原因",
+            "This reading breaks the ballot rules; mark an over-marked or unreadable ballot invalid with a reason",
+            reason=str(error),
+        ) from error
+    return ids_of(reading)
+
+
+def require_returned(state: RoundState) -> int:
+    """Counting starts only once the ballots returned are recorded."""
+    if state.returned is None:
+        raise Conflict("returned_not_recorded", "请先登记收回的选票数", "Record the number of ballots returned first")
+    return state.returned
+
+
+async def enter_sheet(pool: asyncpg.Pool, who: Principal, vote_id: int, entry: SheetEntry) -> Progress:
+    """A teller's reading of one returned sheet; a repeat for the same sheet corrects it until sign-off."""
+    async with transaction(pool) as conn:
+        vote = await paper_vote(conn, vote_id)
+        await require_counter(conn, who, vote_id, "teller")
+        state = await current_round(conn, vote_id)
+        require_editable(state)
+        returned = require_returned(state)
+        if entry.sheet > returned:
+            raise Conflict(
+                "more_than_returned",
+                f"只收回{returned}张选票，不能录入第{entry.sheet}张",
+                f"Only {returned} ballots were returned; sheet {entry.sheet} cannot be entered",
+                returned=returned,
+            )
+        marks = check_reading(vote, Reading(marks=entry.marks, void_reason=entry.void_reason))
+        await queries.insert_entry(conn, vote_id, state.round, entry.sheet, who.subject_id, marks, entry.void_reason)
+        await record(
+            conn, who.audit("paper.sheet_entered", "vote", vote_id, {"round": state.round, "sheet": entry.sheet})
+        )
+        return await load_progress(conn, vote_id, state)
+
+
+async def resolve_sheet(pool: asyncpg.Pool, who: Principal, vote_id: int, sheet: int, reading: Reading) -> Progress:
+    """A scrutineer settles a sheet the tellers read differently by choosing the correct reading."""
+    async with transaction(pool) as conn:
+        vote = await paper_vote(conn, vote_id)
+        await require_counter(conn, who, vote_id, "scrutineer", presiding_may=False)
+        state = await current_round(conn, vote_id)
+        require_editable(state)
+        returned = require_returned(state)
+        if not 1 <= sheet <= returned:
+            raise Conflict("more_than_returned", "没有这张选票", "There is no such sheet", returned=returned)
+        marks = check_reading(vote, reading)
+        await queries.insert_resolution(conn, vote_id, state.round, sheet, who.subject_id, marks, reading.void_reason)
+        await record(
+            conn,
+            who.audit(
+                "paper.sheet_resolved",
+                "vote",
+                vote_id,
+                {
+                    "round": state.round,
+                    "sheet": sheet,
+                    **{column: ids for (_, column), ids in zip(MARK_COLUMNS, marks, strict=True)},
+                    "void_reason": reading.void_reason,
+                },
+            ),
+        )
+        return await load_progress(conn, vote_id, state)
+
+
+async def load_progress(conn: asyncpg.Connection, vote_id: int, state: RoundState) -> Progress:
+    """The entry progress of the current round."""
+    progress, _ = compare_entries(
+        state.round,
+        state.returned,
+        await queries.latest_entries(conn, vote_id, state.round),
+        await queries.latest_resolutions(conn, vote_id, state.round),
+    )
+    return progress
+
+
+async def progress(pool: asyncpg.Pool, vote_id: int) -> Progress:
+    """Entered, agreed, discrepancies and missing sheets, for the tellers and scrutineers."""
+    async with pool.acquire() as conn:
+        await paper_vote(conn, vote_id, ("draft", "open", "closed", "announced"))
+        return await load_progress(conn, vote_id, await current_round(conn, vote_id))
+
+
+async def build_report(conn: asyncpg.Connection, vote: Vote, state: RoundState) -> CountReport:
+    """Count electronic and resolved paper ballots with the one tally function; refused while sheets are open."""
+    returned = require_returned(state)
+    progress, final = compare_entries(
+        state.round,
+        returned,
+        await queries.latest_entries(conn, vote.id, state.round),
+        await queries.latest_resolutions(conn, vote.id, state.round),
+    )
+    if len(final) != returned:
+        raise Conflict(
+            "count_incomplete",
+            "尚有选票未经两名计票人一致录入或未经监票人裁定，不能确认计票报告",
+            "Some sheets are not yet entered alike by two tellers or resolved by a scrutineer",
+            missing=progress.missing,
+            discrepancies=[d.sheet for d in progress.discrepancies if d.resolved is None],
+        )
+    paper = [Ballot(marks=r.marks, void_reason=r.void_reason) for r in final.values()]
+    electronic = [
+        msgspec.convert({"marks": r["marks"], "void_reason": r["void_reason"]}, Ballot, str_keys=True)
+        for r in await vote_queries.ballot_marks(conn, vote.id)
+    ]
+    present = await vote_queries.present_or_voted(conn, vote.session_id, vote.id)
+    try:
+        tally = count_votes(
+            vote.rules,
+            [c.id for c in vote.candidates],
+            electronic + paper,
+            deputies_total=vote.deputies_total or 0,
+            deputies_present=present,
+        )
+    except TallyError as error:
+        raise Conflict(
+            "count_inconsistent",
+            "计票数据前后矛盾（如选票多于出席人数），请核对",
+            "The count's numbers contradict each other (e.g. more ballots than deputies present)",
+            reason=str(error),
+        ) from error
+    invalid = sum(1 for b in paper if b.void_reason is not None)
+    return CountReport(
+        round=state.round,
+        issued=state.issued or 0,
+        returned=returned,
+        paper_valid=returned - invalid,
+        paper_invalid=invalid,
+        paper_blank=sum(1 for b in paper if b.void_reason is None and not b.marks),
+        tally=tally,
+    )
+
+
+async def count_report(pool: asyncpg.Pool, vote_id: int) -> CountReport:
+    """The draft count report (not yet signed), for the scrutineers to check."""
+    async with pool.acquire() as conn:
+        vote = await paper_vote(conn, vote_id)
+        state = await current_round(conn, vote_id)
+        if state.void:
+            require_editable(state)
+        return await build_report(conn, vote, state)
+
+
+async def sign_off(pool: asyncpg.Pool, who: Principal, vote_id: int) -> PaperCount:
+    """The chief scrutineer confirms the count report; nothing can be edited afterwards."""
+    async with transaction(pool) as conn:
+        vote = await paper_vote(conn, vote_id)
+        await require_counter(conn, who, vote_id, "scrutineer", chief=True)
+        state = await current_round(conn, vote_id)
+        require_editable(state)
+        report = msgspec.to_builtins(await build_report(conn, vote, state))
+        await queries.insert_step(conn, vote_id, state.round, "signed_off", who.actor, report=report)
+        await record(conn, who.audit("paper.signed_off", "vote", vote_id, report))
+        return await load_paper_count(conn, vote_id)
+
+
+async def recount(pool: asyncpg.Pool, who: Principal, vote_id: int, reason: str) -> PaperCount:
+    """Withdraw a sign-off for a recorded recount; entries can be corrected again, then signed off anew."""
+    async with transaction(pool) as conn:
+        await paper_vote(conn, vote_id)
+        await require_counter(conn, who, vote_id, "scrutineer", chief=True)
+        state = await current_round(conn, vote_id)
+        if not state.signed_off:
+            raise Conflict("not_signed_off", "计票报告尚未确认，无需重新计票", "The count is not signed off yet")
+        await queries.insert_step(conn, vote_id, state.round, "recount", who.actor, reason=reason)
+        await record(conn, who.audit("paper.recount", "vote", vote_id, {"round": state.round, "reason": reason}))
+        return await load_paper_count(conn, vote_id)

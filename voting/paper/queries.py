@@ -1,0 +1,239 @@
+"""SQL for paper ballots: vote mode, count roles, recorded steps, tellers' entries and resolutions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+
+# Any constant works; with the vote id it names one vote's paper count.
+PAPER_LOCK = 7_461_304
+
+
+async def lock_paper_count(conn: asyncpg.Connection, vote_id: int) -> None:
+    """Serialise this vote's paper-count writes until commit (tablet casts are not blocked)."""
+    await conn.execute("SELECT pg_advisory_xact_lock($1, $2::int)", PAPER_LOCK, vote_id)
+
+
+async def vote_mode(conn: asyncpg.Connection, vote_id: int) -> str | None:
+    """electronic / paper / mixed, or None for no such vote."""
+    value = await conn.fetchval("SELECT mode FROM vote WHERE id = $1", vote_id)
+    return None if value is None else str(value)
+
+
+async def staff_role(conn: asyncpg.Connection, staff_user_id: int) -> str | None:
+    """An active staff user's role, or None."""
+    value = await conn.fetchval("SELECT role FROM staff_user WHERE id = $1 AND active", staff_user_id)
+    return None if value is None else str(value)
+
+
+async def insert_counter(
+    conn: asyncpg.Connection, vote_id: int, staff_user_id: int, role: str, is_chief: bool, actor: str
+) -> bool:
+    """Assign a teller or scrutineer; False if this user is already assigned to the vote."""
+    row = await conn.fetchrow(
+        """
+        INSERT INTO vote_counter (vote_id, staff_user_id, role, is_chief, assigned_by)
+        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (vote_id, staff_user_id) DO NOTHING RETURNING vote_id
+        """,
+        vote_id,
+        staff_user_id,
+        role,
+        is_chief,
+        actor,
+    )
+    return row is not None
+
+
+async def counters(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
+    """A vote's tellers and scrutineers, in assignment order."""
+    return await conn.fetch(
+        """
+        SELECT c.staff_user_id, s.display_name, c.role, c.is_chief, c.assigned_by, c.assigned_at
+        FROM vote_counter c JOIN staff_user s ON s.id = c.staff_user_id
+        WHERE c.vote_id = $1 ORDER BY c.assigned_at, c.staff_user_id
+        """,
+        vote_id,
+    )
+
+
+async def counter_of(conn: asyncpg.Connection, vote_id: int, staff_user_id: int) -> asyncpg.Record | None:
+    """This user's assignment to the vote (role, is_chief), if any."""
+    return await conn.fetchrow(
+        "SELECT role, is_chief FROM vote_counter WHERE vote_id = $1 AND staff_user_id = $2", vote_id, staff_user_id
+    )
+
+
+async def insert_step(
+    conn: asyncpg.Connection,
+    vote_id: int,
+    round_no: int,
+    kind: str,
+    actor: str,
+    count: int | None = None,
+    reason: str | None = None,
+    report: Any = None,
+) -> None:
+    """Record one step of a paper round (UniqueViolation if a once-only step is already recorded)."""
+    await conn.execute(
+        """
+        INSERT INTO paper_step (vote_id, round, kind, count, reason, report, actor)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        """,
+        vote_id,
+        round_no,
+        kind,
+        count,
+        reason,
+        report,
+        actor,
+    )
+
+
+async def steps(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
+    """Every recorded step of the vote's paper rounds, oldest first."""
+    return await conn.fetch(
+        "SELECT round, kind, count, reason, report, actor, at FROM paper_step WHERE vote_id = $1 ORDER BY id",
+        vote_id,
+    )
+
+
+async def issue_to_deputy(conn: asyncpg.Connection, vote_id: int, deputy_id: int) -> bool:
+    """Record a paper ballot handed to a deputy; False if the deputy already took a ballot either way."""
+    row = await conn.fetchrow(
+        """
+        INSERT INTO ballot_issued (vote_id, deputy_id, channel) VALUES ($1, $2, 'paper')
+        ON CONFLICT (vote_id, deputy_id) DO NOTHING RETURNING deputy_id
+        """,
+        vote_id,
+        deputy_id,
+    )
+    return row is not None
+
+
+async def issued_channel(conn: asyncpg.Connection, vote_id: int, deputy_id: int) -> str | None:
+    """How this deputy took a ballot in the vote (tablet / paper), if they did."""
+    value = await conn.fetchval(
+        "SELECT channel FROM ballot_issued WHERE vote_id = $1 AND deputy_id = $2", vote_id, deputy_id
+    )
+    return None if value is None else str(value)
+
+
+async def deputy_present(conn: asyncpg.Connection, vote_id: int, deputy_id: int) -> bool:
+    """Whether the deputy is an active member checked in to the vote's session."""
+    return bool(
+        await conn.fetchval(
+            """
+            SELECT EXISTS (
+                SELECT 1 FROM vote v
+                JOIN attendance a ON a.session_id = v.session_id AND a.deputy_id = $2 AND a.status = 'present'
+                JOIN deputy d ON d.id = a.deputy_id AND d.active
+                WHERE v.id = $1)
+            """,
+            vote_id,
+            deputy_id,
+        )
+    )
+
+
+async def count_channel_issued(conn: asyncpg.Connection, vote_id: int, channel: str) -> int:
+    """Deputies who took a ballot in this vote by one channel."""
+    return int(
+        await conn.fetchval("SELECT count(*) FROM ballot_issued WHERE vote_id = $1 AND channel = $2", vote_id, channel)
+    )
+
+
+async def withdraw_paper_issues(conn: asyncpg.Connection, vote_id: int) -> int:
+    """Forget who took a paper ballot in a void round, so they can take one in the next; returns how many."""
+    done = await conn.execute("DELETE FROM ballot_issued WHERE vote_id = $1 AND channel = 'paper'", vote_id)
+    return int(done.split()[-1])
+
+
+async def insert_entry(
+    conn: asyncpg.Connection,
+    vote_id: int,
+    round_no: int,
+    sheet: int,
+    teller_id: int,
+    ids: tuple[list[int], list[int], list[int]],
+    void_reason: str | None,
+) -> None:
+    """One teller's reading of one sheet (a later one for the same sheet corrects it)."""
+    await conn.execute(
+        """
+        INSERT INTO paper_entry (vote_id, round, sheet, teller_id, for_ids, against_ids, abstain_ids, void_reason)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        """,
+        vote_id,
+        round_no,
+        sheet,
+        teller_id,
+        *ids,
+        void_reason,
+    )
+
+
+async def latest_entries(conn: asyncpg.Connection, vote_id: int, round_no: int) -> list[asyncpg.Record]:
+    """Each teller's latest reading of each sheet of the round."""
+    return await conn.fetch(
+        """
+        SELECT DISTINCT ON (sheet, teller_id) sheet, teller_id, for_ids, against_ids, abstain_ids, void_reason
+        FROM paper_entry WHERE vote_id = $1 AND round = $2
+        ORDER BY sheet, teller_id, id DESC
+        """,
+        vote_id,
+        round_no,
+    )
+
+
+async def insert_resolution(
+    conn: asyncpg.Connection,
+    vote_id: int,
+    round_no: int,
+    sheet: int,
+    scrutineer_id: int,
+    ids: tuple[list[int], list[int], list[int]],
+    void_reason: str | None,
+) -> None:
+    """A scrutineer's chosen reading of one sheet."""
+    await conn.execute(
+        """
+        INSERT INTO paper_resolution
+            (vote_id, round, sheet, scrutineer_id, for_ids, against_ids, abstain_ids, void_reason)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        """,
+        vote_id,
+        round_no,
+        sheet,
+        scrutineer_id,
+        *ids,
+        void_reason,
+    )
+
+
+async def latest_resolutions(conn: asyncpg.Connection, vote_id: int, round_no: int) -> list[asyncpg.Record]:
+    """The latest resolution of each resolved sheet of the round."""
+    return await conn.fetch(
+        """
+        SELECT DISTINCT ON (sheet) sheet, scrutineer_id, for_ids, against_ids, abstain_ids, void_reason
+        FROM paper_resolution WHERE vote_id = $1 AND round = $2
+        ORDER BY sheet, id DESC
+        """,
+        vote_id,
+        round_no,
+    )
+
+
+async def store_paper_ballots(
+    conn: asyncpg.Connection, vote_id: int, marks: list[dict[str, str]], void_reasons: list[str | None]
+) -> None:
+    """Write the signed-off paper ballots into `ballot` at close (the order is reshuffled afterwards)."""
+    await conn.execute(
+        """
+        INSERT INTO ballot (vote_id, marks, void_reason)
+        SELECT $1, m, r FROM unnest($2::jsonb[], $3::text[]) AS t(m, r)
+        """,
+        vote_id,
+        marks,
+        void_reasons,
+    )

@@ -1,0 +1,142 @@
+"""HTTP: paper ballots, count roles, the recorded steps, tellers' double entry and sign-off."""
+
+from __future__ import annotations
+
+from litestar import Request, get, post
+from litestar.datastructures import State
+from litestar.params import FromPath, JSONBody
+
+from voting.auth import Role, allow, presiding, provide_principal, staff_only
+from voting.paper import counting, service
+from voting.paper.models import (
+    Counter,
+    CounterAssign,
+    CountReport,
+    PaperCount,
+    Progress,
+    Reading,
+    Recount,
+    SheetEntry,
+    StepCount,
+)
+
+steps = allow(Role.ADMIN, Role.PRESIDING, Role.SCRUTINEER)  # 发出、封箱、收回: presiding staff or a scrutineer
+tellers = allow(Role.TELLER)
+scrutineers = allow(Role.SCRUTINEER)
+BASE = "/api/votes/{vote_id:int}/paper"
+TAGS = ["paper"]
+
+
+@get(BASE, guards=[staff_only], summary="The paper count", tags=TAGS)
+async def get_paper_count(state: State, vote_id: FromPath[int]) -> PaperCount:
+    """Mode, round, state, tellers and scrutineers, every recorded step, the signed report."""
+    return await service.paper_count(state.pool, vote_id)
+
+
+@post(f"{BASE}/counters", guards=[presiding], summary="Assign a teller or scrutineer", tags=TAGS)
+async def assign_counter(
+    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[CounterAssign]
+) -> list[Counter]:
+    """计票人 / 监票人 / 总监票人 for this vote."""
+    return await service.assign_counter(state.pool, await provide_principal(request), vote_id, data)
+
+
+@post(f"{BASE}/issued", guards=[steps], status_code=200, summary="发出: ballots issued", tags=TAGS)
+async def record_issued(
+    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[StepCount]
+) -> PaperCount:
+    """How many paper ballots were handed out this round."""
+    return await service.record_issued(state.pool, await provide_principal(request), vote_id, data.count)
+
+
+@post(
+    f"{BASE}/issued/{{deputy_id:int}}", guards=[steps], status_code=200, summary="A paper ballot to a deputy", tags=TAGS
+)
+async def issue_to_deputy(
+    request: Request, state: State, vote_id: FromPath[int], deputy_id: FromPath[int]
+) -> PaperCount:
+    """Record that this deputy took a paper ballot (blocks the tablet; refused if they voted by tablet)."""
+    return await service.issue_to_deputy(state.pool, await provide_principal(request), vote_id, deputy_id)
+
+
+@post(f"{BASE}/box-sealed", guards=[steps], status_code=200, summary="Box checked and sealed", tags=TAGS)
+async def seal_box(request: Request, state: State, vote_id: FromPath[int]) -> PaperCount:
+    """验箱、封箱."""
+    return await service.seal_box(state.pool, await provide_principal(request), vote_id)
+
+
+@post(f"{BASE}/returned", guards=[steps], status_code=200, summary="收回: ballots returned", tags=TAGS)
+async def record_returned(
+    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[StepCount]
+) -> PaperCount:
+    """Ballots found in the box; more than issued voids the round (选举法 §44)."""
+    return await service.record_returned(state.pool, await provide_principal(request), vote_id, data.count)
+
+
+@post(f"{BASE}/restart", guards=[presiding], status_code=200, summary="Start a void round again", tags=TAGS)
+async def restart_round(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[Recount]) -> PaperCount:
+    """After a void round: a new paper round of the same vote (paper issues are withdrawn)."""
+    return await service.restart_round(state.pool, await provide_principal(request), vote_id, data.reason)
+
+
+@post(f"{BASE}/entries", guards=[tellers], status_code=200, summary="A teller enters a sheet", tags=TAGS)
+async def enter_sheet(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[SheetEntry]) -> Progress:
+    """One returned sheet as this teller reads it (double entry: two tellers enter every sheet)."""
+    return await counting.enter_sheet(state.pool, await provide_principal(request), vote_id, data)
+
+
+@get(f"{BASE}/progress", guards=[staff_only], summary="Entry progress and discrepancies", tags=TAGS)
+async def progress(state: State, vote_id: FromPath[int]) -> Progress:
+    """Sheets entered per teller, agreed, discrepancies for the scrutineers, missing."""
+    return await counting.progress(state.pool, vote_id)
+
+
+@post(
+    f"{BASE}/sheets/{{sheet:int}}/resolution",
+    guards=[scrutineers],
+    status_code=200,
+    summary="Resolve a sheet",
+    tags=TAGS,
+)
+async def resolve_sheet(
+    request: Request, state: State, vote_id: FromPath[int], sheet: FromPath[int], data: JSONBody[Reading]
+) -> Progress:
+    """A scrutineer records the correct reading of a disputed sheet."""
+    return await counting.resolve_sheet(state.pool, await provide_principal(request), vote_id, sheet, data)
+
+
+@get(f"{BASE}/report", guards=[staff_only], summary="The draft count report", tags=TAGS)
+async def count_report(state: State, vote_id: FromPath[int]) -> CountReport:
+    """Issued, returned, valid, invalid, blank, every candidate's votes (electronic + paper)."""
+    return await counting.count_report(state.pool, vote_id)
+
+
+@post(f"{BASE}/sign-off", guards=[scrutineers], status_code=200, summary="Chief scrutineer signs off", tags=TAGS)
+async def sign_off(request: Request, state: State, vote_id: FromPath[int]) -> PaperCount:
+    """总监票人 confirms the count report; afterwards nothing can be edited."""
+    return await counting.sign_off(state.pool, await provide_principal(request), vote_id)
+
+
+@post(f"{BASE}/recount", guards=[scrutineers], status_code=200, summary="A recorded recount", tags=TAGS)
+async def recount(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[Recount]) -> PaperCount:
+    """Withdraw the sign-off for a correction, with a reason."""
+    return await counting.recount(state.pool, await provide_principal(request), vote_id, data.reason)
+
+
+ROUTES = [
+    get_paper_count,
+    assign_counter,
+    record_issued,
+    issue_to_deputy,
+    seal_box,
+    record_returned,
+    restart_round,
+    enter_sheet,
+    progress,
+    resolve_sheet,
+    count_report,
+    sign_off,
+    recount,
+]
+
+__all__ = ["ROUTES"]
