@@ -35,17 +35,13 @@ class _Line:
         self.abstentions = 0
 
 
-def _check_inputs(
-    rules: VoteRules, candidate_ids: Sequence[int], deputies_total: int, deputies_present: int
-) -> None:
+def _check_inputs(rules: VoteRules, candidate_ids: Sequence[int], deputies_total: int, deputies_present: int) -> None:
     if rules.seats < 1:
         raise InconsistentCount(f"a vote needs at least one seat, got {rules.seats}")
     if len(set(candidate_ids)) != len(candidate_ids):
         raise InconsistentCount("a candidate appears twice on the list")
     if not 0 <= deputies_present <= deputies_total:
-        raise InconsistentCount(
-            f"deputies present ({deputies_present}) must be 0..{deputies_total} (all deputies)"
-        )
+        raise InconsistentCount(f"deputies present ({deputies_present}) must be 0..{deputies_total} (all deputies)")
 
 
 def _read_ballots(
@@ -104,9 +100,7 @@ def _fill_seats(passing: list[_Line], seats: int) -> tuple[list[int], Runoff | N
     return chosen, Runoff(candidate_ids=tied, seats=seats - len(chosen))
 
 
-def _outcome(
-    line: _Line, passes: bool, chosen: set[int], runoff: Runoff | None
-) -> CandidateOutcome:
+def _outcome(line: _Line, passes: bool, chosen: set[int], runoff: Runoff | None) -> CandidateOutcome:
     if line.candidate_id in chosen:
         return CandidateOutcome.CHOSEN
     if runoff is not None and line.candidate_id in runoff.candidate_ids:
