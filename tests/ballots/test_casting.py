@@ -14,24 +14,15 @@ from tests.voting.steps import (
     cast,
     close_vote,
     create_vote,
-    fetch_count,
     log_in,
     mark,
     new_cast_id,
+    stored,
     vote_in_progress,
 )
 from voting.settings import Settings
 
 RECEIPT = re.compile(r"^[A-Z2-7]{5}-[A-Z2-7]{5}$")
-
-
-async def stored(pool: asyncpg.Pool, vote_id: int) -> tuple[int, int, int]:
-    """(ballot_issued, ballot, ballot_receipt) rows of a vote."""
-    return (
-        await fetch_count(pool, "SELECT count(*) FROM ballot_issued WHERE vote_id = $1", vote_id),
-        await fetch_count(pool, "SELECT count(*) FROM ballot WHERE vote_id = $1", vote_id),
-        await fetch_count(pool, "SELECT count(*) FROM ballot_receipt WHERE vote_id = $1", vote_id),
-    )
 
 
 async def test_valid_ballot_is_taken_with_a_receipt(

@@ -12,18 +12,9 @@ from litestar.testing import AsyncTestClient
 from ballots.batcher import ACCEPTED, CastBatcher, PendingCast
 from ballots.receipts import receipt_code, receipt_hash, submission_digest
 from tests.factories import make_congress
-from tests.voting.steps import assert_refused, audit_events, cast, close_vote, fetch_count, vote_in_progress
+from tests.voting.steps import assert_refused, audit_events, cast, close_vote, stored, vote_in_progress
 from voting.auth import read_token
 from voting.settings import Settings
-
-
-async def stored(pool: asyncpg.Pool, vote_id: int) -> tuple[int, int, int]:
-    """(ballot_issued, ballot, ballot_receipt) rows of a vote."""
-    return (
-        await fetch_count(pool, "SELECT count(*) FROM ballot_issued WHERE vote_id = $1", vote_id),
-        await fetch_count(pool, "SELECT count(*) FROM ballot WHERE vote_id = $1", vote_id),
-        await fetch_count(pool, "SELECT count(*) FROM ballot_receipt WHERE vote_id = $1", vote_id),
-    )
 
 
 async def test_same_deputy_casting_ten_different_ballots_at_once_gets_exactly_one_in(

@@ -140,3 +140,12 @@ async def fetch_count(pool: asyncpg.Pool, sql: str, *args: Any) -> int:
     """One count(*) query."""
     async with pool.acquire() as conn:
         return int(await conn.fetchval(sql, *args))
+
+
+async def stored(pool: asyncpg.Pool, vote_id: int) -> tuple[int, int, int]:
+    """(ballot_issued, ballot, ballot_receipt) rows of a vote."""
+    return (
+        await fetch_count(pool, "SELECT count(*) FROM ballot_issued WHERE vote_id = $1", vote_id),
+        await fetch_count(pool, "SELECT count(*) FROM ballot WHERE vote_id = $1", vote_id),
+        await fetch_count(pool, "SELECT count(*) FROM ballot_receipt WHERE vote_id = $1", vote_id),
+    )
