@@ -9,6 +9,8 @@ import asyncpg
 import msgspec
 
 from voting.auth import Principal, Role
+from voting.departments.models import DepartmentCreate, LiaisonCreate
+from voting.departments.service import create_department, set_liaison
 from voting.programs.models import CandidateCreate, ProgramCreate
 from voting.programs.service import add_candidate, create_program
 from voting.roster.models import DeputyCreate
@@ -95,3 +97,20 @@ async def make_congress(pool: asyncpg.Pool, settings: Settings, deputies: int = 
         clerk_login=logins[Role.CLERK],
         presiding_login=logins[Role.PRESIDING],
     )
+
+
+class Liaison(msgspec.Struct):
+    """A department with its liaison's login."""
+
+    department_id: int
+    headers: dict[str, str]
+    login: tuple[str, str]
+
+
+async def make_liaison(pool: asyncpg.Pool, settings: Settings, body_id: int, department: str) -> Liaison:
+    """A department of the body and a logged-in liaison for it, set up as a clerk would."""
+    created = await create_department(pool, ADMIN, body_id, DepartmentCreate(name=department))
+    username = f"liaison{secrets.token_hex(3)}"
+    account = await set_liaison(pool, ADMIN, created.id, LiaisonCreate(username=username, display_name="联络员"))
+    token = (await log_in(pool, settings, username, account.password)).token
+    return Liaison(department_id=created.id, headers=bearer(token), login=(username, account.password))

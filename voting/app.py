@@ -27,6 +27,7 @@ from voting.auth.throttle import FailedLoginThrottle
 from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin
 from voting.database import create_pool, migrate
+from voting.departments import routes as departments
 from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError, error_body
 from voting.live import LiveEvents, SessionChannelsBackend
@@ -138,6 +139,7 @@ def create_app(settings: Settings) -> Litestar:
             *staff.ROUTES,
             *roster.ROUTES,
             *programs.ROUTES,
+            *departments.ROUTES,
             *sessions.ROUTES,
             *votes.ROUTES,
             *paper.ROUTES,

@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from voting.auth.tokens import LOGIN_ROLES
 from voting.settings import Settings
 
 
@@ -91,8 +92,11 @@ def command_staff(args: argparse.Namespace) -> None:
 
     from voting.auth import Role
     from voting.database import create_pool, migrate
+    from voting.departments.service import find_department
     from voting.staff.service import ensure_staff
 
+    if (args.role == Role.LIAISON) != bool(args.department):
+        sys.exit("部门联络员须且仅须指定 --department / --department is for, and required by, a liaison")
     password = os.environ.get("PIAOJUE_NEW_PASSWORD") or getpass.getpass("密码 Password: ")
     if len(password) < 10:
         sys.exit("密码至少10位 / The password needs at least 10 characters")
@@ -102,7 +106,14 @@ def command_staff(args: argparse.Namespace) -> None:
         await migrate(url)
         pool = await create_pool(url, 2)
         try:
-            await ensure_staff(pool, args.username, args.name or args.username, Role(args.role), password)
+            department_id = None
+            if args.department:
+                try:
+                    department_id = (await find_department(pool, args.department)).id
+                except LookupError as error:
+                    sys.exit(f"找不到唯一的部门 / {error}")
+            name = args.name or args.username
+            await ensure_staff(pool, args.username, name, Role(args.role), password, department_id)
         finally:
             await pool.close()
 
@@ -178,8 +189,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("staff", help="create or reset a staff account")
     p.add_argument("username")
-    p.add_argument("role", choices=["admin", "clerk", "presiding"])
+    p.add_argument("role", choices=[role.value for role in LOGIN_ROLES])
     p.add_argument("--name", help="display name")
+    p.add_argument("--department", metavar="NAME_OR_ID", help="the department a liaison acts for (liaison only)")
     p.set_defaults(run=command_staff)
 
     p = sub.add_parser("drill", help="simulate tablets casting and measure against a bare baseline")

@@ -5,15 +5,17 @@ from voting.auth.guards import (
     allow,
     clerks,
     deputies,
+    liaisons,
     presiding,
     provide_principal,
     staff_only,
 )
 from voting.auth.passwords import hash_password, password_matches
-from voting.auth.tokens import STAFF_ROLES, Principal, Role, issue_token, read_token
+from voting.auth.tokens import LOGIN_ROLES, STAFF_ROLES, Principal, Role, issue_token, read_token
 
 __all__ = [
     "COOKIE",
+    "LOGIN_ROLES",
     "STAFF_ROLES",
     "Principal",
     "Role",
@@ -22,6 +24,7 @@ __all__ = [
     "deputies",
     "hash_password",
     "issue_token",
+    "liaisons",
     "password_matches",
     "presiding",
     "provide_principal",

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from voting.auth.tokens import STAFF_ROLES, Principal, Role, read_token
+from voting.auth.tokens import LOGIN_ROLES, STAFF_ROLES, Principal, Role, read_token
 from voting.errors import Forbidden, NotAuthenticated
 
 COOKIE = "pj_token"
@@ -42,7 +42,7 @@ async def authenticated(connection: ASGIConnection) -> Principal:
     """The caller's principal, with a staff token's login checked as still live (401 if not)."""
     principal = principal_of(connection)
     state = connection.scope.setdefault("state", {})
-    if principal.role in STAFF_ROLES and not state.get("staff_login_live"):
+    if principal.role in LOGIN_ROLES and not state.get("staff_login_live"):
         logins = connection.app.state.staff_logins
         if principal.login_id is None or not await logins.is_live(principal.login_id):
             raise NotAuthenticated("login_ended", "登录已失效，请重新登录", "This login has ended; please log in again")
@@ -73,6 +73,7 @@ staff_only = allow(*STAFF_ROLES)
 clerks = allow(Role.ADMIN, Role.CLERK)
 presiding = allow(Role.ADMIN, Role.PRESIDING)
 deputies = allow(Role.DEPUTY)
+liaisons = allow(Role.LIAISON)
 
 
 async def provide_principal(request: ASGIConnection) -> Principal:

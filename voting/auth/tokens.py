@@ -24,12 +24,18 @@ class Role(StrEnum):
     PRESIDING = "presiding"  # 主持人 / 大会执行主席
     TELLER = "teller"  # 计票人
     SCRUTINEER = "scrutineer"  # 监票人 (one per vote is 总监票人)
+    LIAISON = "liaison"  # 部门联络员: sees only its own department's work
     DEPUTY = "deputy"
 
 
 # Everyone who logs in with a staff account (a live, revocable login). Tellers and
 # scrutineers read what other staff read; what each may change is guarded per route.
 STAFF_ROLES = (Role.ADMIN, Role.CLERK, Role.PRESIDING, Role.TELLER, Role.SCRUTINEER)
+
+# Every role that logs in with a username and password. Liaisons are not staff
+# of the congress: they get only the routes that name them, scoped to their
+# department (voting.departments.service.department_of).
+LOGIN_ROLES = (*STAFF_ROLES, Role.LIAISON)
 
 
 class Principal(msgspec.Struct, frozen=True):

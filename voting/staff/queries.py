@@ -16,21 +16,28 @@ async def staff_by_username(conn: asyncpg.Connection, username: str) -> asyncpg.
 
 
 async def upsert_staff(
-    conn: asyncpg.Connection, username: str, display_name: str, role: str, password_hash: str
+    conn: asyncpg.Connection,
+    username: str,
+    display_name: str,
+    role: str,
+    password_hash: str,
+    department_id: int | None = None,
 ) -> int:
-    """Create a staff user, or reset its name, role and password."""
+    """Create a staff user, or reset its name, role, department and password."""
     return int(
         await conn.fetchval(
             """
-        INSERT INTO staff_user (username, display_name, role, password_hash) VALUES ($1, $2, $3, $4)
-        ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name,
-            role = excluded.role, password_hash = excluded.password_hash, active = true
+        INSERT INTO staff_user (username, display_name, role, password_hash, department_id)
+        VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+            password_hash = excluded.password_hash, department_id = excluded.department_id, active = true
         RETURNING id
         """,
             username,
             display_name,
             role,
             password_hash,
+            department_id,
         )
     )
 

@@ -6,7 +6,7 @@ from litestar import Request, Response, get, post
 from litestar.datastructures import Cookie, State
 from litestar.params import JSONBody
 
-from voting.auth import COOKIE, STAFF_ROLES, Principal, provide_principal, staff_only
+from voting.auth import COOKIE, LOGIN_ROLES, Principal, allow, provide_principal
 from voting.auth.guards import client_address, optional_principal
 from voting.staff.models import StaffLogin, StaffToken
 from voting.staff.service import log_in, log_out
@@ -33,14 +33,14 @@ async def login(request: Request, state: State, data: JSONBody[StaffLogin]) -> R
 async def logout(request: Request, state: State) -> Response[dict[str, bool]]:
     """End this login on the server and forget the cookie."""
     who = await optional_principal(request)
-    if who is not None and who.role in STAFF_ROLES:
+    if who is not None and who.role in LOGIN_ROLES:
         await log_out(state.pool, who)
         if who.login_id:
             state.staff_logins.forget(who.login_id)
     return Response({"ok": True}, cookies=[Cookie(key=COOKIE, value="", max_age=0, path="/")])
 
 
-@get("/api/auth/me", guards=[staff_only], summary="The logged-in staff user", tags=["auth"])
+@get("/api/auth/me", guards=[allow(*LOGIN_ROLES)], summary="The logged-in staff user", tags=["auth"])
 async def me(request: Request) -> Principal:
     """Who this token belongs to."""
     return await provide_principal(request)

@@ -1,0 +1,1 @@
+"""Departments (职能部门) and their liaisons, shared by vetting and supervision."""
