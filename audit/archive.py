@@ -93,14 +93,23 @@ class Voter(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tru
     name: str
 
 
-class BallotRecord(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """One ballot's marks (candidate id as text → mark); no voter, no time, no receipt."""
+class BallotRecord(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """One ballot's marks (candidate id as text → mark); no voter, no time, no receipt.
+
+    A paper ballot the tellers declared invalid carries its void_reason (and no
+    marks); it is left out of the encoding when absent, so a tablet ballot reads
+    exactly as before.
+    """
 
     marks: dict[str, str]
+    void_reason: str | None = None
 
 
 class PaperCount(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """A paper-ballot reconciliation record: ballots handed out and ballots returned."""
+    """A paper-ballot reconciliation record: ballots handed out and ballots returned (the counted round).
+
+    The returned paper ballots are on the board with the tablet ones; they have no receipts.
+    """
 
     issued: int
     returned: int
@@ -183,9 +192,9 @@ def roster_fingerprint(body_id: int, roster: Iterable[Mapping[str, Any]]) -> str
     return digest("roster", {"body_id": body_id, "deputies": deputies})
 
 
-def sorted_ballots(marks: Iterable[Mapping[str, str]]) -> list[BallotRecord]:
-    """Ballots in canonical-content order: the published order reveals nothing about casting."""
-    records = [BallotRecord(marks=dict(m)) for m in marks]
+def sorted_ballots(ballots: Iterable[Mapping[str, str] | BallotRecord]) -> list[BallotRecord]:
+    """Ballots (records, or bare marks) in canonical-content order: the published order reveals nothing."""
+    records = [b if isinstance(b, BallotRecord) else BallotRecord(marks=dict(b)) for b in ballots]
     return sorted(records, key=lambda b: canonical_bytes(msgspec.to_builtins(b)))
 
 

@@ -186,6 +186,8 @@ def _check_events(archive: Archive) -> str:
     signature = detail("vote.result_signed").get("signature")
     _require(signature == _statement(archive, RESULT_KIND).signature, "vote.result_signed names another signature")
     issued = Counter(deputy for e in by_action.get("ballot.issued", []) for deputy in _issued_to(e))
+    # A void paper round (returned > issued) is run again: its paper ballots were withdrawn by name.
+    issued -= Counter(d for e in by_action.get("paper.round_restarted", []) for d in e.detail["withdrawn_deputy_ids"])
     voters = Counter(v.id for v in bulletin.voters)
     _require(issued == voters, "the voters differ from the ballot.issued events")
     return f"definition, {len(voters)} voters, tally and result signature match the chain"
@@ -261,13 +263,41 @@ def _check_counts(archive: Archive) -> str:
     bulletin = archive.bulletin
     cast = bulletin.tally["ballots_cast"]
     ballots, voters, receipts = len(bulletin.ballots), len(bulletin.voters), len(archive.receipts)
-    message = f"ballots {ballots}, voters {voters}, receipts {receipts} and ballots_cast {cast} differ"
-    _require(ballots == voters == receipts == cast, message)
-    return f"{cast} ballots = {cast} deputies who took one = {cast} receipts"
+    if not bulletin.paper_counts:
+        message = f"ballots {ballots}, voters {voters}, receipts {receipts} and ballots_cast {cast} differ"
+        _require(ballots == voters == receipts == cast, message)
+        return f"{cast} ballots = {cast} deputies who took one = {cast} receipts"
+    # Paper ballots have no receipts: every tablet ballot has one, every returned sheet is a ballot.
+    returned = sum(p.returned for p in bulletin.paper_counts)
+    issued = sum(p.issued for p in bulletin.paper_counts)
+    message = f"ballots {ballots}, ballots_cast {cast}, receipts {receipts} + paper returned {returned} differ"
+    _require(ballots == cast == receipts + returned, message)
+    # Voters: every tablet voter, and those handed a paper ballot by name (at most the ballots issued).
+    _require(receipts <= voters <= receipts + issued, f"{voters} voters for {receipts} receipts and {issued} issued")
+    return f"{cast} ballots = {receipts} tablet ballots with receipts + {returned} paper ballots returned"
 
 
 def _check_paper(archive: Archive) -> str:
     counts = archive.bulletin.paper_counts
     over = [i for i, p in enumerate(counts) if not 0 <= p.returned <= p.issued]
     _require(not over, f"paper records {over}: more returned than issued")
-    return "no paper ballots" if not counts else f"{len(counts)} paper records: returned ≤ issued"
+    voided = [b for b in archive.bulletin.ballots if b.void_reason is not None]
+    _require(all(not b.marks for b in voided), "a void ballot carries marks")
+    returned = sum(p.returned for p in counts)
+    # Tablets refuse a bad ballot before it is stored: only a paper ballot can be void.
+    _require(len(voided) <= returned, f"{len(voided)} void ballots but {returned} paper ballots returned")
+    signed_off = [
+        e.detail
+        for e in archive.audit_chain.entries
+        if e.action == "paper.signed_off" and e.object_type == "vote" and e.object_id == str(archive.vote_id)
+    ]
+    if not counts:
+        _require(not signed_off, "a paper count was signed off but the result has no paper counts")
+        return "no paper ballots"
+    _require(bool(signed_off), "paper counts without the chief scrutineer's sign-off in the chain")
+    last = signed_off[-1]  # a recount is followed by a new sign-off; the last one was counted
+    _require(
+        [{"issued": last.get("issued"), "returned": last.get("returned")}] == msgspec.to_builtins(counts),
+        "the paper counts differ from the chief scrutineer's signed-off count report",
+    )
+    return f"{len(counts)} paper record(s): returned ≤ issued, as signed off; {len(voided)} void ballots"

@@ -8,10 +8,10 @@ import asyncpg
 
 
 async def vote_definition(conn: asyncpg.Connection, vote_id: int) -> asyncpg.Record | None:
-    """What a ballot is checked against: session, rules and the listed candidates."""
+    """What a ballot is checked against: session, rules, mode and the listed candidates."""
     return await conn.fetchrow(
         """
-        SELECT v.session_id, v.rules,
+        SELECT v.session_id, v.rules, v.mode,
                ARRAY(SELECT candidate_id FROM vote_candidate WHERE vote_id = v.id
                      ORDER BY position) AS candidate_ids
         FROM vote v WHERE v.id = $1

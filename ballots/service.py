@@ -29,6 +29,7 @@ class VoteDefinition(msgspec.Struct, frozen=True):
     session_id: int
     rules: VoteRules
     candidate_ids: list[int]
+    mode: str = "electronic"  # electronic / paper / mixed
 
 
 class VoteDefinitions:
@@ -64,6 +65,7 @@ class VoteDefinitions:
             session_id=row["session_id"],
             rules=msgspec.convert(row["rules"], VoteRules),
             candidate_ids=list(row["candidate_ids"]),
+            mode=str(row["mode"]),
         )
 
 
@@ -85,6 +87,13 @@ async def cast_ballot(
             "wrong_session",
             "此平板未登录到该表决所在的会议",
             "This tablet is not logged in to this vote's session",
+        )
+    if definition.mode == "paper":
+        raise CastRefused(
+            409,
+            "vote_is_paper",
+            "本次表决使用纸质选票，不能用平板投票",
+            "This vote uses paper ballots; tablets cannot vote in it",
         )
     try:
         check_ballot(definition.rules, definition.candidate_ids, ballot.marks)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from tally.ballot_check import check_ballot
+from tally.ballot_check import check_ballot, check_sections, counted_marks
 from tally.errors import InconsistentCount
 from tally.models import (
     Ballot,
@@ -40,6 +40,7 @@ def _check_inputs(rules: VoteRules, candidate_ids: Sequence[int], deputies_total
         raise InconsistentCount(f"a vote needs at least one seat, got {rules.seats}")
     if len(set(candidate_ids)) != len(candidate_ids):
         raise InconsistentCount("a candidate appears twice on the list")
+    check_sections(rules, candidate_ids)
     if not 0 <= deputies_present <= deputies_total:
         raise InconsistentCount(f"deputies present ({deputies_present}) must be 0..{deputies_total} (all deputies)")
 
@@ -54,13 +55,15 @@ def _read_ballots(
         cast += 1
         if ballot.void_reason is not None:
             continue  # a void ballot is cast but its marks are never read
-        # Tellers must void a bad paper ballot and the tablet must refuse a bad
-        # electronic one; a bad ballot reaching the count is a bug, not a vote.
-        check_ballot(rules, candidate_ids, ballot.marks)
+        # An over-marked section is left out where the rules say only it is void;
+        # otherwise tellers must void a bad paper ballot and the tablet must refuse
+        # a bad electronic one: a bad ballot reaching the count is a bug, not a vote.
+        marks = counted_marks(rules, ballot.marks)
+        check_ballot(rules, candidate_ids, marks)
         valid += 1
         if not ballot.marks:
-            blank += 1
-        for cid, mark in ballot.marks.items():
+            blank += 1  # a ballot whose only marks were in a void section was marked: not blank
+        for cid, mark in marks.items():
             line = lines[cid]
             if mark == Mark.FOR:
                 line.votes_for += 1

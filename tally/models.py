@@ -45,6 +45,21 @@ MORE_THAN_HALF = Fraction(1, 2, inclusive=False)
 TWO_THIRDS_OR_MORE = Fraction(2, 3, inclusive=True)
 
 
+class OvermarkRule(StrEnum):
+    """What an over-marked choose-up-to-N ballot loses (多选作废)."""
+
+    BALLOT = "ballot"  # the whole ballot is void (the default)
+    SECTION = "section"  # only the over-marked section is void; the rest of the ballot counts
+
+
+class BallotSection(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """A part of a choose-up-to-N ballot with its own limit, e.g. 教育类 选2项 (the ballot's seats still cap all)."""
+
+    candidate_ids: tuple[int, ...]
+    seats: int
+    title: str = ""
+
+
 class VoteRules(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The voting method (票决办法) fixed for one vote."""
 
@@ -53,6 +68,8 @@ class VoteRules(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     threshold_base: ThresholdBase = ThresholdBase.ALL
     threshold: Fraction = MORE_THAN_HALF
     quorum: Fraction = TWO_THIRDS_OR_MORE
+    sections: tuple[BallotSection, ...] = ()  # choose-up-to-N only; candidates may be in at most one
+    overmark: OvermarkRule = OvermarkRule.BALLOT
 
 
 class Ballot(msgspec.Struct, frozen=True):

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from typing import Any
 
 import msgspec
-import pytest
 
 from audit import Archive, encode_archive, report_text, verify_archive
 from audit.archive import HEAD_KIND, RESULT_KIND, PaperCount, publish_bulletin
@@ -141,8 +140,17 @@ def test_more_paper_ballots_returned_than_issued_fails_reconciliation() -> None:
     assert "paper" in found
 
 
-@pytest.mark.parametrize("paper", [[], [PaperCount(issued=3, returned=3)]])
-def test_paper_reconciliation_holds_when_returned_is_at_most_issued(paper: list[PaperCount]) -> None:
-    archive = build_signed_with(lambda body: body | {"paper_counts": msgspec.to_builtins(paper)})
+def test_an_archive_without_paper_ballots_passes_the_paper_check() -> None:
+    archive = build_signed_with(lambda body: body | {"paper_counts": []})
     report = verify_archive(encode_archive(archive))
     assert next(c for c in report.checks if c.name == "paper").ok
+
+
+def test_paper_counts_need_the_chief_scrutineers_sign_off_in_the_chain() -> None:
+    # Signed paper counts the chain never saw signed off (and ballots with no paper among them) do not verify.
+    # tests/paper/test_paper_verify.py runs real paper and mixed votes through the verifier.
+    paper = [PaperCount(issued=3, returned=3)]
+    archive = build_signed_with(lambda body: body | {"paper_counts": msgspec.to_builtins(paper)})
+    report = verify_archive(encode_archive(archive))
+    check = next(c for c in report.checks if c.name == "paper")
+    assert not check.ok and "sign-off" in check.message

@@ -13,12 +13,13 @@ from __future__ import annotations
 import asyncpg
 
 from audit import AuditEvent
-from audit.archive import HEAD_KIND, RESULT_KIND, Voter, head_body, result_body, roster_fingerprint
+from audit.archive import HEAD_KIND, RESULT_KIND, PaperCount, Voter, head_body, result_body, roster_fingerprint
 from audit.canonical import canonical_bytes
 from audit.queries import chain_head, record
 from audit.signing import SignedStatement, SigningKey, public_key_pem, sign_statement
 from voting.bulletin import queries
 from voting.bulletin.service import published_ballots, receipt_list, vote_definition, vote_facts
+from voting.paper.closing import signed_paper_counts
 
 
 async def sign_result(conn: asyncpg.Connection, key: SigningKey, vote_id: int) -> SignedStatement:
@@ -34,7 +35,7 @@ async def sign_result(conn: asyncpg.Connection, key: SigningKey, vote_id: int) -
         receipts=await receipt_list(conn, vote_id),
         roster=roster_fingerprint(facts.body_id, [dict(r) for r in roster]),
         voters=[Voter(id=r["id"], name=r["name"]) for r in await queries.voters(conn, vote_id)],
-        paper_counts=[],  # paper ballots come with their own issue
+        paper_counts=[PaperCount(**p) for p in await signed_paper_counts(conn, vote_id)],
         announced_at=facts.announced_at,
     )
     return await _store(conn, key, vote_id, sign_statement(key, RESULT_KIND, body))

@@ -34,8 +34,8 @@ async def ballot_candidates(conn: asyncpg.Connection, vote_id: int) -> list[asyn
 
 
 async def ballot_marks(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
-    """Every ballot's marks as JSON text, in no particular order (the caller sorts them by content)."""
-    return await conn.fetch("SELECT marks::text AS marks FROM ballot WHERE vote_id = $1", vote_id)
+    """Every ballot's marks as JSON text and void reason, in no particular order (the caller sorts them)."""
+    return await conn.fetch("SELECT marks::text AS marks, void_reason FROM ballot WHERE vote_id = $1", vote_id)
 
 
 async def receipt_hashes(conn: asyncpg.Connection, vote_id: int) -> list[bytes]:

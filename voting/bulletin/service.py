@@ -83,8 +83,11 @@ async def vote_definition(conn: asyncpg.Connection, facts: VoteFacts) -> VoteDef
 
 
 async def published_ballots(conn: asyncpg.Connection, vote_id: int) -> list[BallotRecord]:
-    """Every ballot's marks, sorted by content."""
-    return sorted_ballots(msgspec.json.decode(r["marks"]) for r in await queries.ballot_marks(conn, vote_id))
+    """Every ballot's marks (and a void paper ballot's reason), sorted by content."""
+    return sorted_ballots(
+        BallotRecord(marks=msgspec.json.decode(r["marks"]), void_reason=r["void_reason"])
+        for r in await queries.ballot_marks(conn, vote_id)
+    )
 
 
 async def receipt_list(conn: asyncpg.Connection, vote_id: int) -> list[str]:

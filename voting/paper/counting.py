@@ -6,16 +6,16 @@ import asyncpg
 import msgspec
 
 from audit.queries import record
-from tally.ballot_check import check_ballot
+from tally.ballot_check import check_ballot, counted_marks
 from tally.count import count_votes
 from tally.errors import BallotRejected, TallyError
 from tally.models import Ballot
 from voting.auth import Principal
 from voting.database import transaction
-from voting.errors import BadRequest, Conflict
+from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
 from voting.paper.models import CountReport, PaperCount, Progress, Reading, SheetEntry
-from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of
+from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of, reading_of
 from voting.paper.service import current_round, load_paper_count, paper_vote, require_counter, require_editable
 from voting.votes import queries as vote_queries
 from voting.votes.models import Vote
@@ -28,7 +28,8 @@ def check_reading(vote: Vote, reading: Reading) -> tuple[list[int], list[int], l
             raise BadRequest("void_with_marks", "作废票不录入标记", "An invalid ballot carries no marks")
         return [], [], []
     try:
-        check_ballot(vote.rules, [c.id for c in vote.candidates], reading.marks)
+        # Where the rules void only an over-marked section, the sheet is entered as marked.
+        check_ballot(vote.rules, [c.id for c in vote.candidates], counted_marks(vote.rules, reading.marks))
     except BallotRejected as error:
         raise BadRequest(
             "reading_invalid",
@@ -80,6 +81,7 @@ async def resolve_sheet(pool: asyncpg.Pool, who: Principal, vote_id: int, sheet:
         if not 1 <= sheet <= returned:
             raise Conflict("more_than_returned", "没有这张选票", "There is no such sheet", returned=returned)
         marks = check_reading(vote, reading)
+        await refuse_if_conflicted(conn, who, vote, state.round, sheet, reading)
         await queries.insert_resolution(conn, vote_id, state.round, sheet, who.subject_id, marks, reading.void_reason)
         await record(
             conn,
@@ -96,6 +98,30 @@ async def resolve_sheet(pool: asyncpg.Pool, who: Principal, vote_id: int, sheet:
             ),
         )
         return await load_progress(conn, vote_id, state)
+
+
+def candidates_at_stake(vote: Vote, readings: list[Reading]) -> set[int]:
+    """The candidates whose count depends on which reading of a sheet is chosen."""
+    if len({r.void_reason for r in readings}) > 1 or len({r.void_reason is None and not r.marks for r in readings}) > 1:
+        return {c.id for c in vote.candidates}  # valid vs void (or blank): every mark on it is at stake
+    return {c.id for c in vote.candidates if len({r.marks.get(c.id) for r in readings}) > 1}
+
+
+async def refuse_if_conflicted(
+    conn: asyncpg.Connection, who: Principal, vote: Vote, round_no: int, sheet: int, chosen: Reading
+) -> None:
+    """A scrutineer who declared a conflict with a candidate may not decide a sheet that candidate is at stake on."""
+    conflicted = await queries.conflicted_candidates(conn, vote.id, who.subject_id)
+    if not conflicted:
+        return
+    readings = [reading_of(r) for r in await queries.sheet_entries(conn, vote.id, round_no, sheet)]
+    if conflicted & candidates_at_stake(vote, [*readings, chosen]):
+        raise Forbidden(
+            "conflict_of_interest",
+            "您已申报与本张选票所涉项目的利益冲突，请由其他监票人裁定",
+            "You declared a conflict of interest with a candidate this sheet decides; another scrutineer must decide",
+            sheet=sheet,
+        )
 
 
 async def load_progress(conn: asyncpg.Connection, vote_id: int, state: RoundState) -> Progress:
@@ -181,6 +207,12 @@ async def sign_off(pool: asyncpg.Pool, who: Principal, vote_id: int) -> PaperCou
     async with transaction(pool) as conn:
         vote = await paper_vote(conn, vote_id)
         await require_counter(conn, who, vote_id, "scrutineer", chief=True)
+        if await queries.conflicted_candidates(conn, vote_id, who.subject_id):
+            raise Forbidden(
+                "chief_conflicted",
+                "总监票人已申报利益冲突，不能确认计票报告；请主持人改由其他监票人担任总监票人",
+                "The chief scrutineer declared a conflict of interest; the presiding officer must name another chief",
+            )
         state = await current_round(conn, vote_id)
         require_editable(state)
         report = msgspec.to_builtins(await build_report(conn, vote, state))

@@ -105,8 +105,33 @@ class CountReport(msgspec.Struct):
     tally: Tally  # electronic and paper ballots counted together by tally.count_votes
 
 
+class ConflictDeclare(msgspec.Struct, forbid_unknown_fields=True):
+    """A teller or scrutineer declares a conflict of interest with one candidate (利益冲突申报)."""
+
+    candidate_id: int
+    reason: Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
+
+
+class ConflictRecord(msgspec.Struct):
+    """A declared conflict, as the count report and the announcement show it."""
+
+    staff_user_id: int
+    display_name: str
+    role: CounterRole
+    candidate_id: int
+    candidate_name: str
+    reason: str
+    declared_at: dt.datetime
+
+
+class ChiefTransfer(msgspec.Struct, forbid_unknown_fields=True):
+    """Make another assigned scrutineer the chief (e.g. after the chief declared a conflict)."""
+
+    staff_user_id: int
+
+
 class PaperCount(msgspec.Struct):
-    """A vote's paper count: mode, round, state, counters, steps and the signed report if any."""
+    """A vote's paper count: mode, round, state, counters, steps, the signed report and declared conflicts."""
 
     vote_id: int
     mode: str
@@ -115,3 +140,58 @@ class PaperCount(msgspec.Struct):
     counters: list[Counter]
     steps: list[Step]
     report: dict[str, Any] | None
+    conflicts: list[ConflictRecord] = []
+
+
+class Assignment(msgspec.Struct):
+    """A vote the caller counts, and as what."""
+
+    vote_id: int
+    title: str
+    state: str
+    mode: str
+    session_id: int
+    session_title: str
+    role: CounterRole
+    is_chief: bool
+
+
+class CountingStaffUser(msgspec.Struct):
+    """An active teller or scrutineer account that can be assigned to a vote."""
+
+    id: int
+    username: str
+    display_name: str
+    role: CounterRole
+
+
+class ReadingLine(msgspec.Struct):
+    """One candidate on the 唱票 screen; the numbers are None while they may not be shown."""
+
+    candidate_id: int
+    position: int
+    name: str
+    votes_for: int | None
+    votes_against: int | None
+    abstentions: int | None
+
+
+class RunningCount(msgspec.Struct):
+    """What the hall sees while the paper ballots are read out (当场读票): paper sheets only, never tablets."""
+
+    vote_id: int
+    session_id: int
+    title: str
+    mode: str
+    form: str
+    seats: int
+    vote_state: str
+    round: int
+    void: bool
+    issued: int | None
+    returned: int | None
+    read: int  # sheets read out so far (entered by at least one teller)
+    invalid: int | None
+    blank: int | None
+    shown: bool  # False for a mixed vote still open: see docs/decisions.md (Paper count)
+    lines: list[ReadingLine]

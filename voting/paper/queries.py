@@ -143,10 +143,12 @@ async def count_channel_issued(conn: asyncpg.Connection, vote_id: int, channel: 
     )
 
 
-async def withdraw_paper_issues(conn: asyncpg.Connection, vote_id: int) -> int:
-    """Forget who took a paper ballot in a void round, so they can take one in the next; returns how many."""
-    done = await conn.execute("DELETE FROM ballot_issued WHERE vote_id = $1 AND channel = 'paper'", vote_id)
-    return int(done.split()[-1])
+async def withdraw_paper_issues(conn: asyncpg.Connection, vote_id: int) -> list[int]:
+    """Forget who took a paper ballot in a void round, so they can take one in the next; returns their ids."""
+    rows = await conn.fetch(
+        "DELETE FROM ballot_issued WHERE vote_id = $1 AND channel = 'paper' RETURNING deputy_id", vote_id
+    )
+    return sorted(int(r["deputy_id"]) for r in rows)
 
 
 async def insert_entry(
@@ -236,4 +238,115 @@ async def store_paper_ballots(
         vote_id,
         marks,
         void_reasons,
+    )
+
+
+async def vote_session(conn: asyncpg.Connection, vote_id: int) -> int | None:
+    """The session a vote belongs to (where its live events go)."""
+    value = await conn.fetchval("SELECT session_id FROM vote WHERE id = $1", vote_id)
+    return None if value is None else int(value)
+
+
+async def assignments_of(conn: asyncpg.Connection, staff_user_id: int) -> list[asyncpg.Record]:
+    """The votes this staff user counts, newest first, with their session."""
+    return await conn.fetch(
+        """
+        SELECT v.id AS vote_id, v.title, v.state, v.mode, s.id AS session_id, s.title AS session_title,
+               c.role, c.is_chief
+        FROM vote_counter c JOIN vote v ON v.id = c.vote_id JOIN session s ON s.id = v.session_id
+        WHERE c.staff_user_id = $1 ORDER BY v.id DESC
+        """,
+        staff_user_id,
+    )
+
+
+async def counting_staff(conn: asyncpg.Connection) -> list[asyncpg.Record]:
+    """Active teller and scrutineer accounts, for assigning them to a vote."""
+    return await conn.fetch(
+        """
+        SELECT id, username, display_name, role FROM staff_user
+        WHERE active AND role IN ('teller', 'scrutineer') ORDER BY role, display_name, id
+        """
+    )
+
+
+async def insert_conflict(
+    conn: asyncpg.Connection, vote_id: int, staff_user_id: int, candidate_id: int, reason: str
+) -> bool:
+    """Record a declared conflict of interest; False if this one was already declared."""
+    row = await conn.fetchrow(
+        """
+        INSERT INTO counter_conflict (vote_id, staff_user_id, candidate_id, reason) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (vote_id, staff_user_id, candidate_id) DO NOTHING RETURNING id
+        """,
+        vote_id,
+        staff_user_id,
+        candidate_id,
+        reason,
+    )
+    return row is not None
+
+
+async def conflicts(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
+    """A vote's declared conflicts, with who declared them and the candidate's name."""
+    return await conn.fetch(
+        """
+        SELECT f.staff_user_id, s.display_name, vc.role, f.candidate_id, c.name AS candidate_name, f.reason,
+               f.declared_at
+        FROM counter_conflict f
+        JOIN staff_user s ON s.id = f.staff_user_id
+        JOIN vote_counter vc ON vc.vote_id = f.vote_id AND vc.staff_user_id = f.staff_user_id
+        JOIN candidate c ON c.id = f.candidate_id
+        WHERE f.vote_id = $1 ORDER BY f.id
+        """,
+        vote_id,
+    )
+
+
+async def conflicted_candidates(conn: asyncpg.Connection, vote_id: int, staff_user_id: int) -> set[int]:
+    """The candidates this counter declared a conflict with."""
+    rows = await conn.fetch(
+        "SELECT candidate_id FROM counter_conflict WHERE vote_id = $1 AND staff_user_id = $2", vote_id, staff_user_id
+    )
+    return {int(r["candidate_id"]) for r in rows}
+
+
+async def transfer_chief(conn: asyncpg.Connection, vote_id: int, staff_user_id: int) -> bool:
+    """Make an assigned scrutineer the chief (the previous chief stays a scrutineer); False if not assigned."""
+    await conn.execute("UPDATE vote_counter SET is_chief = false WHERE vote_id = $1 AND is_chief", vote_id)
+    done = await conn.execute(
+        "UPDATE vote_counter SET is_chief = true WHERE vote_id = $1 AND staff_user_id = $2 AND role = 'scrutineer'",
+        vote_id,
+        staff_user_id,
+    )
+    return done.endswith(" 1")
+
+
+async def sheet_entries(conn: asyncpg.Connection, vote_id: int, round_no: int, sheet: int) -> list[asyncpg.Record]:
+    """Each teller's latest reading of one sheet."""
+    return await conn.fetch(
+        """
+        SELECT DISTINCT ON (teller_id) teller_id, for_ids, against_ids, abstain_ids, void_reason
+        FROM paper_entry WHERE vote_id = $1 AND round = $2 AND sheet = $3
+        ORDER BY teller_id, id DESC
+        """,
+        vote_id,
+        round_no,
+        sheet,
+    )
+
+
+async def reading_entries(conn: asyncpg.Connection, vote_id: int, round_no: int) -> list[asyncpg.Record]:
+    """Each teller's latest reading of each sheet, with when that teller first entered the sheet (first_id)."""
+    return await conn.fetch(
+        """
+        SELECT sheet, teller_id, for_ids, against_ids, abstain_ids, void_reason, first_id FROM (
+            SELECT sheet, teller_id, for_ids, against_ids, abstain_ids, void_reason, id,
+                   min(id) OVER (PARTITION BY sheet, teller_id) AS first_id,
+                   row_number() OVER (PARTITION BY sheet, teller_id ORDER BY id DESC) AS newest
+            FROM paper_entry WHERE vote_id = $1 AND round = $2
+        ) e WHERE newest = 1 ORDER BY sheet, first_id
+        """,
+        vote_id,
+        round_no,
     )

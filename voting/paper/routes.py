@@ -7,15 +7,20 @@ from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
 from voting.auth import Role, allow, presiding, provide_principal, staff_only
-from voting.paper import counting, service
+from voting.paper import counting, queries, reading, service, staffing
 from voting.paper.models import (
+    Assignment,
+    ChiefTransfer,
+    ConflictDeclare,
     Counter,
     CounterAssign,
+    CountingStaffUser,
     CountReport,
     PaperCount,
     Progress,
     Reading,
     Recount,
+    RunningCount,
     SheetEntry,
     StepCount,
 )
@@ -23,8 +28,17 @@ from voting.paper.models import (
 steps = allow(Role.ADMIN, Role.PRESIDING, Role.SCRUTINEER)  # 发出、封箱、收回: presiding staff or a scrutineer
 tellers = allow(Role.TELLER)
 scrutineers = allow(Role.SCRUTINEER)
+counters = allow(Role.TELLER, Role.SCRUTINEER)
 BASE = "/api/votes/{vote_id:int}/paper"
 TAGS = ["paper"]
+
+
+async def tell_screens(state: State, vote_id: int) -> None:
+    """Tell the session's screens the paper count moved (they fetch what they may see)."""
+    async with state.pool.acquire() as conn:
+        session_id = await queries.vote_session(conn, vote_id)
+    if session_id is not None:
+        state.live.publish(session_id, "paper_count", {"vote_id": vote_id})
 
 
 @get(BASE, guards=[staff_only], summary="The paper count", tags=TAGS)
@@ -46,7 +60,9 @@ async def record_issued(
     request: Request, state: State, vote_id: FromPath[int], data: JSONBody[StepCount]
 ) -> PaperCount:
     """How many paper ballots were handed out this round."""
-    return await service.record_issued(state.pool, await provide_principal(request), vote_id, data.count)
+    done = await service.record_issued(state.pool, await provide_principal(request), vote_id, data.count)
+    await tell_screens(state, vote_id)
+    return done
 
 
 @post(
@@ -62,7 +78,9 @@ async def issue_to_deputy(
 @post(f"{BASE}/box-sealed", guards=[steps], status_code=200, summary="Box checked and sealed", tags=TAGS)
 async def seal_box(request: Request, state: State, vote_id: FromPath[int]) -> PaperCount:
     """验箱、封箱."""
-    return await service.seal_box(state.pool, await provide_principal(request), vote_id)
+    done = await service.seal_box(state.pool, await provide_principal(request), vote_id)
+    await tell_screens(state, vote_id)
+    return done
 
 
 @post(f"{BASE}/returned", guards=[steps], status_code=200, summary="收回: ballots returned", tags=TAGS)
@@ -70,19 +88,25 @@ async def record_returned(
     request: Request, state: State, vote_id: FromPath[int], data: JSONBody[StepCount]
 ) -> PaperCount:
     """Ballots found in the box; more than issued voids the round (选举法 §44)."""
-    return await service.record_returned(state.pool, await provide_principal(request), vote_id, data.count)
+    done = await service.record_returned(state.pool, await provide_principal(request), vote_id, data.count)
+    await tell_screens(state, vote_id)
+    return done
 
 
 @post(f"{BASE}/restart", guards=[presiding], status_code=200, summary="Start a void round again", tags=TAGS)
 async def restart_round(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[Recount]) -> PaperCount:
     """After a void round: a new paper round of the same vote (paper issues are withdrawn)."""
-    return await service.restart_round(state.pool, await provide_principal(request), vote_id, data.reason)
+    done = await service.restart_round(state.pool, await provide_principal(request), vote_id, data.reason)
+    await tell_screens(state, vote_id)
+    return done
 
 
 @post(f"{BASE}/entries", guards=[tellers], status_code=200, summary="A teller enters a sheet", tags=TAGS)
 async def enter_sheet(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[SheetEntry]) -> Progress:
     """One returned sheet as this teller reads it (double entry: two tellers enter every sheet)."""
-    return await counting.enter_sheet(state.pool, await provide_principal(request), vote_id, data)
+    done = await counting.enter_sheet(state.pool, await provide_principal(request), vote_id, data)
+    await tell_screens(state, vote_id)
+    return done
 
 
 @get(f"{BASE}/progress", guards=[staff_only], summary="Entry progress and discrepancies", tags=TAGS)
@@ -102,7 +126,9 @@ async def resolve_sheet(
     request: Request, state: State, vote_id: FromPath[int], sheet: FromPath[int], data: JSONBody[Reading]
 ) -> Progress:
     """A scrutineer records the correct reading of a disputed sheet."""
-    return await counting.resolve_sheet(state.pool, await provide_principal(request), vote_id, sheet, data)
+    done = await counting.resolve_sheet(state.pool, await provide_principal(request), vote_id, sheet, data)
+    await tell_screens(state, vote_id)
+    return done
 
 
 @get(f"{BASE}/report", guards=[staff_only], summary="The draft count report", tags=TAGS)
@@ -114,16 +140,59 @@ async def count_report(state: State, vote_id: FromPath[int]) -> CountReport:
 @post(f"{BASE}/sign-off", guards=[scrutineers], status_code=200, summary="Chief scrutineer signs off", tags=TAGS)
 async def sign_off(request: Request, state: State, vote_id: FromPath[int]) -> PaperCount:
     """总监票人 confirms the count report; afterwards nothing can be edited."""
-    return await counting.sign_off(state.pool, await provide_principal(request), vote_id)
+    done = await counting.sign_off(state.pool, await provide_principal(request), vote_id)
+    await tell_screens(state, vote_id)
+    return done
 
 
 @post(f"{BASE}/recount", guards=[scrutineers], status_code=200, summary="A recorded recount", tags=TAGS)
 async def recount(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[Recount]) -> PaperCount:
     """Withdraw the sign-off for a correction, with a reason."""
-    return await counting.recount(state.pool, await provide_principal(request), vote_id, data.reason)
+    done = await counting.recount(state.pool, await provide_principal(request), vote_id, data.reason)
+    await tell_screens(state, vote_id)
+    return done
+
+
+@get("/api/paper/assignments", guards=[counters], summary="The votes I count", tags=TAGS)
+async def my_assignments(request: Request, state: State) -> list[Assignment]:
+    """For a teller or scrutineer: the votes they are assigned to, newest first."""
+    return await staffing.my_assignments(state.pool, await provide_principal(request))
+
+
+@get("/api/paper/staff", guards=[presiding], summary="Teller and scrutineer accounts", tags=TAGS)
+async def counting_staff(state: State) -> list[CountingStaffUser]:
+    """Active teller and scrutineer accounts, to assign to a vote."""
+    return await staffing.counting_staff(state.pool)
+
+
+@post(f"{BASE}/conflicts", guards=[counters], summary="Declare a conflict of interest", tags=TAGS)
+async def declare_conflict(
+    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[ConflictDeclare]
+) -> PaperCount:
+    """An assigned teller or scrutineer declares a conflict with a candidate (shown on the report and 公告)."""
+    return await staffing.declare_conflict(state.pool, await provide_principal(request), vote_id, data)
+
+
+@post(f"{BASE}/chief", guards=[presiding], status_code=200, summary="Name another chief scrutineer", tags=TAGS)
+async def transfer_chief(
+    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[ChiefTransfer]
+) -> PaperCount:
+    """Another assigned scrutineer with no declared conflict becomes 总监票人."""
+    return await staffing.transfer_chief(state.pool, await provide_principal(request), vote_id, data)
+
+
+@get(f"{BASE}/reading", summary="唱票: the running count of paper ballots read", tags=TAGS)
+async def running_count(state: State, vote_id: FromPath[int]) -> RunningCount:
+    """Public, like the reading in the hall: paper sheets only; a mixed vote's figures once tablets are done."""
+    return await reading.running_count(state.pool, vote_id)
 
 
 ROUTES = [
+    my_assignments,
+    counting_staff,
+    declare_conflict,
+    transfer_chief,
+    running_count,
     get_paper_count,
     assign_counter,
     record_issued,

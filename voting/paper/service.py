@@ -11,7 +11,7 @@ from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
 from voting.paper.closing import round_void
-from voting.paper.models import Counter, CounterAssign, CountState, PaperCount, Step
+from voting.paper.models import ConflictRecord, Counter, CounterAssign, CountState, PaperCount, Step
 from voting.paper.rounds import RoundState, round_state
 from voting.votes.models import Vote
 from voting.votes.service import load_vote
@@ -162,7 +162,8 @@ async def restart_round(pool: asyncpg.Pool, who: Principal, vote_id: int, reason
                 "paper.round_restarted",
                 "vote",
                 vote_id,
-                {"round": state.round + 1, "reason": reason, "paper_issues_withdrawn": withdrawn},
+                # The ids let an archive's verifier match voters to ballot.issued events.
+                {"round": state.round + 1, "reason": reason, "withdrawn_deputy_ids": withdrawn},
             ),
         )
         return await load_paper_count(conn, vote_id)
@@ -222,6 +223,7 @@ async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount
         counters=await list_counters(conn, vote_id),
         steps=[Step(**{k: r[k] for k in ("round", "kind", "count", "reason", "actor", "at")}) for r in rows],
         report=state.report,
+        conflicts=[ConflictRecord(**dict(r)) for r in await queries.conflicts(conn, vote_id)],
     )
 
 

@@ -1,0 +1,78 @@
+"""Paper-count pages: the tellers' and scrutineers' home, the keyboard entry form, the count console, 唱票."""
+
+from __future__ import annotations
+
+from litestar import Request, get
+from litestar.datastructures import State
+from litestar.params import FromPath
+from litestar.response import Redirect, Template
+
+from voting.auth import Role
+from voting.errors import PiaojueError
+from voting.pages.access import error_page, forbidden_page, page, staff_of, to_login
+from voting.paper import queries, staffing
+from voting.sessions.service import require_session
+from voting.votes.service import load_visible_vote, load_vote
+
+COUNTING_ROLES = (Role.TELLER, Role.SCRUTINEER)
+
+
+@get("/count", include_in_schema=False)
+async def count_home(request: Request, state: State) -> Template | Redirect:
+    """A teller's or scrutineer's votes to count, with the way into each."""
+    who = await staff_of(request)
+    if who is None:
+        return to_login(request)
+    if who.role not in COUNTING_ROLES:
+        return Redirect(path="/console")
+    assignments = await staffing.my_assignments(state.pool, who)
+    return page("count_home.html", who=who, assignments=assignments)
+
+
+@get("/count/votes/{vote_id:int}/entry", include_in_schema=False)
+async def teller_entry(request: Request, state: State, vote_id: FromPath[int]) -> Template | Redirect:
+    """The teller's keyboard-first form for entering paper ballots."""
+    who = await staff_of(request)
+    if who is None:
+        return to_login(request)
+    if who.role is not Role.TELLER:
+        return forbidden_page()
+    try:
+        async with state.pool.acquire() as conn:
+            vote = await load_vote(conn, vote_id)
+            assigned = await queries.counter_of(conn, vote_id, who.subject_id)
+    except PiaojueError as error:
+        return error_page(error)
+    if assigned is None:
+        return page("error.html", status_code=403, zh="您不是本表决的计票人", en="You are not a teller of this vote")
+    return page("teller_entry.html", who=who, vote=vote)
+
+
+@get("/console/votes/{vote_id:int}/paper", include_in_schema=False)
+async def paper_console(request: Request, state: State, vote_id: FromPath[int]) -> Template | Redirect:
+    """The paper count of one vote: roles, steps, discrepancies, report and sign-off."""
+    who = await staff_of(request)
+    if who is None:
+        return to_login(request)
+    try:
+        async with state.pool.acquire() as conn:
+            vote = await load_vote(conn, vote_id)
+            session = await require_session(conn, vote.session_id)
+    except PiaojueError as error:
+        return error_page(error)
+    return page("paper_console.html", who=who, vote=vote, session=session)
+
+
+@get("/hall/votes/{vote_id:int}/reading", include_in_schema=False)
+async def reading_screen(state: State, vote_id: FromPath[int]) -> Template:
+    """The 唱票 big screen (1920×1080): the running count of the paper ballots read out."""
+    try:
+        async with state.pool.acquire() as conn:
+            vote = await load_visible_vote(conn, vote_id, staff=False)
+            session = await require_session(conn, vote.session_id)
+    except PiaojueError as error:
+        return error_page(error)
+    return page("reading.html", vote=vote, session=session)
+
+
+ROUTES = [count_home, teller_entry, paper_console, reading_screen]

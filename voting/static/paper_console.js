@@ -1,0 +1,178 @@
+"use strict";
+// One vote's paper count: who counts, the recorded steps, the tellers' discrepancies for the
+// scrutineers to resolve, the count report and the chief scrutineer's sign-off.
+
+(() => {
+  const { el, bi } = PJ;
+  const call = PJ.staffCall;
+  const page = document.body.dataset;
+  const voteId = Number(page.voteId);
+  const me = Number(page.me);
+  const presiding = page.role === "admin" || page.role === "presiding";
+  const base = "/api/votes/" + voteId + "/paper";
+  const errorBox = document.getElementById("count-error");
+  const STATES = { issuing: ["发票中", "issuing"], counting: ["计票中", "counting"], void: ["本轮无效", "void round"], signed_off: ["已确认", "signed off"] };
+  const STEPS = { issued: "发出", box_sealed: "验箱封箱", returned: "收回", void: "本轮无效", restarted: "重新投票", signed_off: "总监票人确认", recount: "重新计票" };
+  const VOID = { overmarked: "作废（多选）", unreadable: "作废（无法辨认）" };
+  let vote = null;
+  let count = null;
+  const names = new Map();
+
+  async function act(work) {
+    PJ.clearError(errorBox);
+    try {
+      await work();
+      await refresh();
+    } catch (error) {
+      PJ.showError(errorBox, error);
+    }
+  }
+
+  function readingText(reading) {
+    if (reading.void_reason) return VOID[reading.void_reason];
+    const marks = Object.entries(reading.marks);
+    if (!marks.length) return "空白票";
+    const sign = { for: "○", against: "✕", abstain: "△" };
+    return marks.map(([id, mark]) => (names.get(Number(id)) || "#" + id) + sign[mark]).join("、");
+  }
+
+  function showCounters() {
+    const mine = count.counters.find((c) => c.staff_user_id === me);
+    document.getElementById("counters").replaceChildren(
+      ...count.counters.map((c) =>
+        el("li", { dataset: { staffId: String(c.staff_user_id) } }, el("strong", {}, c.display_name), " ", c.role === "teller" ? bi("计票人", "teller") : c.is_chief ? bi("总监票人", "chief scrutineer") : bi("监票人", "scrutineer"),
+          presiding && c.role === "scrutineer" && !c.is_chief ? el("button", { type: "button", class: "btn small ghost", onclick: () => act(() => call("POST", base + "/chief", { body: { staff_user_id: c.staff_user_id } })) }, bi("改任总监票人", "make chief")) : null),
+      ),
+      count.counters.length ? [] : el("li", { class: "muted" }, bi("尚未指定", "none assigned")),
+    );
+    document.getElementById("conflicts").replaceChildren(
+      ...count.conflicts.map((f) => el("li", {}, f.display_name + " — " + f.candidate_name + "：" + f.reason)),
+      count.conflicts.length ? [] : el("li", { class: "muted" }, bi("无", "none")),
+    );
+    document.getElementById("conflict-form").hidden = !mine;
+  }
+
+  function showSteps() {
+    const [zh, en] = STATES[count.state];
+    document.getElementById("count-state").replaceChildren(bi(zh, en));
+    document.getElementById("round").textContent = "第 " + count.round + " 轮";
+    document.querySelector("[data-step=restart]").hidden = !(presiding && count.state === "void");
+    document.getElementById("step-log").replaceChildren(
+      ...count.steps.map((s) =>
+        el("li", {}, "第" + s.round + "轮 ", el("strong", {}, STEPS[s.kind] || s.kind), s.count !== null ? " " + s.count + " 张" : "", s.reason ? "（" + s.reason + "）" : "", " · " + s.actor + " · " + new Date(s.at).toLocaleTimeString("zh-CN")),
+      ),
+    );
+  }
+
+  function showProgress(progress) {
+    const open = progress.discrepancies.filter((d) => !d.resolved).length;
+    document.getElementById("progress").replaceChildren(
+      bi("收回 " + (progress.returned ?? "–") + " 张 · 两人一致 " + progress.agreed + " 张 · 待裁定 " + open + " 张 · 未录齐 " + progress.missing.length + " 张", "returned · agreed · disputed · missing"),
+      " ",
+      ...Object.entries(progress.entered_by_teller).map(([id, n]) => {
+        const who = count.counters.find((c) => String(c.staff_user_id) === id);
+        return el("span", { class: "badge" }, (who ? who.display_name : "#" + id) + " 已录入 " + n);
+      }),
+    );
+    const canResolve = page.role === "scrutineer" && count.state === "counting";
+    document.getElementById("discrepancies").replaceChildren(
+      ...progress.discrepancies.map((d) =>
+        el(
+          "div",
+          { class: "discrepancy" + (d.resolved ? " resolved" : ""), dataset: { sheet: String(d.sheet) } },
+          el("strong", {}, "第 " + d.sheet + " 张"),
+          d.resolved ? [" ", bi("已裁定：" + readingText(d.resolved), "resolved")] : [" ", bi("两名计票人录入不一致", "tellers disagree")],
+          el(
+            "div",
+            { class: "readings" },
+            Object.entries(d.readings).map(([teller, reading]) => {
+              const who = count.counters.find((c) => String(c.staff_user_id) === teller);
+              return el("span", {}, (who ? who.display_name : "#" + teller) + "：" + readingText(reading) + " ",
+                canResolve ? el("button", { type: "button", class: "btn small", dataset: { resolve: teller }, onclick: () => act(() => call("POST", base + "/sheets/" + d.sheet + "/resolution", { body: reading })) }, bi("以此为准", "use this")) : null);
+            }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async function showReport() {
+    const box = document.getElementById("report");
+    const chief = count.counters.some((c) => c.staff_user_id === me && c.is_chief);
+    document.getElementById("sign-off").hidden = !(chief && count.state === "counting");
+    document.getElementById("recount").hidden = !(chief && count.state === "signed_off");
+    let report = count.report;
+    if (!report && count.state === "counting") {
+      report = await call("GET", base + "/report").catch((error) => {
+        box.replaceChildren(PJ.errorBox(error));
+        return null;
+      });
+      if (!report) return;
+    }
+    if (!report) return box.replaceChildren(el("p", { class: "muted" }, bi("收回选票并录入完毕后生成", "Available once the ballots are entered")));
+    const cell = (zh, value) => [el("span", {}, zh), el("b", {}, String(value))];
+    box.replaceChildren(
+      el("p", {}, count.report ? bi("总监票人已确认", "Signed off") : bi("草稿：尚未确认", "Draft: not signed off")),
+      el("div", { class: "report-grid" }, cell("发出", report.issued), cell("收回", report.returned), cell("有效", report.paper_valid), cell("无效", report.paper_invalid), cell("空白", report.paper_blank), cell("总票数", report.tally.ballots_cast)),
+      el("ol", {}, vote.candidates.map((c) => {
+        const line = report.tally.counts.find((l) => l.candidate_id === c.id);
+        return el("li", {}, c.name + "：赞成 " + line.votes_for + (vote.rules.form === "per_candidate" ? "，反对 " + line.votes_against + "，弃权 " + line.abstentions : ""));
+      })),
+    );
+  }
+
+  async function refresh() {
+    [count, vote] = await Promise.all([call("GET", base), vote ? Promise.resolve(vote) : call("GET", "/api/votes/" + voteId)]);
+    for (const c of vote.candidates) names.set(c.id, c.name);
+    showCounters();
+    showSteps();
+    if (count.state !== "issuing") showProgress(await call("GET", base + "/progress"));
+    await showReport();
+  }
+
+  async function loadStaff() {
+    const form = document.getElementById("assign-form");
+    const staff = await call("GET", "/api/paper/staff");
+    form.staff.replaceChildren(...staff.map((s) => el("option", { value: String(s.id), dataset: { role: s.role } }, s.display_name + "（" + (s.role === "teller" ? "计票人" : "监票人") + "）")));
+    form.hidden = false;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const option = form.staff.selectedOptions[0];
+      if (!option) return;
+      act(() => call("POST", base + "/counters", { body: { staff_user_id: Number(option.value), role: option.dataset.role, is_chief: form.chief.checked } }));
+    });
+  }
+
+  const steps = document.getElementById("steps");
+  steps.addEventListener("click", async (event) => {
+    const step = event.target.closest("[data-step]");
+    if (!step) return;
+    const kind = step.dataset.step;
+    if (kind === "restart") {
+      const reason = prompt("重新投票的原因 Reason", "收回的选票多于发出的选票");
+      if (reason) act(() => call("POST", base + "/restart", { body: { reason } }));
+      return;
+    }
+    const body = kind === "box-sealed" ? undefined : { count: Number(steps[kind].value) };
+    act(() => call("POST", base + "/" + kind, { body }));
+  });
+  document.getElementById("conflict-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const form = event.target;
+    act(() => call("POST", base + "/conflicts", { body: { candidate_id: Number(form.candidate.value), reason: form.reason.value.trim() } }));
+  });
+  document.getElementById("sign-off").addEventListener("click", async () => {
+    const ok = await PJ.confirmDialog({ title: bi("确认计票报告？", "Sign off the count?"), body: el("p", {}, bi("确认后不能再修改；如需更正须重新计票并说明理由。", "Afterwards nothing can be edited; a correction is a recount with a reason.")), ok: bi("确认", "Sign off") });
+    if (ok) act(() => call("POST", base + "/sign-off"));
+  });
+  document.getElementById("recount").addEventListener("click", () => {
+    const reason = prompt("重新计票的原因 Reason");
+    if (reason) act(() => call("POST", base + "/recount", { body: { reason } }));
+  });
+
+  if (presiding) loadStaff().catch((error) => PJ.showError(errorBox, error));
+  PJ.live(Number(page.sessionId), (name, data) => {
+    if ((name === "paper_count" && data.vote_id === voteId) || name.startsWith("vote_")) refresh().catch((error) => PJ.showError(errorBox, error));
+  }, refresh, { slow: 5000, fast: 3000 });
+  refresh().catch((error) => PJ.showError(errorBox, error));
+})();

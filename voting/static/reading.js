@@ -1,0 +1,117 @@
+"use strict";
+// 唱票: the hall screen while paper ballots are read out. Each candidate's running count as 正
+// tally marks (one 正 = 5, its strokes drawn one by one), the number, ballots read / returned.
+// Fetches as the public: a mixed vote's figures stay hidden while tablets can still vote.
+
+(() => {
+  const { el, bi } = PJ;
+  const SVG = "http://www.w3.org/2000/svg";
+  const sessionId = Number(document.body.dataset.sessionId);
+  const voteId = Number(document.body.dataset.voteId);
+  const main = document.getElementById("reading-main");
+  const stats = document.getElementById("reading-stats");
+  // The five strokes of 正 in writing order, in a 100×100 box: 一 丨 一(short) 丨(left) 一(bottom).
+  const STROKES = [
+    [14, 14, 86, 14],
+    [50, 14, 50, 88],
+    [50, 50, 80, 50],
+    [24, 44, 24, 88],
+    [8, 88, 92, 88],
+  ];
+
+  function fit() {
+    const scale = Math.min(innerWidth / 1920, innerHeight / 1080);
+    const left = (innerWidth - 1920 * scale) / 2;
+    const top = (innerHeight - 1080 * scale) / 2;
+    document.body.style.transform = "translate(" + left + "px, " + top + "px) scale(" + scale + ")";
+  }
+  addEventListener("resize", fit);
+  fit();
+
+  /** One 正 with `strokes` of its five strokes drawn. */
+  function glyph(strokes, size) {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("viewBox", "0 0 100 100");
+    svg.setAttribute("width", String(size));
+    svg.setAttribute("height", String(size));
+    svg.setAttribute("class", "zheng" + (strokes < 5 ? " partial" : ""));
+    svg.dataset.strokes = String(strokes);
+    for (const [x1, y1, x2, y2] of STROKES.slice(0, strokes)) {
+      const line = document.createElementNS(SVG, "line");
+      for (const [name, value] of Object.entries({ x1, y1, x2, y2 })) line.setAttribute(name, String(value));
+      svg.append(line);
+    }
+    return svg;
+  }
+
+  /** The tally marks for a count: full 正 for every five, then the strokes of the rest. */
+  function tally(count, size) {
+    const box = el("div", { class: "tally", role: "img", "aria-label": count + " 票", dataset: { count: String(count) } });
+    for (let i = 0; i < Math.floor(count / 5); i++) box.append(glyph(5, size));
+    if (count % 5) box.append(glyph(count % 5, size));
+    return box;
+  }
+
+  function setStat(name, value) {
+    stats.querySelector('[data-stat="' + name + '"]').textContent = value === null || value === undefined ? "–" : String(value);
+  }
+
+  function render(count) {
+    setStat("issued", count.issued);
+    setStat("returned", count.returned);
+    setStat("read", count.returned === null ? count.read : count.read + " / " + count.returned);
+    setStat("invalid", count.invalid);
+    setStat("blank", count.blank);
+    main.dataset.round = String(count.round);
+    if (count.void) {
+      main.replaceChildren(el("div", { class: "hall-idle reading-void" }, el("p", {}, "收回选票多于发出选票，本轮投票无效"), el("small", {}, "More ballots returned than issued: this round is void and will be held again")));
+      return;
+    }
+    const perCandidate = count.form === "per_candidate";
+    const rowHeight = Math.min(120, Math.floor(800 / Math.max(1, count.lines.length)));
+    const most = Math.max(1, ...count.lines.map((l) => l.votes_for || 0));
+    // As large as the longest row allows, on one line or (if that gets them bigger) two.
+    const width = perCandidate ? 860 : 1100;
+    const glyphs = Math.ceil(most / 5);
+    const oneLine = Math.min(rowHeight * 0.72, width / glyphs - 6);
+    const twoLines = Math.min(rowHeight * 0.42, width / Math.ceil(glyphs / 2) - 6);
+    const size = Math.max(12, Math.floor(Math.max(oneLine, twoLines)));
+    const notice = count.shown
+      ? null
+      : el("p", { class: "reading-hidden" }, bi("混合表决：平板投票结束前不公布纸质选票的分项票数", "Mixed vote: the paper figures are shown once tablet voting has ended"));
+    main.replaceChildren(
+      ...(notice ? [notice] : []),
+      el(
+        "ol",
+        { class: "reading-lines" + (perCandidate ? " per-candidate" : ""), style: "--row:" + rowHeight + "px" },
+        count.lines.map((line) =>
+          el(
+            "li",
+            { dataset: { candidateId: String(line.candidate_id), votes: String(line.votes_for ?? "") } },
+            el("span", { class: "pos" }, String(line.position)),
+            el("span", { class: "name" }, line.name),
+            line.votes_for === null ? el("span", { class: "tally" }) : tally(line.votes_for, size),
+            el("b", { class: "votes" }, line.votes_for === null ? "—" : String(line.votes_for)),
+            perCandidate && line.votes_for !== null
+              ? el("span", { class: "others" }, "不同意 " + line.votes_against + " · 弃权 " + line.abstentions)
+              : null,
+          ),
+        ),
+      ),
+    );
+  }
+
+  async function resync() {
+    render(await PJ.api("GET", "/api/votes/" + voteId + "/paper/reading", { anonymous: true }));
+  }
+
+  PJ.live(
+    sessionId,
+    (name, data) => {
+      if ((name === "paper_count" && data.vote_id === voteId) || name.startsWith("vote_")) resync().catch(() => {});
+    },
+    resync,
+    { slow: 4000, fast: 2000 },
+  );
+  resync().catch(() => {});
+})();
