@@ -1,6 +1,6 @@
 """Pure counting: rules, ranking, thresholds, ties, evaluation ratings. No I/O."""
 
-from tally.ballot_check import allowed_marks, check_ballot, is_blank
+from tally.ballot_check import allowed_marks, check_ballot, check_sections, counted_marks, is_blank, overmarked_sections
 from tally.count import count_votes
 from tally.errors import BallotRejected, InconsistentCount, RejectReason, TallyError
 from tally.models import (
@@ -8,10 +8,12 @@ from tally.models import (
     TWO_THIRDS_OR_MORE,
     Ballot,
     BallotForm,
+    BallotSection,
     CandidateCount,
     CandidateOutcome,
     Fraction,
     Mark,
+    OvermarkRule,
     Runoff,
     Tally,
     ThresholdBase,
@@ -25,11 +27,13 @@ __all__ = [
     "Ballot",
     "BallotForm",
     "BallotRejected",
+    "BallotSection",
     "CandidateCount",
     "CandidateOutcome",
     "Fraction",
     "InconsistentCount",
     "Mark",
+    "OvermarkRule",
     "RejectReason",
     "Runoff",
     "Tally",
@@ -38,10 +42,13 @@ __all__ = [
     "VoteRules",
     "allowed_marks",
     "check_ballot",
+    "check_sections",
     "count_votes",
+    "counted_marks",
     "fewest_meeting",
     "has_quorum",
     "is_blank",
     "meets",
+    "overmarked_sections",
     "quorum_needed",
 ]

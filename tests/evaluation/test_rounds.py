@@ -1,0 +1,176 @@
+"""Evaluation rounds: deputies rate once and secretly on their tablets; the rule decides; 不满意 → 整改."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+import httpx
+from litestar.testing import AsyncTestClient
+
+from tests.factories import bearer
+from tests.supervision.world import World, announced_world
+from tests.voting.steps import assert_refused, fetch_count
+from voting.settings import Settings
+
+
+async def new_round(client: AsyncTestClient, world: World, **fields: Any) -> dict[str, Any]:
+    """A round on both projects, opened."""
+    body = {
+        "body_id": world.congress.body_id,
+        "title": "年终满意度测评",
+        "session_id": world.congress.session_id,
+        **fields,
+    }
+    created = await client.post("/api/evaluations", headers=world.congress.clerk, json=body)
+    assert created.status_code == 201, created.text
+    opened = await client.post(f"/api/evaluations/{created.json()['id']}/open", headers=world.congress.clerk)
+    assert opened.status_code == 200, opened.text
+    return dict(opened.json())
+
+
+async def rate(client: AsyncTestClient, token: str, round_id: int, levels: dict[int, str]) -> httpx.Response:
+    """A tablet submits its sheet."""
+    sheet = {"ratings": [{"item_id": i, "level": level} for i, level in levels.items()]}
+    return await client.post(f"/api/evaluations/{round_id}/ratings", headers=bearer(token), json=sheet)
+
+
+async def test_rating_rule_at_exactly_half(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
+    # 16 members: 8 满意 is exactly half (不满意 on its own); 9 is more than half.
+    world = await announced_world(client, pool, settings, deputies=16)
+    evaluation = await new_round(client, world)
+    tokens = list(world.tokens.values())
+    for n, token in enumerate(tokens):
+        a = "satisfied" if n < 8 else "unsatisfied"
+        b = "satisfied" if n < 9 else ("basic" if n < 12 else "abstained")
+        assert (await rate(client, token, evaluation["id"], {world.item_a: a, world.item_b: b})).status_code == 200
+    listed = (await client.get(f"/api/evaluations/{evaluation['id']}")).json()
+    assert listed["rated"] == 16 and all(i["result"] is None for i in listed["items"])
+    closed = await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk)
+    assert closed.status_code == 200, closed.text
+    results = {i["item_id"]: i for i in closed.json()["items"]}
+    a, b = results[world.item_a], results[world.item_b]
+    assert a["result"]["outcome"] == "unsatisfied" and a["result"]["needed"] == 9
+    assert a["result"]["satisfaction_pct"] == 50.0
+    assert a["rectification_deadline"]
+    assert b["result"]["outcome"] == "satisfied"
+    assert b["result"]["counts"] == {"satisfied": 9, "basic": 3, "unsatisfied": 0, "abstained": 4}
+    assert b["rectification_deadline"] is None
+    assert await fetch_count(pool, "SELECT count(*) FROM rectification WHERE item_id = $1", world.item_a) == 1
+
+
+async def test_rectified_project_is_evaluated_again(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    first = await new_round(client, world, item_ids=[world.item_a])
+    await client.post(f"/api/evaluations/{first['id']}/close", headers=world.congress.clerk)
+    second = await new_round(client, world, item_ids=[world.item_a], kind="rectification", title="整改复评")
+    for token in world.tokens.values():
+        await rate(client, token, second["id"], {world.item_a: "satisfied"})
+    closed = (await client.post(f"/api/evaluations/{second['id']}/close", headers=world.congress.clerk)).json()
+    assert closed["items"][0]["result"]["outcome"] == "satisfied"
+    async with pool.acquire() as conn:
+        rect = await conn.fetchrow("SELECT state, reevaluated_in FROM rectification WHERE item_id = $1", world.item_a)
+    assert rect["state"] == "reevaluated" and rect["reevaluated_in"] == second["id"]
+
+
+async def test_rating_twice_or_outside_an_open_round_is_refused(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    created = await client.post(
+        "/api/evaluations", headers=world.congress.clerk, json={"body_id": world.congress.body_id, "title": "年中测评"}
+    )
+    round_id = created.json()["id"]
+    token = next(iter(world.tokens.values()))
+    levels = {world.item_a: "basic", world.item_b: "satisfied"}
+    assert_refused(await rate(client, token, round_id, levels), 409, "round_not_open")
+    await client.post(f"/api/evaluations/{round_id}/open", headers=world.congress.clerk)
+    assert (await rate(client, token, round_id, levels)).status_code == 200
+    body = assert_refused(await rate(client, token, round_id, levels), 409, "already_rated")
+    assert "已提交" in body["message_zh"]
+    await client.post(f"/api/evaluations/{round_id}/close", headers=world.congress.clerk)
+    other = list(world.tokens.values())[1]
+    assert_refused(await rate(client, other, round_id, levels), 409, "round_not_open")
+    assert await fetch_count(pool, "SELECT count(*) FROM rating WHERE round_id = $1", round_id) == 2
+    assert await fetch_count(pool, "SELECT count(*) FROM rating_issued WHERE round_id = $1", round_id) == 1
+
+
+async def test_bad_sheets_are_refused_with_nothing_stored(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    evaluation = await new_round(client, world, rules={"allow_abstain": False})
+    token = next(iter(world.tokens.values()))
+    assert_refused(await rate(client, token, evaluation["id"], {world.item_a: "satisfied"}), 400, "sheet_incomplete")
+    abstained = await rate(client, token, evaluation["id"], {world.item_a: "abstained", world.item_b: "basic"})
+    assert_refused(abstained, 400, "abstain_not_allowed")
+    assert_refused(await rate(client, token, evaluation["id"], {world.item_a: "great", world.item_b: "basic"}), 400)
+    assert_refused(await rate(client, token, 10**9, {world.item_a: "basic"}), 404)
+    assert await fetch_count(pool, "SELECT count(*) FROM rating_issued WHERE round_id = $1", evaluation["id"]) == 0
+    assert await fetch_count(pool, "SELECT count(*) FROM rating WHERE round_id = $1", evaluation["id"]) == 0
+    staff = await client.post(
+        f"/api/evaluations/{evaluation['id']}/ratings", headers=world.congress.clerk, json={"ratings": []}
+    )
+    assert_refused(staff, 403)
+
+
+async def test_deputy_of_another_body_cannot_rate(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    stranger = await announced_world(client, pool, settings)
+    evaluation = await new_round(client, world)
+    token = next(iter(stranger.tokens.values()))
+    refused = await rate(client, token, evaluation["id"], {world.item_a: "basic", world.item_b: "basic"})
+    assert_refused(refused, 403, "not_in_round")
+
+
+async def test_nothing_links_a_deputy_to_a_rating(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    evaluation = await new_round(client, world)
+    token = next(iter(world.tokens.values()))
+    await rate(client, token, evaluation["id"], {world.item_a: "unsatisfied", world.item_b: "basic"})
+    async with pool.acquire() as conn:
+        columns = {
+            r["column_name"]
+            for r in await conn.fetch("SELECT column_name FROM information_schema.columns WHERE table_name = 'rating'")
+        }
+        audit = await conn.fetch(
+            "SELECT detail::text AS detail FROM audit_event WHERE object_type = 'evaluation_round' AND object_id = $1",
+            str(evaluation["id"]),
+        )
+    assert columns == {"id", "round_id", "item_id", "level", "scores"}
+    assert not any("unsatisfied" in r["detail"] for r in audit)
+
+
+async def test_scoring_sheet_round(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
+    world = await announced_world(client, pool, settings)
+    rules = {"method": "indicators", "indicators": [{"name": "进度", "weight": 50}, {"name": "质量", "weight": 50}]}
+    evaluation = await new_round(client, world, rules=rules)
+    for token in world.tokens.values():
+        sheet = {
+            "ratings": [
+                {"item_id": world.item_a, "scores": {"进度": 90, "质量": 70}},
+                {"item_id": world.item_b, "scores": {"进度": 50, "质量": 60}},
+            ]
+        }
+        response = await client.post(f"/api/evaluations/{evaluation['id']}/ratings", headers=bearer(token), json=sheet)
+        assert response.status_code == 200, response.text
+    closed = (await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk)).json()
+    results = {i["item_id"]: i["result"] for i in closed["items"]}
+    assert results[world.item_a]["outcome"] == "satisfied" and results[world.item_a]["average_score"] == 80.0
+    assert results[world.item_b]["outcome"] == "unsatisfied"
+    bad = await client.post(
+        "/api/evaluations",
+        headers=world.congress.clerk,
+        json={
+            "body_id": world.congress.body_id,
+            "title": "x",
+            "rules": {"method": "indicators", "indicators": [{"name": "a", "weight": 10}]},
+        },
+    )
+    assert_refused(bad, 400, "rules_invalid")

@@ -1,0 +1,127 @@
+"""Inspections raise issues the department answers and a clerk closes; changes need a recorded decision."""
+
+from __future__ import annotations
+
+import asyncpg
+from litestar.testing import AsyncTestClient
+
+from tests.supervision.world import announced_world
+from tests.voting.steps import assert_refused, fetch_count
+from voting.settings import Settings
+
+
+async def test_inspection_issue_is_answered_and_closed(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    clerk, housing = world.congress.clerk, world.housing.headers
+    recorded = await client.post(
+        f"/api/items/{world.item_a}/inspections",
+        headers=clerk,
+        json={
+            "inspected_on": "2027-05-10",
+            "participants": "代表001、代表002",
+            "findings": "施工围挡不规范",
+            "issues": ["围挡占用人行道"],
+        },
+    )
+    assert recorded.status_code == 201, recorded.text
+    issue = recorded.json()["issues"][0]
+    assert issue["state"] == "open"
+    assert_refused(await client.post(f"/api/issues/{issue['id']}/close", headers=clerk, json={"accept": True}), 409)
+    other = await client.post(
+        f"/api/issues/{issue['id']}/answer", headers=world.transport.headers, json={"answer": "x"}
+    )
+    assert_refused(other, 403, "not_your_department")
+    answered = await client.post(f"/api/issues/{issue['id']}/answer", headers=housing, json={"answer": "已整改围挡"})
+    assert answered.json()["state"] == "answered"
+    assert_refused(
+        await client.post(f"/api/issues/{issue['id']}/answer", headers=housing, json={"answer": "再答"}), 409
+    )
+    back = await client.post(
+        f"/api/issues/{issue['id']}/close", headers=clerk, json={"accept": False, "note": "请附照片"}
+    )
+    assert back.json()["state"] == "open"
+    await client.post(f"/api/issues/{issue['id']}/answer", headers=housing, json={"answer": "已整改，附照片"})
+    closed = await client.post(f"/api/issues/{issue['id']}/close", headers=clerk, json={"accept": True, "note": "办结"})
+    assert closed.json()["state"] == "closed" and closed.json()["closed_at"]
+
+
+async def test_inspection_needs_findings(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
+    world = await announced_world(client, pool, settings)
+    bad = await client.post(
+        f"/api/items/{world.item_a}/inspections",
+        headers=world.congress.clerk,
+        json={"inspected_on": "2027-05-10", "participants": "代表001", "findings": ""},
+    )
+    assert_refused(bad, 400)
+    assert await fetch_count(pool, "SELECT count(*) FROM inspection WHERE item_id = $1", world.item_a) == 0
+
+
+async def test_change_takes_effect_only_after_a_decision(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    clerk = world.congress.clerk
+    skipped = await client.post(f"/api/items/{world.item_b}/status", headers=clerk, json={"status": "postponed"})
+    body = assert_refused(skipped, 409, "change_needs_decision")
+    assert "决定" in body["message_zh"]
+    requested = await client.post(
+        f"/api/items/{world.item_b}/changes",
+        headers=world.transport.headers,
+        json={"kind": "postpone", "reason": "征地未完成", "new_target_date": "2028-06-30"},
+    )
+    assert requested.status_code == 201, requested.text
+    change = requested.json()
+    assert (await client.get(f"/api/items/{world.item_b}")).json()["status"] == "in_progress"
+    second = await client.post(
+        f"/api/items/{world.item_b}/changes", headers=clerk, json={"kind": "stop", "reason": "另一个"}
+    )
+    assert_refused(second, 409, "change_pending")
+    no_decider = await client.post(f"/api/changes/{change['id']}/decision", headers=clerk, json={"approve": True})
+    assert_refused(no_decider, 400)
+    assert_refused(
+        await client.post(
+            f"/api/changes/{change['id']}/decision",
+            headers=world.transport.headers,
+            json={"approve": True, "decided_by": "x"},
+        ),
+        403,
+    )
+    decided = await client.post(
+        f"/api/changes/{change['id']}/decision",
+        headers=clerk,
+        json={"approve": True, "decided_by": "县人大常委会主任会议", "decision_ref": "常主〔2027〕5号"},
+    )
+    assert decided.status_code == 200, decided.text
+    item = (await client.get(f"/api/items/{world.item_b}")).json()
+    assert item["status"] == "postponed" and item["target_date"] == "2028-06-30"
+    again = await client.post(
+        f"/api/changes/{change['id']}/decision", headers=clerk, json={"approve": False, "decided_by": "x"}
+    )
+    assert_refused(again, 409, "change_decided")
+
+
+async def test_rejected_change_leaves_the_item_alone(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    change = (
+        await client.post(
+            f"/api/items/{world.item_a}/changes",
+            headers=world.housing.headers,
+            json={"kind": "stop", "reason": "资金不足"},
+        )
+    ).json()
+    assert_refused(
+        await client.post(
+            f"/api/items/{world.item_b}/changes", headers=world.housing.headers, json={"kind": "stop", "reason": "x"}
+        ),
+        403,
+    )
+    await client.post(
+        f"/api/changes/{change['id']}/decision",
+        headers=world.congress.clerk,
+        json={"approve": False, "decided_by": "主任会议", "note": "继续实施"},
+    )
+    assert (await client.get(f"/api/items/{world.item_a}")).json()["status"] == "in_progress"

@@ -1,0 +1,185 @@
+"""Progress reports: a liaison files, a clerk publishes or returns; bad input is refused with nothing stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import asyncpg
+import httpx
+from litestar.testing import AsyncTestClient
+
+from tests.supervision.images import png
+from tests.supervision.world import World, announced_world
+from tests.voting.steps import assert_refused, fetch_count
+from voting.settings import Settings
+
+Files = list[tuple[str, tuple[str, bytes, str]]]
+
+
+async def file_report(
+    client: AsyncTestClient, world: World, item_id: int, files: Files | None = None, headers: Any = None, **fields: Any
+) -> httpx.Response:
+    """A liaison posts the report form (multipart)."""
+    data = {"percent": "40", "spent_wan": "30.5", "narrative": "主体工程完成四成", **fields}
+    return await client.post(
+        f"/api/items/{item_id}/reports",
+        headers=headers or world.housing.headers,
+        data=data,
+        files=files or [("photos", ("site.png", png(), "image/png"))],
+    )
+
+
+async def rows(pool: asyncpg.Pool, item_id: int) -> tuple[int, int]:
+    """(reports, photos) stored for an item."""
+    return (
+        await fetch_count(pool, "SELECT count(*) FROM progress_report WHERE item_id = $1", item_id),
+        await fetch_count(
+            pool,
+            "SELECT count(*) FROM report_photo p JOIN progress_report r ON r.id = p.report_id WHERE r.item_id = $1",
+            item_id,
+        ),
+    )
+
+
+def photo_files(settings: Settings) -> set[str]:
+    """The photo files on disk."""
+    folder = settings.data_dir / "photos"
+    return {p.name for p in folder.glob("*")} if folder.exists() else set()
+
+
+async def started_a_year_ago(pool: asyncpg.Pool, item_id: int) -> None:
+    """Move an item's start back a year: four reports are then overdue."""
+    async with pool.acquire() as conn:
+        await conn.execute("UPDATE implementation_item SET started_on = current_date - 366 WHERE id = $1", item_id)
+
+
+async def test_overdue_reports_are_flagged_and_answered_oldest_first(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    await started_a_year_ago(pool, world.item_a)
+    item = (await client.get(f"/api/items/{world.item_a}")).json()
+    assert len(item["overdue"]) == 4
+    report = (await file_report(client, world, world.item_a)).json()
+    assert report["period_due"] == item["overdue"][0]
+    assert len((await client.get(f"/api/items/{world.item_a}")).json()["overdue"]) == 3
+
+
+async def test_report_is_published_after_review(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    milestone = await client.post(
+        f"/api/items/{world.item_a}/milestones",
+        headers=world.housing.headers,
+        json={"title": "开工", "due_on": "2027-03-01"},
+    )
+    assert milestone.status_code == 201, milestone.text
+    filed = await file_report(client, world, world.item_a, milestone_ids=str(milestone.json()["id"]))
+    assert filed.status_code == 201, filed.text
+    report = filed.json()
+    assert report["state"] == "submitted" and report["milestones"] == ["开工"] and len(report["photos"]) == 1
+    # Not public yet: neither the report nor its photo.
+    assert (await client.get(f"/api/items/{world.item_a}/reports")).json() == []
+    assert (await client.get(f"/api/photos/{report['photos'][0]}")).status_code == 404
+    pending = (await client.get("/api/reports/pending", headers=world.congress.clerk)).json()
+    assert report["id"] in [r["id"] for r in pending]
+    reviewed = await client.post(
+        f"/api/reports/{report['id']}/review", headers=world.congress.clerk, json={"publish": True}
+    )
+    assert reviewed.status_code == 200, reviewed.text
+    item = (await client.get(f"/api/items/{world.item_a}")).json()
+    assert item["percent"] == 40 and item["spent_wan"] == "30.50"
+    assert item["milestones"][0]["reached_on"]
+    photo = await client.get(f"/api/photos/{report['photos'][0]}")
+    assert photo.status_code == 200 and photo.content == png()
+    assert photo.headers["content-type"] == "image/png"
+    assert photo.headers["x-content-type-options"] == "nosniff"
+    again = await client.post(
+        f"/api/reports/{report['id']}/review", headers=world.congress.clerk, json={"publish": True}
+    )
+    assert_refused(again, 409, "report_reviewed")
+
+
+async def test_returned_report_can_be_filed_again(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    report = (await file_report(client, world, world.item_a)).json()
+    assert_refused(await file_report(client, world, world.item_a), 409, "report_exists")
+    no_note = await client.post(
+        f"/api/reports/{report['id']}/review", headers=world.congress.clerk, json={"publish": False}
+    )
+    assert_refused(no_note, 400, "return_needs_note")
+    returned = await client.post(
+        f"/api/reports/{report['id']}/review",
+        headers=world.congress.clerk,
+        json={"publish": False, "note": "缺少照片说明"},
+    )
+    assert returned.json()["state"] == "returned"
+    assert (await file_report(client, world, world.item_a)).status_code == 201
+
+
+async def test_report_for_another_departments_item_is_refused(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    body = assert_refused(await file_report(client, world, world.item_b), 403, "not_your_department")
+    assert "本部门" in body["message_zh"]
+    assert await rows(pool, world.item_b) == (0, 0)
+    mine = (await client.get("/api/liaison/items", headers=world.housing.headers)).json()
+    assert [i["id"] for i in mine] == [world.item_a]
+    assert_refused(await file_report(client, world, world.item_a, headers=world.congress.clerk), 403)
+
+
+async def test_upload_too_large_or_not_an_image_is_refused(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    before = photo_files(settings)
+    big = png() + b"\0" * (5 * 1024 * 1024)
+    assert_refused(
+        await file_report(client, world, world.item_a, [("photos", ("big.png", big, "image/png"))]),
+        400,
+        "photo_too_large",
+    )
+    fake = [("photos", ("a.jpg", b"<html><script>alert(1)</script>", "image/jpeg"))]
+    assert_refused(await file_report(client, world, world.item_a, fake), 400, "photo_not_image")
+    mixed = [("photos", ("ok.png", png(), "image/png")), ("photos", ("x.png", b"GIF89a....", "image/png"))]
+    assert_refused(await file_report(client, world, world.item_a, mixed), 400, "photo_not_image")
+    assert await rows(pool, world.item_a) == (0, 0)
+    assert photo_files(settings) == before
+
+
+async def test_percent_going_down_needs_a_reason(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    await started_a_year_ago(pool, world.item_a)
+    first = (await file_report(client, world, world.item_a, percent="60")).json()
+    await client.post(f"/api/reports/{first['id']}/review", headers=world.congress.clerk, json={"publish": True})
+    body = assert_refused(await file_report(client, world, world.item_a, percent="50"), 400, "decrease_needs_reason")
+    assert "60%" in body["message_zh"]
+    assert await rows(pool, world.item_a) == (1, 1)
+    ok = await file_report(client, world, world.item_a, percent="50", decrease_reason="返工：验收发现管线问题")
+    assert ok.status_code == 201, ok.text
+
+
+async def test_bad_fields_are_refused(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
+    world = await announced_world(client, pool, settings)
+    assert_refused(await file_report(client, world, world.item_a, percent="120"), 400)
+    assert_refused(await file_report(client, world, world.item_a, spent_wan="-1"), 400)
+    assert_refused(await file_report(client, world, world.item_a, narrative=""), 400)
+    assert_refused(await file_report(client, world, world.item_a, milestone_ids="999999"), 400, "unknown_milestone")
+    assert await rows(pool, world.item_a) == (0, 0)
+
+
+async def test_hundred_percent_published_completes_the_item(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    report = (await file_report(client, world, world.item_a, percent="100")).json()
+    await client.post(f"/api/reports/{report['id']}/review", headers=world.congress.clerk, json={"publish": True})
+    item = (await client.get(f"/api/items/{world.item_a}")).json()
+    assert item["status"] == "completed" and item["completed_on"]
+    assert_refused(await file_report(client, world, world.item_a), 409, "item_not_in_progress")

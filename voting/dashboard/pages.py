@@ -1,0 +1,78 @@
+"""Public pages: every chosen project with charts, each project's page with its timeline, the site poster."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from litestar import get
+from litestar.datastructures import State
+from litestar.params import FromPath, FromQuery
+from litestar.response import Template
+from markupsafe import Markup
+
+from voting.dashboard import charts
+from voting.dashboard.service import dashboard, project
+from voting.errors import PiaojueError
+from voting.evaluation.models import LEVEL_NAMES
+from voting.pages.access import error_page, page
+from voting.pages.qr import qr_svg
+from voting.supervision.models import CHANGE_NAMES, STATUS_NAMES
+from voting.supervision.service import get_item
+
+
+@get("/projects", include_in_schema=False)
+async def projects(state: State, body_id: FromQuery[int | None] = None) -> Template:
+    """The public dashboard: status, progress, latest published report, evaluation; charts."""
+    rows, bodies = await dashboard(state.pool, body_id)
+    items = [r.item for r in rows]
+    on_time_chart, on_time_rate = charts.on_time(items, dt.date.today().isoformat())
+    rated = [
+        (r.item.name, r.evaluation.result.satisfaction_pct, r.evaluation.result.outcome.value)
+        for r in rows
+        if r.evaluation
+    ]
+    return page(
+        "supervision/dashboard.html",
+        rows=rows,
+        bodies=bodies,
+        body_id=body_id,
+        statuses=STATUS_NAMES,
+        levels=LEVEL_NAMES,
+        category_chart=charts.by_category(items),
+        on_time_chart=on_time_chart,
+        on_time_rate=on_time_rate,
+        satisfaction_chart=charts.satisfaction(rated) if rated else None,
+        completed=sum(1 for i in items if i.status == "completed"),
+    )
+
+
+@get("/projects/{item_id:int}", include_in_schema=False)
+async def project_page(state: State, item_id: FromPath[int]) -> Template:
+    """One project: facts, progress, published reports with photos, inspections, changes, evaluations, timeline."""
+    try:
+        found = await project(state.pool, item_id)
+    except PiaojueError as error:
+        return error_page(error)
+    return page(
+        "supervision/project.html",
+        p=found,
+        item=found.item,
+        statuses=STATUS_NAMES,
+        levels=LEVEL_NAMES,
+        change_names=CHANGE_NAMES,
+        feedback_api=f"/api/projects/{item_id}/feedback",
+    )
+
+
+@get("/projects/{item_id:int}/poster", include_in_schema=False)
+async def project_poster(state: State, item_id: FromPath[int]) -> Template:
+    """A printable A4 poster for the project site: a QR code leading to the project's page and feedback form."""
+    try:
+        item = await get_item(state.pool, item_id)
+    except PiaojueError as error:
+        return error_page(error)
+    url = f"{state.settings.public_base_url}/projects/{item_id}"
+    return page("supervision/poster.html", item=item, url=url, qr=Markup(qr_svg(url)))
+
+
+ROUTES = [projects, project_page, project_poster]

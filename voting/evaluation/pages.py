@@ -1,0 +1,54 @@
+"""Pages: the clerks' evaluation rounds, and the deputy's rating screen on the tablet."""
+
+from __future__ import annotations
+
+from litestar import Request, get
+from litestar.datastructures import State
+from litestar.response import Redirect, Template
+
+from voting.auth import Role
+from voting.evaluation import queries
+from voting.evaluation.models import KIND_NAMES, LEVEL_NAMES
+from voting.evaluation.service import load_rounds
+from voting.pages.access import forbidden_page, page, staff_of, to_login
+from voting.sessions.models import Session
+from voting.sessions.queries import all_sessions
+from voting.supervision import queries as supervision_queries
+from voting.supervision.models import STATUS_NAMES
+from voting.supervision.service import load_items
+
+
+@get("/console/evaluations", include_in_schema=False)
+async def evaluations_console(request: Request, state: State) -> Template | Redirect:
+    """Create, open and close evaluation rounds; see their results."""
+    who = await staff_of(request)
+    if who is None:
+        return to_login(request)
+    if who.role not in (Role.ADMIN, Role.CLERK, Role.PRESIDING):
+        return forbidden_page()
+    async with state.pool.acquire() as conn:
+        rounds = await load_rounds(conn, await queries.rounds(conn))
+        items = await load_items(conn, await supervision_queries.items(conn))
+        sessions = [Session(**dict(r)) for r in await all_sessions(conn)]
+    bodies = sorted({(i.body_id, s.body_name) for i in items for s in sessions if s.body_id == i.body_id})
+    return page(
+        "supervision/evaluations.html",
+        who=who,
+        rounds=rounds,
+        items=[i for i in items if i.status != "stopped"],
+        sessions=sessions,
+        bodies=bodies,
+        kinds=KIND_NAMES,
+        levels=LEVEL_NAMES,
+        statuses=STATUS_NAMES,
+        clerk=who.role in (Role.ADMIN, Role.CLERK),
+    )
+
+
+@get("/tablet/evaluate", include_in_schema=False)
+async def tablet_evaluate() -> Template:
+    """The deputy rates projects here; evaluate.js uses the tablet's login from the vote screen."""
+    return page("supervision/evaluate.html")
+
+
+ROUTES = [evaluations_console, tablet_evaluate]

@@ -1,0 +1,159 @@
+"""Inspections (视察) and the issues they raise, and changes (调整/暂缓/终止) that need a decision first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import asyncpg
+import msgspec
+
+from audit.queries import record
+from voting.auth import Principal
+from voting.database import transaction
+from voting.errors import BadRequest, Conflict, not_found
+from voting.supervision import queries
+from voting.supervision.models import (
+    CHANGE_NAMES,
+    CHANGE_STATUS,
+    Change,
+    ChangeCreate,
+    ChangeDecision,
+    Inspection,
+    InspectionCreate,
+    Issue,
+    IssueAnswer,
+    IssueClose,
+    StatusSet,
+)
+from voting.supervision.service import require_item, require_own_item, today
+
+
+async def record_inspection(
+    pool: asyncpg.Pool, who: Principal, item_id: int, new: InspectionCreate
+) -> tuple[Inspection, list[Issue]]:
+    """An inspection with its findings; each listed issue goes to the department with an answer date."""
+    async with transaction(pool) as conn:
+        await require_item(conn, item_id)
+        row = await queries.insert_inspection(
+            conn, item_id, new.inspected_on, new.participants.strip(), new.findings.strip()
+        )
+        due = today() + dt.timedelta(days=new.answer_days)
+        raised = [await queries.insert_issue(conn, item_id, row["id"], text.strip(), due) for text in new.issues]
+        await record(
+            conn,
+            who.audit(
+                "inspection.recorded",
+                "inspection",
+                row["id"],
+                {"item_id": item_id, "issues": [r["id"] for r in raised]},
+            ),
+        )
+    return Inspection(**dict(row)), [Issue(**dict(r)) for r in raised]
+
+
+async def _issue(conn: asyncpg.Connection, who: Principal, issue_id: int) -> asyncpg.Record:
+    row = await queries.issue_by_id(conn, issue_id)
+    if row is None:
+        raise not_found("问题", "Issue")
+    await require_own_item(conn, who, row["item_id"])
+    return row
+
+
+async def answer_issue(pool: asyncpg.Pool, who: Principal, issue_id: int, answer: IssueAnswer) -> Issue:
+    """The department answers an open issue."""
+    async with transaction(pool) as conn:
+        row = await _issue(conn, who, issue_id)
+        if row["state"] != "open":
+            raise Conflict("issue_not_open", "该问题已答复或已办结", "This issue was already answered or closed")
+        updated = await queries.answer_issue(conn, issue_id, answer.answer.strip())
+        await record(conn, who.audit("issue.answered", "item_issue", issue_id))
+    return Issue(**dict(updated))
+
+
+async def close_issue(pool: asyncpg.Pool, who: Principal, issue_id: int, closing: IssueClose) -> Issue:
+    """A clerk closes an answered issue, or sends it back for another answer."""
+    async with transaction(pool) as conn:
+        row = await _issue(conn, who, issue_id)
+        if row["state"] != "answered":
+            raise Conflict(
+                "issue_not_answered",
+                "部门尚未答复，不能办结",
+                "The department has not answered yet",
+                state=row["state"],
+            )
+        updated = await queries.close_issue(conn, issue_id, closing.accept, closing.note.strip())
+        await record(conn, who.audit("issue.closed" if closing.accept else "issue.reopened", "item_issue", issue_id))
+    return Issue(**dict(updated))
+
+
+async def request_change(pool: asyncpg.Pool, who: Principal, item_id: int, new: ChangeCreate) -> Change:
+    """A change request; the item stays as it is until a decision is recorded."""
+    if new.new_budget_wan is not None and new.new_budget_wan < 0:
+        raise BadRequest("budget_negative", "预算不能为负数", "The budget cannot be negative")
+    async with transaction(pool) as conn:
+        item = await require_own_item(conn, who, item_id, for_update=True)
+        if item.status in ("completed", "stopped"):
+            raise Conflict("item_closed", "项目已完成或已终止，不能变更", "The project is completed or stopped")
+        try:
+            row = await queries.insert_change(
+                conn, item_id, new.kind, new.reason.strip(), new.new_target_date, new.new_budget_wan
+            )
+        except asyncpg.UniqueViolationError as error:
+            raise Conflict(
+                "change_pending", "该项目已有待决定的变更申请", "A change request for this project awaits a decision"
+            ) from error
+        await record(conn, who.audit("change.requested", "change_request", row["id"], msgspec.to_builtins(new)))
+    return Change(**dict(row))
+
+
+async def decide_change(pool: asyncpg.Pool, who: Principal, change_id: int, decision: ChangeDecision) -> Change:
+    """Record the decision; an approved change takes effect now, and is public from now."""
+    async with transaction(pool) as conn:
+        row = await queries.change_by_id(conn, change_id)
+        if row is None:
+            raise not_found("变更申请", "Change request")
+        if row["state"] != "pending":
+            raise Conflict("change_decided", "该变更申请已作出决定", "This change request was already decided")
+        await require_item(conn, row["item_id"], for_update=True)
+        decided = await queries.decide_change(
+            conn,
+            change_id,
+            decision.approve,
+            decision.decided_by.strip(),
+            decision.decision_ref.strip(),
+            decision.note.strip(),
+        )
+        if decision.approve:
+            await queries.apply_change(
+                conn, row["item_id"], CHANGE_STATUS[row["kind"]], row["new_target_date"], row["new_budget_wan"]
+            )
+        await record(conn, who.audit("change.decided", "change_request", change_id, msgspec.to_builtins(decision)))
+    return Change(**dict(decided))
+
+
+async def set_status(pool: asyncpg.Pool, who: Principal, item_id: int, wanted: StatusSet) -> None:
+    """Only completion (or undoing it) is set directly; 调整/暂缓/终止 go through a decided change request."""
+    if wanted.status in CHANGE_STATUS.values():
+        kind = next(k for k, s in CHANGE_STATUS.items() if s == wanted.status)
+        zh, en = CHANGE_NAMES[kind]
+        raise Conflict(
+            "change_needs_decision",
+            f"{zh}项目须先提出变更申请，并经决定后生效",
+            f"To {en.lower()} a project, file a change request; it takes effect once decided",
+        )
+    async with transaction(pool) as conn:
+        await require_item(conn, item_id, for_update=True)
+        await queries.set_status(conn, item_id, wanted.status, today())
+        await record(
+            conn, who.audit("implementation.status_set", "implementation_item", item_id, {"status": wanted.status})
+        )
+
+
+async def item_oversight(pool: asyncpg.Pool, item_ids: list[int]) -> tuple[list[Inspection], list[Issue], list[Change]]:
+    """Inspections, issues and change requests of these items."""
+    async with pool.acquire() as conn:
+        return (
+            [Inspection(**dict(r)) for r in await queries.inspections(conn, item_ids)],
+            [Issue(**dict(r)) for r in await queries.issues(conn, item_ids)],
+            [Change(**dict(r)) for r in await queries.changes(conn, item_ids)],
+        )

@@ -1,0 +1,146 @@
+"""Implementation items: made at the announcement, set up by clerks, read by everyone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import asyncpg
+import msgspec
+
+from audit import AuditEvent
+from audit.queries import record
+from voting.auth import Principal, Role
+from voting.database import transaction
+from voting.departments.queries import department_by_id
+from voting.departments.service import department_of
+from voting.errors import BadRequest, Forbidden, not_found
+from voting.supervision import queries, schedule
+from voting.supervision.models import Item, ItemUpdate, Milestone, MilestoneCreate
+
+
+async def create_items_at_announcement(conn: asyncpg.Connection, vote_id: int) -> list[int]:
+    """Each chosen candidate of an announced vote becomes an item; runoffs add theirs, repeats add nothing."""
+    chosen = await conn.fetchval("SELECT tally->'chosen' FROM vote WHERE id = $1", vote_id)
+    created = await queries.create_items_for(conn, vote_id, [int(c) for c in chosen or []])
+    if created:
+        await record(
+            conn,
+            AuditEvent(
+                actor="system",
+                role="system",
+                action="implementation.items_created",
+                object_type="vote",
+                object_id=str(vote_id),
+                detail={"items": created},
+            ),
+        )
+    return created
+
+
+def today() -> dt.date:
+    """The service's date (one place, so schedules agree)."""
+    return dt.date.today()
+
+
+async def load_items(conn: asyncpg.Connection, rows: list[asyncpg.Record]) -> list[Item]:
+    """Items with their monitoring group, milestones and report schedule."""
+    ids = [r["id"] for r in rows]
+    group: dict[int, list[str]] = defaultdict(list)
+    for m in await queries.monitors(conn, ids):
+        group[m["item_id"]].append(m["name"])
+    steps: dict[int, list[Milestone]] = defaultdict(list)
+    for s in await queries.milestones(conn, ids):
+        steps[s["item_id"]].append(Milestone(**dict(s)))
+    covered: dict[int, set[dt.date]] = defaultdict(set)
+    for c in await queries.covered_periods(conn, ids):
+        covered[c["item_id"]].add(c["period_due"])
+    now = today()
+    found = []
+    for row in rows:
+        item = Item(**dict(row), monitors=group[row["id"]], milestones=steps[row["id"]])
+        if item.status == "in_progress":
+            item.next_due = schedule.next_due(item.started_on, item.report_every_months, covered[item.id], now)
+            item.overdue = schedule.overdue(item.started_on, item.report_every_months, covered[item.id], now)
+        found.append(item)
+    return found
+
+
+async def require_item(conn: asyncpg.Connection, item_id: int, for_update: bool = False) -> Item:
+    """One item, or a 404."""
+    row = await queries.item_by_id(conn, item_id, for_update)
+    if row is None:
+        raise not_found("实施项目", "Implementation item")
+    return (await load_items(conn, [row]))[0]
+
+
+async def require_own_item(conn: asyncpg.Connection, who: Principal, item_id: int, for_update: bool = False) -> Item:
+    """The item if the caller is a clerk, or the liaison of the item's department; else 403."""
+    item = await require_item(conn, item_id, for_update)
+    if who.role in (Role.ADMIN, Role.CLERK):
+        return item
+    department = await department_of(conn, who)
+    if item.department_id != department.id:
+        raise Forbidden(
+            "not_your_department",
+            "该项目不由本部门承办",
+            "This project is not assigned to your department",
+        )
+    return item
+
+
+async def list_items(pool: asyncpg.Pool, body_id: int | None = None) -> list[Item]:
+    """Every item (public)."""
+    async with pool.acquire() as conn:
+        return await load_items(conn, await queries.items(conn, body_id=body_id))
+
+
+async def department_items(pool: asyncpg.Pool, who: Principal) -> list[Item]:
+    """The items of the liaison's own department."""
+    async with pool.acquire() as conn:
+        department = await department_of(conn, who)
+        return await load_items(conn, await queries.items(conn, department_id=department.id))
+
+
+async def get_item(pool: asyncpg.Pool, item_id: int) -> Item:
+    """One item (public)."""
+    async with pool.acquire() as conn:
+        return await require_item(conn, item_id)
+
+
+async def update_item(pool: asyncpg.Pool, who: Principal, item_id: int, change: ItemUpdate) -> Item:
+    """A clerk assigns the department, the report schedule and the monitoring group."""
+    fields = msgspec.to_builtins(change)
+    async with transaction(pool) as conn:
+        item = await require_item(conn, item_id, for_update=True)
+        if change.department_id is not None:
+            department = await department_by_id(conn, change.department_id)
+            if department is None or department["body_id"] != item.body_id:
+                raise BadRequest("department_not_of_body", "该部门不属于本级人大", "The department is not of this body")
+        await queries.update_item(conn, item_id, fields)
+        if change.monitor_deputy_ids is not None:
+            wanted = set(change.monitor_deputy_ids)
+            if await queries.set_monitors(conn, item_id, sorted(wanted), item.body_id) != len(wanted):
+                raise BadRequest(
+                    "unknown_deputy",
+                    "监督小组成员须为本级人大的在任代表",
+                    "Monitors must be active deputies of this body",
+                )
+        await record(conn, who.audit("implementation.updated", "implementation_item", item_id, fields))
+        return await require_item(conn, item_id)
+
+
+async def add_milestone(pool: asyncpg.Pool, who: Principal, item_id: int, new: MilestoneCreate) -> Milestone:
+    """A milestone, by a clerk or the department's liaison."""
+    async with transaction(pool) as conn:
+        await require_own_item(conn, who, item_id)
+        try:
+            row = await queries.insert_milestone(conn, item_id, new.title.strip(), new.due_on)
+        except asyncpg.CheckViolationError as error:
+            raise BadRequest("milestone_invalid", "节点名称不能为空", "A milestone needs a title") from error
+        except asyncpg.UniqueViolationError as error:
+            raise BadRequest("milestone_exists", "该节点已存在", "This milestone already exists") from error
+        await record(
+            conn, who.audit("implementation.milestone_added", "implementation_item", item_id, {"title": row["title"]})
+        )
+        return Milestone(**dict(row))
