@@ -26,10 +26,14 @@ from voting.auth.staff_logins import LiveStaffLogins
 from voting.auth.throttle import FailedLoginThrottle
 from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin
+from voting.dashboard import routes as dashboard
 from voting.database import create_pool, migrate
+from voting.deliberation import routes as deliberation
 from voting.departments import routes as departments
 from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError, error_body
+from voting.evaluation import routes as evaluation
+from voting.funnel import routes as funnel
 from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.paper import routes as paper
@@ -37,10 +41,14 @@ from voting.programs import routes as programs
 from voting.roster import routes as roster
 from voting.sessions import routes as sessions
 from voting.settings import Settings
+from voting.solicit import routes as solicit
+from voting.solicit.throttle import SubmissionThrottle
 from voting.staff import routes as staff
+from voting.supervision import routes as supervision
 from voting.tablet import routes as tablet
 from voting.tablet.cast_endpoint import AppWithCastLane
 from voting.turnout_feed import TurnoutFeed
+from voting.vetting import routes as vetting
 from voting.votes import routes as votes
 
 log = logging.getLogger("voting")
@@ -123,6 +131,7 @@ def create_app(settings: Settings) -> Litestar:
             database_url=database_url,
             signing_key=signing_key,
             login_throttle=FailedLoginThrottle(),
+            submission_throttle=SubmissionThrottle(),
             staff_logins=LiveStaffLogins(pool),
         )
         feed.start()
@@ -140,10 +149,17 @@ def create_app(settings: Settings) -> Litestar:
             *roster.ROUTES,
             *programs.ROUTES,
             *departments.ROUTES,
+            *solicit.ROUTES,
+            *vetting.ROUTES,
+            *deliberation.ROUTES,
+            *funnel.ROUTES,
             *sessions.ROUTES,
             *votes.ROUTES,
             *paper.ROUTES,
             *tablet.ROUTES,
+            *supervision.ROUTES,
+            *evaluation.ROUTES,
+            *dashboard.ROUTES,
             *pages.ROUTES,
             *bulletin.ROUTES,
             *bulletin_pages.ROUTES,

@@ -10,7 +10,6 @@ import os
 import sys
 from pathlib import Path
 
-from voting.auth.tokens import LOGIN_ROLES
 from voting.settings import Settings
 
 
@@ -90,11 +89,13 @@ def command_staff(args: argparse.Namespace) -> None:
     """voting staff USER ROLE: create or reset a staff account (password from the prompt or env)."""
     import getpass
 
-    from voting.auth import Role
+    from voting.auth import LOGIN_ROLES, Role
     from voting.database import create_pool, migrate
     from voting.departments.service import find_department
     from voting.staff.service import ensure_staff
 
+    if args.role not in LOGIN_ROLES:
+        sys.exit(f"未知角色 / unknown role {args.role!r}: {', '.join(LOGIN_ROLES)}")
     if (args.role == Role.LIAISON) != bool(args.department):
         sys.exit("部门联络员须且仅须指定 --department / --department is for, and required by, a liaison")
     password = os.environ.get("PIAOJUE_NEW_PASSWORD") or getpass.getpass("密码 Password: ")
@@ -189,7 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("staff", help="create or reset a staff account")
     p.add_argument("username")
-    p.add_argument("role", choices=[role.value for role in LOGIN_ROLES])
+    # Checked in command_staff: importing the roles here would load the web stack for every command.
+    p.add_argument("role", help="admin, clerk, presiding, teller, scrutineer or liaison")
     p.add_argument("--name", help="display name")
     p.add_argument("--department", metavar="NAME_OR_ID", help="the department a liaison acts for (liaison only)")
     p.set_defaults(run=command_staff)

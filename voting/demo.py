@@ -19,6 +19,8 @@ from voting.demo_data import (
     demo_deputies,
 )
 from voting.demo_queries import find_demo
+from voting.demo_solicitation import set_up_solicitation_demo
+from voting.demo_supervision import set_up_supervision_demo
 from voting.programs.models import ProgramCreate
 from voting.programs.service import add_candidate, create_program
 from voting.roster.service import add_deputies, create_body
@@ -37,6 +39,7 @@ class Demo(msgspec.Struct):
     session_id: int
     seats: int
     passwords: dict[str, str]
+    soliciting_program_id: int = 0  # a township still taking suggestions (poster, phone form)
 
 
 async def set_up_demo(url: str, reset: bool = False) -> Demo:
@@ -72,9 +75,18 @@ async def set_up_demo(url: str, reset: bool = False) -> Demo:
         for username, name, role in DEMO_STAFF:
             passwords[username] = secrets.token_urlsafe(9)
             await ensure_staff(pool, username, name, Role(role), passwords[username])
+        passwords["liaison"] = await set_up_supervision_demo(pool, SYSTEM, body_id)
+        soliciting = await set_up_solicitation_demo(pool, SYSTEM, body_id, program_id)
     finally:
         await pool.close()
-    return Demo(body_id=body_id, program_id=program_id, session_id=session_id, seats=DEMO_SEATS, passwords=passwords)
+    return Demo(
+        body_id=body_id,
+        program_id=program_id,
+        session_id=session_id,
+        seats=DEMO_SEATS,
+        passwords=passwords,
+        soliciting_program_id=soliciting,
+    )
 
 
 def print_welcome(demo: Demo, base: str) -> None:
@@ -87,9 +99,17 @@ def print_welcome(demo: Demo, base: str) -> None:
  公众结果页 Public results        {base}/public/sessions/{s}
  座位卡（登录二维码）Seat cards    {base}/console/sessions/{s}/seat-cards
  代表平板 Deputy tablet           {base}/tablet   (scan a seat card, or type its code)
+ 项目计划（征集→初定→审议） Programs {base}/console/programs
+ 候选项目清单 Candidate list       {base}/programs/{demo.program_id} · 数据 {base}/programs/{demo.program_id}/funnel
+ 征集海报 Poster (phone form)     {base}/programs/{demo.soliciting_program_id}/poster · 查询 {base}/track
+ 项目实施看板 Projects dashboard   {base}/projects
+ 项目监督 Supervision (clerk)     {base}/console/supervision · {base}/console/evaluations
+ 部门联络员 Liaison               {base}/liaison (论证 feasibility) · {base}/liaison/projects
+ 计票 监票 Tellers, scrutineers   {base}/count    (paper votes: assign them in a vote's 纸质计票 page)
  API schema                       {base}/schema
 
  Staff logins 工作人员账号 (new passwords every start):""")
     for username, name, role in DEMO_STAFF:
         print(f"   {username:<10} {demo.passwords[username]:<16} {name} ({role})")
+    print(f"   {'liaison':<10} {demo.passwords['liaison']:<16} 住建局联络员 (liaison)")
     print("=====================================================================\n", flush=True)

@@ -170,4 +170,8 @@ DEMO_STAFF = [
     ("admin", "系统管理员", "admin"),
     ("clerk", "大会秘书处", "clerk"),
     ("presiding", "大会执行主席", "presiding"),
+    ("teller1", "计票人甲", "teller"),
+    ("teller2", "计票人乙", "teller"),
+    ("scrutineer1", "监票人甲", "scrutineer"),
+    ("scrutineer2", "监票人乙", "scrutineer"),
 ]

@@ -37,6 +37,7 @@ async def test_a_clerk_adds_a_department_and_its_liaison_logs_in(
     client.cookies.clear()
     me = await client.get("/api/auth/me", headers=bearer(login.json()["token"]))
     assert me.json()["role"] == "liaison"
+    client.cookies.clear()
 
 
 async def test_a_liaison_is_not_congress_staff(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
@@ -75,6 +76,7 @@ async def test_setting_a_liaison_cannot_take_over_another_login(
     still = await client.post("/api/auth/login", json={"username": presiding_username, "password": presiding_password})
     assert still.status_code == 200
     assert still.json()["role"] == "presiding"
+    client.cookies.clear()
 
 
 async def test_duplicate_department_names_are_refused(

@@ -10,6 +10,8 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 from markupsafe import Markup
 
+from voting.auth import Role
+from voting.auth.guards import optional_principal
 from voting.errors import PiaojueError
 from voting.pages.access import can_manage_roster, error_page, forbidden_page, page, staff_of, to_login
 from voting.pages.qr import qr_svg
@@ -33,7 +35,12 @@ async def console_home(request: Request, state: State) -> Template | Redirect:
     """Every session, with the ways into each."""
     who = await staff_of(request)
     if who is None:
+        someone = await optional_principal(request)
+        if someone is not None and someone.role is Role.LIAISON:
+            return Redirect(path="/liaison")  # a department liaison has one page of their own
         return to_login(request)
+    if who.role in (Role.TELLER, Role.SCRUTINEER):
+        return Redirect(path="/count")  # their votes to count, not the sessions
     async with state.pool.acquire() as conn:
         sessions = [Session(**dict(r)) for r in await all_sessions(conn)]
     return page("console_home.html", who=who, sessions=sessions, roster=can_manage_roster(who))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -51,3 +51,47 @@ class CandidateCreate(msgspec.Struct, forbid_unknown_fields=True):
     funding: Annotated[str, msgspec.Meta(max_length=200)] = ""
     responsible_unit: Annotated[str, msgspec.Meta(max_length=100)] = ""
     completion_date: dt.date | None = None
+
+
+Phase = Literal["solicit", "shortlist", "deliberate", "vote", "supervise", "evaluate", "closed"]
+
+
+class PhaseDate(msgspec.Struct):
+    """The first day of a phase."""
+
+    phase: Phase
+    starts_on: dt.date
+
+
+class ProgramSchedule(msgspec.Struct, forbid_unknown_fields=True):
+    """Phase dates and the suggestion categories of a program."""
+
+    dates: Annotated[list[PhaseDate], msgspec.Meta(max_length=7)]
+    categories: (
+        Annotated[
+            list[Annotated[str, msgspec.Meta(min_length=1, max_length=20)]], msgspec.Meta(min_length=1, max_length=30)
+        ]
+        | None
+    ) = None
+
+
+class PhaseChange(msgspec.Struct, forbid_unknown_fields=True):
+    """Move a program to another phase; going back needs a reason."""
+
+    phase: Phase
+    reason: Annotated[str, msgspec.Meta(max_length=500)] = ""
+
+
+class ProgramDetail(msgspec.Struct):
+    """A program with its phase, schedule and categories (public)."""
+
+    id: int
+    body_id: int
+    body_name: str
+    year: int
+    title: str
+    phase: Phase
+    dates: list[PhaseDate]
+    categories: list[str]
+    list_fixed: bool
+    warnings: list[str] = []

@@ -63,3 +63,52 @@ async def append_candidate(conn: asyncpg.Connection, program_id: int, new: Candi
 async def lock_candidate_list(conn: asyncpg.Connection, program_id: int) -> None:
     """Serialise changes to one program's list (two clerks clicking at once) until commit."""
     await conn.execute("SELECT id FROM program WHERE id = $1 FOR UPDATE", program_id)
+
+
+async def program_detail(conn: asyncpg.Connection, program_id: int, for_update: bool = False) -> asyncpg.Record | None:
+    """A program with its body's name, phase, categories and whether its list is fixed."""
+    lock = " FOR UPDATE OF p" if for_update else ""
+    return await conn.fetchrow(
+        f"""
+        SELECT p.id, p.body_id, b.name AS body_name, p.year, p.title, p.phase, p.categories,
+               p.list_fixed_at IS NOT NULL AS list_fixed, p.list_fixed_at, p.method
+        FROM program p JOIN body b ON b.id = p.body_id WHERE p.id = $1{lock}
+        """,
+        program_id,
+    )
+
+
+async def phase_dates(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.Record]:
+    """A program's scheduled phase starts."""
+    return await conn.fetch(
+        "SELECT phase, starts_on FROM program_phase_date WHERE program_id = $1 ORDER BY starts_on", program_id
+    )
+
+
+async def replace_phase_dates(conn: asyncpg.Connection, program_id: int, dates: list[tuple[str, object]]) -> None:
+    """Set the schedule to exactly these phase starts."""
+    await conn.execute("DELETE FROM program_phase_date WHERE program_id = $1", program_id)
+    await conn.executemany(
+        "INSERT INTO program_phase_date (program_id, phase, starts_on) VALUES ($1, $2, $3)",
+        [(program_id, phase, day) for phase, day in dates],
+    )
+
+
+async def set_categories(conn: asyncpg.Connection, program_id: int, categories: list[str]) -> None:
+    """Replace the suggestion categories."""
+    await conn.execute("UPDATE program SET categories = $2 WHERE id = $1", program_id, categories)
+
+
+async def set_phase(conn: asyncpg.Connection, program_id: int, phase: str) -> None:
+    """Move the program to a phase."""
+    await conn.execute("UPDATE program SET phase = $2 WHERE id = $1", program_id, phase)
+
+
+async def programs_with_phase(conn: asyncpg.Connection) -> list[asyncpg.Record]:
+    """Every program with its body and phase, newest year first."""
+    return await conn.fetch(
+        """
+        SELECT p.id, p.body_id, b.name AS body_name, p.year, p.title, p.phase
+        FROM program p JOIN body b ON b.id = p.body_id ORDER BY p.year DESC, p.id DESC
+        """
+    )

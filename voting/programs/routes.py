@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-from litestar import Request, get, post
+from litestar import Request, get, post, put
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
 from voting.auth import clerks, provide_principal
-from voting.programs import service
-from voting.programs.models import Candidate, CandidateCreate, Program, ProgramCreate
+from voting.programs import schedule, service
+from voting.programs.models import (
+    Candidate,
+    CandidateCreate,
+    PhaseChange,
+    Program,
+    ProgramCreate,
+    ProgramDetail,
+    ProgramSchedule,
+)
 from voting.programs.queries import all_programs
 
 
@@ -39,4 +47,28 @@ async def add_candidate(
     return await service.add_candidate(state.pool, await provide_principal(request), program_id, data)
 
 
-ROUTES = [list_programs, create_program, list_candidates, add_candidate]
+@get("/api/programs/{program_id:int}", summary="A program with its phase and schedule", tags=["programs"])
+async def get_program(state: State, program_id: FromPath[int]) -> ProgramDetail:
+    """Phase, schedule and categories (public)."""
+    return await schedule.get_program(state.pool, program_id)
+
+
+@put("/api/programs/{program_id:int}/schedule", guards=[clerks], summary="Set phase dates", tags=["programs"])
+async def set_schedule(
+    request: Request, state: State, program_id: FromPath[int], data: JSONBody[ProgramSchedule]
+) -> ProgramDetail:
+    """Phase dates and categories; `warnings` names a solicitation shorter than 30 days."""
+    return await schedule.set_schedule(state.pool, await provide_principal(request), program_id, data)
+
+
+@post(
+    "/api/programs/{program_id:int}/phase", status_code=200, guards=[clerks], summary="Change phase", tags=["programs"]
+)
+async def change_phase(
+    request: Request, state: State, program_id: FromPath[int], data: JSONBody[PhaseChange]
+) -> ProgramDetail:
+    """Move to the next phase (or back, with a reason)."""
+    return await schedule.change_phase(state.pool, await provide_principal(request), program_id, data)
+
+
+ROUTES = [list_programs, create_program, list_candidates, add_candidate, get_program, set_schedule, change_phase]

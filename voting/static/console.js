@@ -188,8 +188,12 @@
       "article",
       { class: "card vote", dataset: { voteId: String(vote.id), state: vote.state } },
       el("div", { class: "vote-head" }, el("h3", {}, vote.title), PJ.stateBadge(vote.state)),
-      el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates")),
+      el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates"), vote.mode !== "electronic" ? [" · ", bi(vote.mode === "paper" ? "纸质选票" : "平板+纸质", vote.mode)] : null),
     );
+    if (vote.mode !== "electronic") {
+      actions.append(el("a", { class: "btn small", href: "/console/votes/" + vote.id + "/paper", dataset: { paperCount: String(vote.id) } }, bi("纸质计票", "Paper count")));
+    }
+    if (vote.state === "announced") actions.append(el("a", { href: "/public/votes/" + vote.id + "/announcement", target: "_blank" }, bi("公告", "Announcement")));
     if (vote.state === "draft") {
       card.append(el("ol", { class: "candidate-names" }, vote.candidates.map((c) => el("li", {}, c.name))));
       if (canPreside) actions.append(button("开始表决", "Open", "primary", "open", () => openVote(vote, errorBox)));
@@ -336,8 +340,9 @@
       form: createForm.querySelector("input[name=form]:checked").value,
       threshold_base: createForm.querySelector("input[name=threshold_base]:checked").value,
     };
+    const mode = createForm.querySelector("input[name=mode]:checked").value;
     try {
-      await call("POST", "/api/sessions/" + sessionId + "/votes", { body: { title: createForm.title.value.trim(), candidate_ids: candidateIds, rules } });
+      await call("POST", "/api/sessions/" + sessionId + "/votes", { body: { title: createForm.title.value.trim(), candidate_ids: candidateIds, rules, mode } });
       createBox.open = false;
       await loadVotes();
     } catch (error) {

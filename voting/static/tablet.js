@@ -178,6 +178,7 @@
       if (screen !== "receipt" && screen !== "refused") showWaiting();
       return;
     }
+    if (vote.mode === "paper") return showPaperVote(vote);
     if (view.voted) {
       if (!(screen === "receipt" && receiptVote === vote.id)) showVoted(vote);
       return;
@@ -203,6 +204,21 @@
         el("div", { class: "pulse", "aria-hidden": "true" }),
         el("h1", {}, bi("暂无进行中的表决，请等待", "No vote is open. Please wait.")),
         el("p", {}, bi("表决开始后，选票会自动显示在这里。", "The ballot appears here as soon as a vote opens.")),
+      ),
+    );
+  }
+
+  /** A paper-only vote: the tablet shows no ballot (the server would refuse one anyway). */
+  function showPaperVote(vote) {
+    ballot = null;
+    show(
+      "paper",
+      el(
+        "div",
+        { class: "waiting", "data-paper-vote": true },
+        el("h1", {}, bi("本次表决使用纸质选票", "This vote uses paper ballots")),
+        el("p", {}, vote.title),
+        el("p", { class: "muted" }, bi("请向工作人员领取纸质选票，在选票上填写后投入票箱。", "Take a paper ballot from the staff, mark it and put it in the ballot box.")),
       ),
     );
   }

@@ -37,6 +37,7 @@ class Vote(msgspec.Struct):
     opened_at: dt.datetime | None
     closed_at: dt.datetime | None
     announced_at: dt.datetime | None
+    mode: VoteMode = "electronic"  # paper: tablets are refused; mixed: either, one ballot per deputy
 
 
 class Turnout(msgspec.Struct):

@@ -6,7 +6,9 @@ from typing import Any
 
 import asyncpg
 
-VOTE_COLUMNS = "id, session_id, title, state, rules, runoff_of, deputies_total, opened_at, closed_at, announced_at"
+VOTE_COLUMNS = (
+    "id, session_id, title, state, rules, runoff_of, deputies_total, opened_at, closed_at, announced_at, mode"
+)
 SELECT_VOTE = f"SELECT {VOTE_COLUMNS} FROM vote WHERE id = $1"
 SELECT_VOTE_FOR_UPDATE = SELECT_VOTE + " FOR UPDATE"
 

@@ -13,6 +13,7 @@ import msgspec
 from audit import AuditEvent
 from audit.queries import record
 from audit.signing import SigningKey
+from tally.ballot_check import check_sections
 from tally.count import count_votes
 from tally.errors import TallyError
 from tally.models import Ballot, Tally, VoteRules
@@ -26,6 +27,7 @@ from voting.paper import closing
 from voting.programs.models import Candidate
 from voting.roster.queries import count_active_deputies
 from voting.sessions.service import require_session
+from voting.supervision.service import create_items_at_announcement
 from voting.votes import queries
 from voting.votes.models import Result, Turnout, Vote, VoteCreate
 
@@ -75,6 +77,14 @@ async def create_vote(
     if len(set(new.candidate_ids)) != len(new.candidate_ids):
         raise BadRequest("duplicate_candidate", "候选项目重复", "A candidate is listed twice")
     check_rules(new.rules, len(new.candidate_ids))
+    try:
+        check_sections(new.rules, new.candidate_ids)
+    except TallyError as error:
+        raise BadRequest(
+            "sections_invalid",
+            "选票分部设置无效（仅限选N项表决；每部分至少1项应选名额，项目须在本次表决中且不重复）",
+            "Invalid ballot sections (choose-up-to-N only; seats ≥ 1; candidates on this vote, each in one section)",
+        ) from error
     async with transaction(pool) as conn:
         await require_session(conn, session_id)
         try:
@@ -236,6 +246,7 @@ async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vo
             conn,
             who.audit("vote.announced", "vote", vote_id),
         )
+        await create_items_at_announcement(conn, vote_id)
         await sign_chain_head(conn, key, vote_id, signed)
         result = await load_result(conn, vote_id)
     # NOTIFY payloads are small: screens fetch the result themselves.

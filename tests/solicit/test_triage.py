@@ -1,0 +1,122 @@
+"""Triage: filters, Chinese search, similar suggestions, bulk merge/reject/hold, history kept."""
+
+from __future__ import annotations
+
+import asyncpg
+from litestar.testing import AsyncTestClient
+
+from tests.solicit.steps import new_congress, submit, triage
+from tests.voting.steps import assert_refused
+from voting.settings import Settings
+
+
+async def test_filters_and_search_work_on_chinese_text(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await new_congress(pool, settings)
+    pid = congress.program_id
+    await submit(
+        client,
+        pid,
+        title="老旧小区加装电梯",
+        description="六层老楼老人上下楼难，希望加装电梯。",
+        category="城市建设",
+        place="西街社区",
+    )
+    await submit(
+        client,
+        pid,
+        title="小区电梯加装补贴",
+        description="建议对老旧小区加装电梯给予补贴。",
+        category="城市建设",
+        place="东街社区",
+    )
+    await submit(
+        client, pid, title="村卫生室药品不全", description="常用药经常缺货。", category="医疗卫生", place="东村"
+    )
+
+    async def titles(**query: str) -> list[str]:
+        answer = await client.get(f"/api/programs/{pid}/suggestions", params=query, headers=congress.clerk)
+        assert answer.status_code == 200, answer.text
+        return sorted(s["title"] for s in answer.json())
+
+    assert await titles(q="电梯") == ["小区电梯加装补贴", "老旧小区加装电梯"]
+    assert await titles(q="缺货") == ["村卫生室药品不全"]
+    assert await titles(category="医疗卫生") == ["村卫生室药品不全"]
+    assert await titles(place="东") == ["小区电梯加装补贴", "村卫生室药品不全"]
+    assert await titles(source="deputy") == []
+    assert len(await titles(status="received")) == 3
+    assert len(await titles(phase="solicit")) == 3
+    assert await titles(phase="supervise") == []
+
+    everything = (await client.get(f"/api/programs/{pid}/suggestions", headers=congress.clerk)).json()
+    lift = next(s for s in everything if s["title"] == "老旧小区加装电梯")
+    similar = (await client.get(f"/api/suggestions/{lift['id']}/similar", headers=congress.clerk)).json()
+    assert similar[0]["title"] == "小区电梯加装补贴"
+    assert "村卫生室药品不全" not in [s["title"] for s in similar[:1]]
+
+    page = await client.get(f"/console/programs/{pid}/triage?q=电梯", headers=congress.clerk)
+    assert page.status_code == 200
+    assert "老旧小区加装电梯" in page.text and "村卫生室药品不全" not in page.text
+
+
+async def test_bulk_actions_keep_every_suggestions_history(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await new_congress(pool, settings, candidates=1)
+    pid = congress.program_id
+    receipts = [await submit(client, pid, title=f"建议{i}") for i in range(4)]
+    ids = [r["id"] for r in receipts]
+    path = f"/api/programs/{pid}/suggestions/triage"
+    assert_refused(
+        await client.post(path, json={"suggestion_ids": ids, "action": "reject"}, headers=congress.clerk),
+        400,
+        "reason_required",
+    )
+    assert_refused(
+        await client.post(path, json={"suggestion_ids": ids, "action": "merge"}, headers=congress.clerk),
+        400,
+        "merge_target",
+    )
+    assert_refused(
+        await client.post(path, json={"suggestion_ids": [*ids, 10**9], "action": "review"}, headers=congress.clerk), 404
+    )
+    assert_refused(
+        await client.post(path, json={"suggestion_ids": ids, "action": "review"}, headers=congress.presiding), 403
+    )
+
+    await triage(client, congress, suggestion_ids=ids, action="review")
+    await triage(client, congress, suggestion_ids=ids[:2], action="hold", reason="待下年度统筹")
+    await triage(client, congress, suggestion_ids=ids[:2], action="merge", candidate_id=congress.candidate_ids[0])
+    await triage(client, congress, suggestion_ids=ids[2:], action="reject", reason="已列入上级计划")
+
+    first = (await client.get(f"/api/track/{receipts[0]['code']}")).json()
+    assert [s["status"] for s in first["history"]] == ["received", "under_review", "on_hold", "merged"]
+    assert first["history"][2]["reason"] == "待下年度统筹"
+    assert (first["stage"], first["candidate_name"]) == ("merged", "项目A")
+    last = (await client.get(f"/api/track/{receipts[3]['code']}")).json()
+    assert (last["stage"], last["reason"]) == ("rejected", "已列入上级计划")
+
+
+async def test_a_candidate_of_another_program_is_not_a_merge_target(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    ours = await new_congress(pool, settings)
+    theirs = await new_congress(pool, settings, candidates=1)
+    receipt = await submit(client, ours.program_id)
+    refused = await client.post(
+        f"/api/programs/{ours.program_id}/suggestions/triage",
+        json={"suggestion_ids": [receipt["id"]], "action": "merge", "candidate_id": theirs.candidate_ids[0]},
+        headers=ours.clerk,
+    )
+    assert_refused(refused, 404)
+    # Nor can a clerk reach another program's suggestion through this one.
+    other = await submit(client, theirs.program_id)
+    assert_refused(
+        await client.post(
+            f"/api/programs/{ours.program_id}/suggestions/triage",
+            json={"suggestion_ids": [other["id"]], "action": "review"},
+            headers=ours.clerk,
+        ),
+        404,
+    )

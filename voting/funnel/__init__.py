@@ -1,0 +1,1 @@
+"""The funnel in numbers: suggestions → candidates → chosen, by category, source and place."""

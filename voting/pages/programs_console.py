@@ -1,0 +1,180 @@
+"""Staff pages of a program: overview and phases, triage, vetting, deliberation; and the liaison's page."""
+
+from __future__ import annotations
+
+from litestar import Request, get
+from litestar.datastructures import State
+from litestar.params import FromPath, FromQuery
+from litestar.response import Redirect, Template
+
+from voting.auth import Role
+from voting.auth.guards import optional_principal
+from voting.deliberation.service import get_list
+from voting.departments.queries import departments_of_body
+from voting.departments.service import department_of
+from voting.errors import PiaojueError
+from voting.pages.access import error_page, forbidden_page, page, staff_of, to_login
+from voting.pages.program_words import WORDS
+from voting.programs.queries import programs_with_phase
+from voting.programs.schedule import get_program
+from voting.roster.queries import all_bodies
+from voting.sessions.models import Session
+from voting.sessions.queries import all_sessions
+from voting.solicit.triage import list_suggestions
+from voting.vetting.service import my_requests, program_vetting
+
+CLERKS = (Role.ADMIN, Role.CLERK)
+PRESIDIUM = (Role.ADMIN, Role.CLERK, Role.PRESIDING)
+
+
+@get("/console/programs", include_in_schema=False)
+async def programs_home(request: Request, state: State) -> Template | Redirect:
+    """Every program with its phase, and a form for a new one."""
+    who = await staff_of(request)
+    if who is None:
+        return to_login(request)
+    async with state.pool.acquire() as conn:
+        programs = [dict(r) for r in await programs_with_phase(conn)]
+        bodies = [dict(r) for r in await all_bodies(conn)]
+    return page("programs/console_home.html", who=who, programs=programs, bodies=bodies, **WORDS)
+
+
+@get("/console/programs/{program_id:int}", include_in_schema=False)
+async def program_overview(request: Request, state: State, program_id: FromPath[int]) -> Template | Redirect:
+    """Phase and schedule, categories, the other channels' intake, and the ways to every step."""
+    who = await staff_of(request)
+    if who is None:
+        return to_login(request)
+    try:
+        program = await get_program(state.pool, program_id)
+    except PiaojueError as error:
+        return error_page(error)
+    starts = {d.phase: d.starts_on for d in program.dates}
+    return page(
+        "programs/console_program.html",
+        who=who,
+        program=program,
+        starts=starts,
+        here="overview",
+        can_edit=who.role in CLERKS,
+        **WORDS,
+    )
+
+
+@get("/console/programs/{program_id:int}/triage", include_in_schema=False)
+async def triage_page(
+    request: Request,
+    state: State,
+    program_id: FromPath[int],
+    status: FromQuery[str | None] = None,
+    category: FromQuery[str | None] = None,
+    source: FromQuery[str | None] = None,
+    place: FromQuery[str | None] = None,
+    q: FromQuery[str | None] = None,
+    phase: FromQuery[str | None] = None,
+) -> Template | Redirect:
+    """All suggestions with filters and search; merge, reject, hold in bulk."""
+    who = await staff_of(request)
+    if who is None:
+        return to_login(request)
+    if who.role not in CLERKS:
+        return forbidden_page()
+    try:
+        program = await get_program(state.pool, program_id)
+        suggestions = await list_suggestions(state.pool, program_id, status, category, source, place, q, phase)
+        async with state.pool.acquire() as conn:
+            candidates = [v.candidate for v in await program_vetting(conn, program_id)]
+    except PiaojueError as error:
+        return error_page(error)
+    filters = {
+        "status": status or "",
+        "category": category or "",
+        "source": source or "",
+        "place": place or "",
+        "q": q or "",
+        "phase": phase or "",
+    }
+    return page(
+        "programs/triage.html",
+        who=who,
+        program=program,
+        suggestions=suggestions,
+        candidates=candidates,
+        filters=filters,
+        here="triage",
+        **WORDS,
+    )
+
+
+@get("/console/programs/{program_id:int}/vetting", include_in_schema=False)
+async def vetting_page(request: Request, state: State, program_id: FromPath[int]) -> Template | Redirect:
+    """Each draft candidate: its suggestions, requests to departments and their opinions, exclusions, visit notes."""
+    who = await staff_of(request)
+    if who is None:
+        return to_login(request)
+    try:
+        program = await get_program(state.pool, program_id)
+        async with state.pool.acquire() as conn:
+            vetting = await program_vetting(conn, program_id)
+            departments = [dict(r) for r in await departments_of_body(conn, program.body_id)]
+    except PiaojueError as error:
+        return error_page(error)
+    return page(
+        "programs/vetting.html",
+        who=who,
+        program=program,
+        vetting=vetting,
+        departments=departments,
+        here="vetting",
+        can_edit=who.role in CLERKS,
+        **WORDS,
+    )
+
+
+@get("/console/programs/{program_id:int}/deliberation", include_in_schema=False)
+async def deliberation_page(request: Request, state: State, program_id: FromPath[int]) -> Template | Redirect:
+    """Order the vetted candidates, adopt the voting method, fix or reopen the list, create the live vote."""
+    who = await staff_of(request)
+    if who is None:
+        return to_login(request)
+    try:
+        program = await get_program(state.pool, program_id)
+        listed = await get_list(state.pool, program_id, staff=True)
+        async with state.pool.acquire() as conn:
+            vetting = await program_vetting(conn, program_id)
+            sessions = [Session(**dict(r)) for r in await all_sessions(conn)]
+    except PiaojueError as error:
+        return error_page(error)
+    positions = {c.id: c.position for c in listed.entries}
+    return page(
+        "programs/deliberation.html",
+        who=who,
+        program=program,
+        listed=listed,
+        vetting=vetting,
+        positions=positions,
+        sessions=[s for s in sessions if s.program_id == program_id],
+        here="deliberation",
+        can_edit=who.role in PRESIDIUM,
+        **WORDS,
+    )
+
+
+@get("/liaison", include_in_schema=False)
+async def liaison_page(request: Request, state: State, done: FromQuery[int] = 0) -> Template | Redirect:
+    """A department liaison's requests: only their department's, overdue ones flagged."""
+    who = await optional_principal(request)
+    if who is None:
+        return to_login(request)
+    if who.role is not Role.LIAISON:
+        return forbidden_page()
+    try:
+        async with state.pool.acquire() as conn:
+            department = await department_of(conn, who)
+        requests = await my_requests(state.pool, who)
+    except PiaojueError as error:
+        return error_page(error)
+    return page("programs/liaison.html", who=who, department=department, requests=requests)
+
+
+ROUTES = [programs_home, program_overview, triage_page, vetting_page, deliberation_page, liaison_page]

@@ -1,0 +1,50 @@
+"""The phases of a yearly program and the rules for moving between them (pure: no I/O)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+PHASES = ("solicit", "shortlist", "deliberate", "vote", "supervise", "evaluate", "closed")
+PHASE_NAMES = {
+    "solicit": ("征集", "Solicitation"),
+    "shortlist": ("初定", "Shortlisting"),
+    "deliberate": ("审议", "Deliberation"),
+    "vote": ("票决", "Vote"),
+    "supervise": ("监督", "Supervision"),
+    "evaluate": ("评估", "Evaluation"),
+    "closed": ("结束", "Closed"),
+}
+# Regulations ask for at least 30 days of public solicitation.
+SOLICIT_MIN_DAYS = 30
+
+
+def step_of(current: str, target: str) -> int:
+    """How many phases forward (positive) or back (negative) target is from current."""
+    return PHASES.index(target) - PHASES.index(current)
+
+
+def solicit_window(starts: dict[str, dt.date]) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day suggestions are taken (None: not scheduled on that side)."""
+    closes = starts.get("shortlist")
+    return starts.get("solicit"), (closes - dt.timedelta(days=1)) if closes else None
+
+
+def in_window(starts: dict[str, dt.date], today: dt.date) -> bool:
+    """Whether today lies in the scheduled solicitation window."""
+    first, last = solicit_window(starts)
+    return (first is None or first <= today) and (last is None or today <= last)
+
+
+def schedule_warnings(starts: dict[str, dt.date]) -> list[str]:
+    """Things a clerk should know about a schedule (not refusals)."""
+    first, last = solicit_window(starts)
+    if first is not None and last is not None and (last - first).days + 1 < SOLICIT_MIN_DAYS:
+        return [f"solicit_window_short:{(last - first).days + 1}"]
+    return []
+
+
+def out_of_order(starts: dict[str, dt.date]) -> list[str]:
+    """Phases whose start comes before an earlier phase's start."""
+    dated = [(phase, starts[phase]) for phase in PHASES if phase in starts]
+    return [later for (_, a), (later, b) in itertools.pairwise(dated) if b < a]

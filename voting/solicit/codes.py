@@ -1,0 +1,75 @@
+"""Tracking codes (查询码) and the checks on what a submitter typed."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from voting.errors import BadRequest
+
+# No 0/O, 1/I: people copy these from a phone screen onto paper and back.
+ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+LENGTH = 8
+
+MOBILE = re.compile(r"1[3-9]\d{9}")
+LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}")
+
+TITLE_MAX = 60
+DESCRIPTION_MAX = 1000
+PLACE_MAX = 60
+NAME_MAX = 40
+
+
+def new_tracking_code() -> str:
+    """A fresh random code."""
+    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+
+
+def normalize_tracking_code(typed: str) -> str:
+    """What someone typed, as stored: upper case, no spaces or dashes."""
+    return typed.strip().upper().replace(" ", "").replace("-", "")
+
+
+def show_tracking_code(code: str) -> str:
+    """ABCD-EFGH: easier to read out and copy."""
+    return f"{code[:4]}-{code[4:]}"
+
+
+def tracking_url(base_url: str, code: str) -> str:
+    """The page (and the QR code) where a submitter follows a suggestion."""
+    return f"{base_url}/track/{code}"
+
+
+def clean_phone(typed: str) -> str:
+    """A mainland mobile (1[3-9]xxxxxxxxx) or a landline (0xx-xxxxxxxx); empty is fine; else a 400."""
+    phone = re.sub(r"[\s()（）]", "", typed)
+    phone = phone.removeprefix("+86")
+    if phone and not (MOBILE.fullmatch(phone) or LANDLINE.fullmatch(phone)):
+        raise BadRequest(
+            "phone_invalid",
+            "联系电话格式不正确（手机号11位，或区号-座机号）",
+            "The phone number is malformed (an 11-digit mobile, or area code-landline)",
+        )
+    return phone
+
+
+def required_text(value: str, limit: int, field_zh: str, field_en: str) -> str:
+    """Trimmed text that must be present and at most limit characters."""
+    text = value.strip()
+    if not text:
+        raise BadRequest("text_empty", f"请填写{field_zh}", f"The {field_en} is empty", field=field_en)
+    return optional_text(text, limit, field_zh, field_en)
+
+
+def optional_text(value: str, limit: int, field_zh: str, field_en: str) -> str:
+    """Trimmed text of at most limit characters."""
+    text = value.strip()
+    if len(text) > limit:
+        raise BadRequest(
+            "text_too_long",
+            f"{field_zh}不能超过{limit}字（现为{len(text)}字）",
+            f"The {field_en} may have at most {limit} characters ({len(text)} given)",
+            field=field_en,
+            limit=limit,
+        )
+    return text

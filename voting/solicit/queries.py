@@ -1,0 +1,210 @@
+"""SQL for suggestions, their history and triage."""
+
+from __future__ import annotations
+
+import asyncpg
+
+STAFF_COLUMNS = """
+    s.id, s.program_id, s.code, s.source, s.title, s.description, s.category, s.place, s.submitted_by,
+    s.raised_by, s.contact_name, s.contact_phone, s.status, s.candidate_id, c.name AS candidate_name,
+    s.reason, s.phase, s.created_at
+"""
+
+
+async def insert_suggestion(
+    conn: asyncpg.Connection,
+    program_id: int,
+    code: str,
+    source: str,
+    fields: dict[str, object],
+    about_item_id: int | None,
+    phase: str,
+) -> int:
+    """Store a suggestion; returns its id."""
+    return int(
+        await conn.fetchval(
+            """
+            INSERT INTO suggestion (program_id, code, source, title, description, category, place, submitted_by,
+                                    raised_by, contact_name, contact_phone, about_item_id, phase)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id
+            """,
+            program_id,
+            code,
+            source,
+            fields["title"],
+            fields["description"],
+            fields["category"],
+            fields["place"],
+            fields["submitted_by"],
+            fields["raised_by"],
+            fields["name"],
+            fields["phone"],
+            about_item_id,
+            phase,
+        )
+    )
+
+
+async def insert_events(
+    conn: asyncpg.Connection, ids: list[int], actor: str, status: str, candidate_id: int | None, reason: str
+) -> None:
+    """One history step for each suggestion."""
+    await conn.execute(
+        """
+        INSERT INTO suggestion_event (suggestion_id, actor, status, candidate_id, reason)
+        SELECT id, $2, $3, $4, $5 FROM unnest($1::bigint[]) AS id
+        """,
+        ids,
+        actor,
+        status,
+        candidate_id,
+        reason,
+    )
+
+
+async def suggestion_by_code(conn: asyncpg.Connection, code: str) -> asyncpg.Record | None:
+    """The public view of a suggestion: no contact details are selected."""
+    return await conn.fetchrow(
+        """
+        SELECT s.id, s.code, s.program_id, p.title AS program_title, s.title, s.category, s.place,
+               s.created_at, s.status, s.candidate_id, c.name AS candidate_name, s.reason
+        FROM suggestion s JOIN program p ON p.id = s.program_id LEFT JOIN candidate c ON c.id = s.candidate_id
+        WHERE s.code = $1
+        """,
+        code,
+    )
+
+
+async def history_of(conn: asyncpg.Connection, suggestion_id: int) -> list[asyncpg.Record]:
+    """A suggestion's steps in order, without who took them."""
+    return await conn.fetch(
+        """
+        SELECT e.at, e.status, c.name AS candidate_name, e.reason
+        FROM suggestion_event e LEFT JOIN candidate c ON c.id = e.candidate_id
+        WHERE e.suggestion_id = $1 ORDER BY e.id
+        """,
+        suggestion_id,
+    )
+
+
+async def search_suggestions(
+    conn: asyncpg.Connection,
+    program_id: int,
+    status: str | None,
+    category: str | None,
+    source: str | None,
+    place: str | None,
+    text: str | None,
+    phase: str | None = None,
+) -> list[asyncpg.Record]:
+    """A program's suggestions by filters; text matches title or description anywhere (Chinese needs no words)."""
+    return await conn.fetch(
+        f"""
+        SELECT {STAFF_COLUMNS}
+        FROM suggestion s LEFT JOIN candidate c ON c.id = s.candidate_id
+        WHERE s.program_id = $1
+          AND ($2::text IS NULL OR s.status = $2)
+          AND ($3::text IS NULL OR s.category = $3)
+          AND ($4::text IS NULL OR s.source = $4)
+          AND ($5::text IS NULL OR s.place LIKE '%' || $5 || '%')
+          AND ($6::text IS NULL OR (s.title || ' ' || s.description) ILIKE '%' || $6 || '%')
+          AND ($7::text IS NULL OR s.phase = $7)
+        ORDER BY s.id DESC
+        """,
+        program_id,
+        status,
+        category,
+        source,
+        place,
+        text,
+        phase,
+    )
+
+
+async def similar_to(conn: asyncpg.Connection, suggestion_id: int, limit: int) -> list[asyncpg.Record]:
+    """Other suggestions of the same program that read alike (pg_trgm), best first."""
+    return await conn.fetch(
+        """
+        SELECT o.id, o.title, o.status, o.candidate_id,
+               similarity(o.title || ' ' || o.description, s.title || ' ' || s.description) AS similarity
+        FROM suggestion s JOIN suggestion o ON o.program_id = s.program_id AND o.id <> s.id
+        WHERE s.id = $1 AND similarity(o.title || ' ' || o.description, s.title || ' ' || s.description) > 0.05
+        ORDER BY similarity DESC, o.id LIMIT $2
+        """,
+        suggestion_id,
+        limit,
+    )
+
+
+async def lock_suggestions(conn: asyncpg.Connection, program_id: int, ids: list[int]) -> list[asyncpg.Record]:
+    """The program's suggestions among ids, locked for triage."""
+    return await conn.fetch(
+        "SELECT id, status FROM suggestion WHERE program_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR UPDATE",
+        program_id,
+        ids,
+    )
+
+
+async def set_status(
+    conn: asyncpg.Connection, ids: list[int], status: str, candidate_id: int | None, reason: str
+) -> None:
+    """Triage many suggestions at once."""
+    await conn.execute(
+        "UPDATE suggestion SET status = $2, candidate_id = $3, reason = $4 WHERE id = ANY($1::bigint[])",
+        ids,
+        status,
+        candidate_id,
+        reason,
+    )
+
+
+async def candidate_in_program(conn: asyncpg.Connection, candidate_id: int, program_id: int) -> bool:
+    """Whether the candidate belongs to the program."""
+    return bool(
+        await conn.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM candidate WHERE id = $1 AND program_id = $2)", candidate_id, program_id
+        )
+    )
+
+
+async def chosen_candidates(conn: asyncpg.Connection, candidate_ids: list[int]) -> set[int]:
+    """Those among candidate_ids chosen in an announced vote (its tally's chosen list)."""
+    rows = await conn.fetch(
+        """
+        SELECT DISTINCT chosen.id::bigint AS id
+        FROM vote v, jsonb_array_elements_text(v.tally -> 'chosen') AS chosen(id)
+        WHERE v.state = 'announced' AND chosen.id::bigint = ANY($1::bigint[])
+        """,
+        candidate_ids,
+    )
+    return {r["id"] for r in rows}
+
+
+async def candidates_put_to_vote(conn: asyncpg.Connection, candidate_ids: list[int]) -> set[int]:
+    """Those among candidate_ids on a fixed list or in a vote."""
+    rows = await conn.fetch(
+        """
+        SELECT l.candidate_id AS id FROM list_entry l JOIN program p ON p.id = l.program_id
+        WHERE p.list_fixed_at IS NOT NULL AND l.candidate_id = ANY($1::bigint[])
+        UNION SELECT candidate_id FROM vote_candidate WHERE candidate_id = ANY($1::bigint[])
+        """,
+        candidate_ids,
+    )
+    return {r["id"] for r in rows}
+
+
+async def implemented_candidates(conn: asyncpg.Connection, candidate_ids: list[int]) -> set[int]:
+    """Those among candidate_ids whose implementation is completed (issue 5's table, once it exists)."""
+    if not await conn.fetchval("SELECT to_regclass('implementation_item') IS NOT NULL"):
+        return set()
+    rows = await conn.fetch(
+        "SELECT DISTINCT candidate_id AS id FROM implementation_item"
+        " WHERE status = 'completed' AND candidate_id = ANY($1::bigint[])",
+        candidate_ids,
+    )
+    return {r["id"] for r in rows}
+
+
+async def count_suggestions(conn: asyncpg.Connection, program_id: int) -> int:
+    """How many suggestions a program has."""
+    return int(await conn.fetchval("SELECT count(*) FROM suggestion WHERE program_id = $1", program_id))

@@ -1,0 +1,111 @@
+"""HTTP: public submissions, other channels, tracking codes and triage."""
+
+from __future__ import annotations
+
+from litestar import Request, get, post
+from litestar.datastructures import State
+from litestar.params import FromPath, FromQuery, JSONBody
+
+from voting.auth import clerks, liaisons, provide_principal
+from voting.auth.guards import client_address
+from voting.database import transaction
+from voting.departments.service import department_of
+from voting.solicit import codes, service, triage
+from voting.solicit.models import (
+    ChannelSuggestion,
+    PublicSuggestion,
+    Receipt,
+    Similar,
+    Suggestion,
+    SuggestionCreate,
+    Tracking,
+    Triage,
+    TriageResult,
+)
+
+TAGS = ["suggestions"]
+
+
+@post("/api/programs/{program_id:int}/suggestions", summary="Submit a suggestion (public)", tags=TAGS)
+async def submit(
+    request: Request, state: State, program_id: FromPath[int], data: JSONBody[PublicSuggestion]
+) -> Receipt:
+    """A resident's suggestion; the answer (with the tracking code) comes after it is stored."""
+    address = client_address(request)
+    state.submission_throttle.check(address)
+    receipt = await service.submit_public(state.pool, state.settings.public_base_url, program_id, data)
+    state.submission_throttle.accepted_one(address)
+    return receipt
+
+
+@post("/api/programs/{program_id:int}/suggestions/channels", guards=[clerks], summary="Record a suggestion", tags=TAGS)
+async def record_channel(
+    request: Request, state: State, program_id: FromPath[int], data: JSONBody[ChannelSuggestion]
+) -> Receipt:
+    """A suggestion from a deputy, a liaison station or a department, keeping its source."""
+    who = await provide_principal(request)
+    return await service.submit_for_channel(state.pool, state.settings.public_base_url, who, program_id, data)
+
+
+@post(
+    "/api/liaison/programs/{program_id:int}/proposals", guards=[liaisons], summary="A department's proposal", tags=TAGS
+)
+async def propose(
+    request: Request, state: State, program_id: FromPath[int], data: JSONBody[PublicSuggestion]
+) -> Receipt:
+    """A department proposes a project (source: department)."""
+    who = await provide_principal(request)
+    async with transaction(state.pool) as conn:
+        department = await department_of(conn, who)
+        new = SuggestionCreate(
+            title=data.title,
+            description=data.description,
+            category=data.category,
+            place=data.place,
+            name=data.name,
+            phone=data.phone,
+            submitted_by=department.name,
+        )
+        suggestion_id = await service.file_suggestion(conn, program_id, new, "department", who=who)
+        code = await conn.fetchval("SELECT code FROM suggestion WHERE id = $1", suggestion_id)
+    return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(state.settings.public_base_url, code))
+
+
+@get("/api/track/{code:str}", summary="Follow a suggestion by its tracking code", tags=TAGS)
+async def track(state: State, code: FromPath[str]) -> Tracking:
+    """Where a suggestion stands (public; never contact details)."""
+    return await service.track(state.pool, code)
+
+
+@get("/api/programs/{program_id:int}/suggestions", guards=[clerks], summary="Suggestions (triage)", tags=TAGS)
+async def list_suggestions(
+    state: State,
+    program_id: FromPath[int],
+    status: FromQuery[str | None] = None,
+    category: FromQuery[str | None] = None,
+    source: FromQuery[str | None] = None,
+    place: FromQuery[str | None] = None,
+    q: FromQuery[str | None] = None,
+    phase: FromQuery[str | None] = None,
+) -> list[Suggestion]:
+    """A program's suggestions by filters (phase: the program's phase when each came in); q searches the text."""
+    return await triage.list_suggestions(state.pool, program_id, status, category, source, place, q, phase)
+
+
+@get("/api/suggestions/{suggestion_id:int}/similar", guards=[clerks], summary="Similar suggestions", tags=TAGS)
+async def similar(state: State, suggestion_id: FromPath[int]) -> list[Similar]:
+    """Suggestions that read like this one (pg_trgm), to merge duplicates."""
+    return await triage.similar_suggestions(state.pool, suggestion_id)
+
+
+@post(
+    "/api/programs/{program_id:int}/suggestions/triage", status_code=200, guards=[clerks], summary="Triage", tags=TAGS
+)
+async def apply_triage(
+    request: Request, state: State, program_id: FromPath[int], data: JSONBody[Triage]
+) -> TriageResult:
+    """Merge, reject, hold or review many suggestions at once."""
+    return await triage.triage(state.pool, await provide_principal(request), program_id, data)
+
+
+ROUTES = [submit, record_channel, propose, track, list_suggestions, similar, apply_triage]

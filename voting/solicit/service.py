@@ -1,0 +1,175 @@
+"""Filing suggestions from every channel, and following one by its tracking code.
+
+For other packages (issue 5 files residents' feedback on a project page here):
+
+    async def file_suggestion(conn, program_id, new: SuggestionCreate, source, about_item_id=None,
+                              who=None) -> int
+
+files `new` inside the caller's transaction (the caller commits), checks its text,
+category and phone (400 in Chinese and English), gives it a tracking code, writes
+its first history step and an audit event, and returns the suggestion id. Source
+'project_feedback' is taken in any phase, with `about_item_id` naming the
+implementation item; every other source only while the program is soliciting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import asyncpg
+
+from audit import AuditEvent
+from audit.queries import record
+from voting.auth import Principal
+from voting.database import transaction
+from voting.errors import BadRequest, not_found
+from voting.programs.schedule import load_program, require_intake_open
+from voting.solicit import codes, queries
+from voting.solicit.models import ChannelSuggestion, PublicSuggestion, Receipt, SuggestionCreate, Tracking, TrackStep
+
+SOURCES = ("public", "deputy", "liaison_station", "department", "project_feedback")
+
+
+def checked_fields(new: SuggestionCreate, categories: list[str]) -> dict[str, object]:
+    """The suggestion's fields, trimmed and checked; the first problem is a 400."""
+    category = new.category.strip()
+    if category not in categories:
+        raise BadRequest(
+            "category_unknown",
+            "类别不在本项目计划的类别列表中",
+            "Unknown category for this program",
+            allowed=categories,
+        )
+    return {
+        "title": codes.required_text(new.title, codes.TITLE_MAX, "标题", "title"),
+        "description": codes.required_text(new.description, codes.DESCRIPTION_MAX, "具体内容", "description"),
+        "category": category,
+        "place": codes.optional_text(new.place, codes.PLACE_MAX, "地点", "place"),
+        "name": codes.optional_text(new.name, codes.NAME_MAX, "姓名", "name"),
+        "phone": codes.clean_phone(new.phone),
+        "submitted_by": codes.optional_text(new.submitted_by, codes.PLACE_MAX, "提交单位或代表", "submitted_by"),
+        "raised_by": new.raised_by,
+    }
+
+
+async def file_suggestion(
+    conn: asyncpg.Connection,
+    program_id: int,
+    new: SuggestionCreate,
+    source: str,
+    about_item_id: int | None = None,
+    who: Principal | None = None,
+) -> int:
+    """File a suggestion in the caller's transaction (see the module docstring); returns its id."""
+    if source not in SOURCES:
+        raise BadRequest("source_unknown", "来源渠道不正确", "Unknown source")
+    if source == "project_feedback":
+        program = await load_program(conn, program_id)
+    else:
+        program = await require_intake_open(conn, program_id, dt.date.today())
+    fields = checked_fields(new, program.categories)
+    while True:
+        code = codes.new_tracking_code()
+        try:
+            async with conn.transaction():  # a savepoint: a (very unlikely) code clash just draws again
+                suggestion_id = await queries.insert_suggestion(
+                    conn, program_id, code, source, fields, about_item_id, program.phase
+                )
+            break
+        except asyncpg.UniqueViolationError:
+            continue
+    actor = who.actor if who else f"public:{source}"
+    await queries.insert_events(conn, [suggestion_id], actor, "received", None, "")
+    # No text or contact in the audit chain: its segments are published with vote archives.
+    detail = {"program_id": program_id, "source": source, "about_item_id": about_item_id}
+    event = (
+        who.audit("suggestion.filed", "suggestion", suggestion_id, detail)
+        if who
+        else AuditEvent(
+            actor=actor,
+            role="public",
+            action="suggestion.filed",
+            object_type="suggestion",
+            object_id=str(suggestion_id),
+            detail=detail,
+        )
+    )
+    await record(conn, event)
+    return suggestion_id
+
+
+async def submit_public(pool: asyncpg.Pool, base_url: str, program_id: int, new: PublicSuggestion) -> Receipt:
+    """A resident's suggestion from the phone form: committed before the tracking code is returned."""
+    filed = SuggestionCreate(
+        title=new.title,
+        description=new.description,
+        category=new.category,
+        place=new.place,
+        name=new.name,
+        phone=new.phone,
+    )
+    async with transaction(pool) as conn:
+        suggestion_id = await file_suggestion(conn, program_id, filed, "public")
+        code = await conn.fetchval("SELECT code FROM suggestion WHERE id = $1", suggestion_id)
+    return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(base_url, code))
+
+
+async def submit_for_channel(
+    pool: asyncpg.Pool, base_url: str, who: Principal, program_id: int, new: ChannelSuggestion
+) -> Receipt:
+    """A suggestion a clerk records for a deputy, a liaison station or a department (keeps its source)."""
+    if not new.submitted_by.strip():
+        raise BadRequest(
+            "submitted_by_empty", "请填写提出的代表、联络站或部门", "Say which deputy, station or department"
+        )
+    filed = SuggestionCreate(
+        title=new.title,
+        description=new.description,
+        category=new.category,
+        place=new.place,
+        name=new.name,
+        phone=new.phone,
+        raised_by=new.raised_by,
+        submitted_by=new.submitted_by,
+    )
+    async with transaction(pool) as conn:
+        suggestion_id = await file_suggestion(conn, program_id, filed, new.source, who=who)
+        code = await conn.fetchval("SELECT code FROM suggestion WHERE id = $1", suggestion_id)
+    return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(base_url, code))
+
+
+async def track(pool: asyncpg.Pool, typed_code: str) -> Tracking:
+    """Where a suggestion stands, by its tracking code (public: no contact details)."""
+    code = codes.normalize_tracking_code(typed_code)
+    async with pool.acquire() as conn:
+        row = await queries.suggestion_by_code(conn, code) if len(code) == codes.LENGTH else None
+        if row is None:
+            raise not_found("查询码", "Tracking code")
+        history = [TrackStep(**dict(r)) for r in await queries.history_of(conn, row["id"])]
+        stage = await stage_of(conn, row["status"], row["candidate_id"])
+    return Tracking(
+        code=row["code"],
+        program_id=row["program_id"],
+        program_title=row["program_title"],
+        title=row["title"],
+        category=row["category"],
+        place=row["place"],
+        submitted_at=row["created_at"],
+        stage=stage,
+        candidate_name=row["candidate_name"],
+        reason=row["reason"],
+        history=history,
+    )
+
+
+async def stage_of(conn: asyncpg.Connection, status: str, candidate_id: int | None) -> str:
+    """The furthest stage a suggestion reached: its own status, or its candidate's progress once merged."""
+    if candidate_id is None:
+        return status
+    if await queries.implemented_candidates(conn, [candidate_id]):
+        return "implemented"
+    if await queries.chosen_candidates(conn, [candidate_id]):
+        return "chosen"
+    if await queries.candidates_put_to_vote(conn, [candidate_id]):
+        return "put_to_vote"
+    return "merged"

@@ -1,0 +1,43 @@
+"""Slow floods of public submissions: more than `limit` from one address in a window get 429.
+
+The check runs before anything is stored, so a refused request loses nothing and
+every submission already acknowledged stays stored.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+
+from voting.errors import TooManyRequests
+
+
+class SubmissionThrottle:
+    """Counts accepted public submissions per client address in a sliding window (per process)."""
+
+    def __init__(self, limit: int = 30, window_s: float = 600.0) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self.accepted: dict[str, deque[float]] = {}
+
+    def check(self, address: str, now: float | None = None) -> None:
+        """Refuse with 429 while this address is over its limit."""
+        if len(self._recent(address, time.monotonic() if now is None else now)) >= self.limit:
+            raise TooManyRequests(
+                "too_many_submissions",
+                "提交过于频繁，请稍后再试；已提交的意见建议均已保存",
+                "Too many submissions from this device; try again later. Those already sent are saved",
+            )
+
+    def accepted_one(self, address: str, now: float | None = None) -> None:
+        """Note one stored submission."""
+        moment = time.monotonic() if now is None else now
+        self._recent(address, moment).append(moment)
+        if len(self.accepted) > 10_000:  # bounded memory under a spray of addresses
+            self.accepted.clear()
+
+    def _recent(self, address: str, now: float) -> deque[float]:
+        times = self.accepted.setdefault(address, deque())
+        while times and times[0] <= now - self.window_s:
+            times.popleft()
+        return times

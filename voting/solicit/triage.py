@@ -1,0 +1,104 @@
+"""Triage (初定): clerks merge suggestions into candidates, reject with a reason, or hold them."""
+
+from __future__ import annotations
+
+import asyncpg
+
+from audit.queries import record
+from voting.auth import Principal
+from voting.database import transaction
+from voting.errors import BadRequest, Conflict, NotFound, not_found
+from voting.programs import queries as programs
+from voting.programs.schedule import load_program
+from voting.solicit import queries
+from voting.solicit.models import Similar, Suggestion, Triage, TriageResult
+
+STATUS_OF_ACTION = {"merge": "merged", "reject": "rejected", "hold": "on_hold", "review": "under_review"}
+
+
+async def list_suggestions(
+    pool: asyncpg.Pool,
+    program_id: int,
+    status: str | None = None,
+    category: str | None = None,
+    source: str | None = None,
+    place: str | None = None,
+    text: str | None = None,
+    phase: str | None = None,
+) -> list[Suggestion]:
+    """A program's suggestions by filters, newest first (staff: contacts included)."""
+    async with pool.acquire() as conn:
+        await load_program(conn, program_id)
+        rows = await queries.search_suggestions(
+            conn,
+            program_id,
+            status or None,
+            category or None,
+            source or None,
+            place or None,
+            (text or "").strip() or None,
+            phase or None,
+        )
+    return [Suggestion(**dict(r)) for r in rows]
+
+
+async def similar_suggestions(pool: asyncpg.Pool, suggestion_id: int, limit: int = 8) -> list[Similar]:
+    """Suggestions that read like this one (for merging duplicates)."""
+    async with pool.acquire() as conn:
+        return [Similar(**dict(r)) for r in await queries.similar_to(conn, suggestion_id, limit)]
+
+
+async def triage(pool: asyncpg.Pool, who: Principal, program_id: int, action: Triage) -> TriageResult:
+    """Apply one action to many suggestions in one transaction: all of them or none."""
+    ids = sorted(set(action.suggestion_ids))
+    reason = action.reason.strip()
+    if action.action in ("reject", "hold") and not reason:
+        raise BadRequest("reason_required", "请说明不予采纳或暂缓的理由", "Give the reason (shown to the submitter)")
+    async with transaction(pool) as conn:
+        program = await load_program(conn, program_id, for_update=True)
+        if program.list_fixed and action.action == "merge":
+            raise Conflict("list_fixed", "候选项目清单已确定，不能再归并", "The candidate list is fixed")
+        found = await queries.lock_suggestions(conn, program_id, ids)
+        if len(found) != len(ids):
+            raise NotFound(
+                "suggestion_not_found",
+                "部分意见建议不存在或不属于本项目计划",
+                "Some suggestions are not in this program",
+            )
+        candidate_id = await merge_target(conn, who, program_id, action) if action.action == "merge" else None
+        status = STATUS_OF_ACTION[action.action]
+        await queries.set_status(conn, ids, status, candidate_id, reason)
+        await queries.insert_events(conn, ids, who.actor, status, candidate_id, reason)
+        await record(
+            conn,
+            who.audit(
+                f"suggestion.{status}",
+                "program",
+                program_id,
+                {"suggestions": ids, "candidate_id": candidate_id, "reason": reason},
+            ),
+        )
+    return TriageResult(changed=len(ids), candidate_id=candidate_id)
+
+
+async def merge_target(conn: asyncpg.Connection, who: Principal, program_id: int, action: Triage) -> int:
+    """The candidate to merge into: an existing one of the program, or a new draft one."""
+    if (action.candidate_id is None) == (action.new_candidate is None):
+        raise BadRequest(
+            "merge_target", "请选择已有候选项目或新建一个", "Give either an existing candidate or a new one"
+        )
+    if action.candidate_id is not None:
+        if not await queries.candidate_in_program(conn, action.candidate_id, program_id):
+            raise not_found("候选项目", "Candidate")
+        return action.candidate_id
+    assert action.new_candidate is not None
+    await programs.lock_candidate_list(conn, program_id)
+    try:
+        row = await programs.append_candidate(conn, program_id, action.new_candidate)
+    except asyncpg.CheckViolationError as error:
+        raise BadRequest("cost_negative", "投资金额不能为负数", "The cost cannot be negative") from error
+    await record(
+        conn,
+        who.audit("candidate.added", "candidate", row["id"], {"program_id": program_id, "name": row["name"]}),
+    )
+    return int(row["id"])

@@ -1,0 +1,1 @@
+"""Vetting (初定): feasibility opinions from departments, exclusion flags, research-group visit notes."""
