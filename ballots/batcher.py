@@ -165,7 +165,7 @@ async def explain_leftovers(
         elif fact["attendance"] != "present":
             outcomes[i] = errors.not_checked_in()
         else:
-            outcomes[i] = errors.already_voted()
+            outcomes[i] = errors.already_voted(on_paper=fact["channel"] == "paper")
 
 
 async def store_receipts(conn: asyncpg.Connection, casts: list[PendingCast], accepted: list[int]) -> list[int]:

@@ -24,8 +24,15 @@ def vote_not_open() -> CastRefused:
     )
 
 
-def already_voted() -> CastRefused:
-    """This deputy's ballot is already in (a different submission)."""
+def already_voted(on_paper: bool = False) -> CastRefused:
+    """This deputy's ballot is already in (a different submission), or they took a paper ballot."""
+    if on_paper:
+        return CastRefused(
+            409,
+            "already_voted",
+            "您已领取纸质选票，不能再用平板投票",
+            "You took a paper ballot in this vote; the tablet cannot vote too",
+        )
     return CastRefused(409, "already_voted", "您已投票，不能再次投票", "You have already voted in this vote")
 
 

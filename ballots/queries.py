@@ -66,12 +66,12 @@ async def issue_ballots(
 async def refusal_facts(
     conn: asyncpg.Connection, vote_ids: list[int], deputy_ids: list[int], login_ids: list[str]
 ) -> list[asyncpg.Record]:
-    """For casts not inserted: vote state, attendance, login and any stored submission."""
+    """For casts not inserted: vote state, attendance, login and any stored submission and channel."""
     return await conn.fetch(
         """
         SELECT t.i, v.state, CASE WHEN d.active THEN a.status END AS attendance,
                (l.id IS NOT NULL AND l.revoked_at IS NULL AND l.expires_at > now()) AS login_live,
-               b.submission
+               b.submission, b.channel
         FROM unnest($1::bigint[], $2::bigint[], $3::uuid[]) WITH ORDINALITY
              AS t(vote_id, deputy_id, login_id, i)
         LEFT JOIN vote v ON v.id = t.vote_id

@@ -15,7 +15,7 @@ from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
 from voting.paper.models import CountReport, PaperCount, Progress, Reading, SheetEntry
-from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of, reading_of
+from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of, reading_key, reading_of
 from voting.paper.service import current_round, load_paper_count, paper_vote, require_counter, require_editable
 from voting.votes import queries as vote_queries
 from voting.votes.models import Vote
@@ -62,12 +62,26 @@ async def enter_sheet(pool: asyncpg.Pool, who: Principal, vote_id: int, entry: S
                 f"Only {returned} ballots were returned; sheet {entry.sheet} cannot be entered",
                 returned=returned,
             )
-        marks = check_reading(vote, Reading(marks=entry.marks, void_reason=entry.void_reason))
+        reading = Reading(marks=entry.marks, void_reason=entry.void_reason)
+        marks = check_reading(vote, reading)
+        if await same_as_latest(conn, vote_id, state.round, entry.sheet, who.subject_id, reading):
+            # A resend (Wi-Fi dropped before the answer came): already stored, nothing to add.
+            return await load_progress(conn, vote_id, state)
         await queries.insert_entry(conn, vote_id, state.round, entry.sheet, who.subject_id, marks, entry.void_reason)
         await record(
             conn, who.audit("paper.sheet_entered", "vote", vote_id, {"round": state.round, "sheet": entry.sheet})
         )
         return await load_progress(conn, vote_id, state)
+
+
+async def same_as_latest(
+    conn: asyncpg.Connection, vote_id: int, round_no: int, sheet: int, teller_id: int, reading: Reading
+) -> bool:
+    """Whether this teller's latest entry of the sheet already says exactly this (called under the count's lock)."""
+    latest = next(
+        (r for r in await queries.sheet_entries(conn, vote_id, round_no, sheet) if r["teller_id"] == teller_id), None
+    )
+    return latest is not None and reading_key(reading_of(latest)) == reading_key(reading)
 
 
 async def resolve_sheet(pool: asyncpg.Pool, who: Principal, vote_id: int, sheet: int, reading: Reading) -> Progress:

@@ -141,6 +141,7 @@ class PaperCount(msgspec.Struct):
     steps: list[Step]
     report: dict[str, Any] | None
     conflicts: list[ConflictRecord] = []
+    handed_out: int = 0  # paper ballots recorded as handed to a named deputy (mixed votes, failed tablets)
 
 
 class Assignment(msgspec.Struct):

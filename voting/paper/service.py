@@ -106,6 +106,15 @@ async def record_issued(pool: asyncpg.Pool, who: Principal, vote_id: int, count:
         await require_counter(conn, who, vote_id, "scrutineer")
         state = await current_round(conn, vote_id)
         require_editable(state)
+        handed = await queries.count_channel_issued(conn, vote_id, "paper")
+        if count < handed:
+            # Otherwise the box could hold more ballots than 发出 says and void a sound round.
+            raise Conflict(
+                "fewer_than_handed_out",
+                f"已向{handed}名代表逐一发出纸质选票，发出数不能少于{handed}",
+                f"Paper ballots were handed to {handed} named deputies; the number issued cannot be less",
+                handed_out=handed,
+            )
         await insert_once(conn, vote_id, state.round, "issued", who, count=count)
         await record(conn, who.audit("paper.issued", "vote", vote_id, {"round": state.round, "count": count}))
         return await load_paper_count(conn, vote_id)
@@ -174,7 +183,14 @@ async def issue_to_deputy(pool: asyncpg.Pool, who: Principal, vote_id: int, depu
     async with transaction(pool) as conn:
         await paper_vote(conn, vote_id)
         await require_counter(conn, who, vote_id, "scrutineer")
-        require_editable(await current_round(conn, vote_id))
+        state = await current_round(conn, vote_id)
+        require_editable(state)
+        if state.returned is not None:
+            raise Conflict(
+                "ballots_returned",
+                "本轮选票已收回，不能再发出纸质选票",
+                "This round's ballots are already collected; no paper ballot can be issued now",
+            )
         if not await queries.deputy_present(conn, vote_id, deputy_id):
             raise Conflict("not_checked_in", "该代表未签到，不能领取选票", "This deputy has not checked in")
         if not await queries.issue_to_deputy(conn, vote_id, deputy_id):
@@ -224,6 +240,7 @@ async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount
         steps=[Step(**{k: r[k] for k in ("round", "kind", "count", "reason", "actor", "at")}) for r in rows],
         report=state.report,
         conflicts=[ConflictRecord(**dict(r)) for r in await queries.conflicts(conn, vote_id)],
+        handed_out=await queries.count_channel_issued(conn, vote_id, "paper"),
     )
 
 

@@ -1,5 +1,6 @@
 "use strict";
-// The hall's big screen: attendance, then the open vote's turnout, then the announced result.
+// The hall's big screen: attendance, then the open vote's turnout (or its 唱票 while paper ballots
+// are read out), then the announced result.
 // Fetches as the public (no cookie): it must never show anything before the announcement.
 
 (() => {
@@ -35,6 +36,7 @@
     PJ.showAttendance(header, summary);
     const open = votes.find((v) => v.state === "open");
     const counted = votes.filter((v) => v.state === "closed" || v.state === "announced").sort((a, b) => b.id - a.id)[0];
+    if (open && open.mode !== "electronic" && (await readingUnderway(open))) return showReading(open);
     if (open) return showOpen(open);
     if (counted && counted.state === "closed") return showCounting(counted);
     if (counted) return showResult(counted.id);
@@ -55,6 +57,18 @@
         PJ.turnoutView(turnout),
       ),
     );
+  }
+
+  /** Whether the paper ballots of this vote are being read out: returned recorded, round not void. */
+  async function readingUnderway(vote) {
+    const reading = await get("/api/votes/" + vote.id + "/paper/reading");
+    return reading.returned !== null && !reading.void;
+  }
+
+  /** While paper ballots are read out, the hall shows the 唱票 screen itself (it follows the count live). */
+  function showReading(vote) {
+    if (shown === "reading:" + vote.id) return;
+    display("reading:" + vote.id, el("iframe", { class: "hall-reading", title: "唱票 " + vote.title, src: "/hall/votes/" + vote.id + "/reading" }));
   }
 
   function updateTurnout(turnout) {
@@ -90,7 +104,7 @@
       if (name === "attendance") PJ.showAttendance(header, data);
       else if (name === "turnout") updateTurnout(data);
       else if (name === "vote_announced") showResult(data.vote_id).catch(() => {});
-      else if (name.startsWith("vote_")) resync().catch(() => {});
+      else if (name.startsWith("vote_") || name === "paper_count") resync().catch(() => {});
     },
     resync,
     { slow: 4000, fast: 3000 },

@@ -28,6 +28,21 @@
     }
   }
 
+  /** Ask for a reason in a dialog (never prompt()); resolves to the trimmed text, or null if cancelled. */
+  async function askReason({ title, hint, value, ok, danger }) {
+    const input = el("textarea", { name: "reason", rows: "3", maxlength: "500" });
+    input.value = value || "";
+    const answer = PJ.confirmDialog({ title, body: [el("p", {}, hint), el("label", { class: "reason" }, bi("原因", "Reason"), input)], ok, danger });
+    const confirm = input.closest("dialog").querySelector("[data-confirm]");
+    const sync = () => {
+      confirm.disabled = !input.value.trim();
+    };
+    input.addEventListener("input", sync);
+    sync();
+    input.focus();
+    return (await answer) ? input.value.trim() : null;
+  }
+
   function readingText(reading) {
     if (reading.void_reason) return VOID[reading.void_reason];
     const marks = Object.entries(reading.marks);
@@ -121,11 +136,80 @@
     );
   }
 
+  // ------------------------------------------------ a paper ballot to a named deputy (mixed votes)
+
+  const issuePanel = document.getElementById("issue-panel");
+  const issueError = document.getElementById("issue-error");
+  let deputies = null;
+
+  function showIssuePanel() {
+    if (!issuePanel) return;
+    const scrutineer = count.counters.some((c) => c.staff_user_id === me && c.role === "scrutineer");
+    issuePanel.hidden = !((presiding || scrutineer) && vote.state === "open" && count.state === "issuing");
+    document.getElementById("issue-count").replaceChildren(bi("已逐一发出 " + count.handed_out + " 张", count.handed_out + " handed to named deputies"));
+  }
+
+  function matchesOf(query) {
+    const q = query.trim().toLowerCase();
+    if (!q || !deputies) return [];
+    return deputies.filter((d) => d.status === "present" && (d.name.toLowerCase().includes(q) || d.seat.toLowerCase() === q || d.seat.toLowerCase().startsWith(q))).slice(0, 8);
+  }
+
+  async function showMatches() {
+    const form = document.getElementById("issue-form");
+    if (!deputies) deputies = (await call("GET", "/api/sessions/" + page.sessionId + "/attendance")).deputies;
+    const found = matchesOf(form.q.value);
+    document.getElementById("issue-matches").replaceChildren(
+      ...found.map((d) =>
+        el("li", { dataset: { deputyId: String(d.deputy_id) } }, el("span", { class: "seat" }, d.seat || "–"), el("strong", {}, d.name), el("span", { class: "muted" }, d.delegation),
+          el("button", { type: "button", class: "btn small primary", onclick: () => issueTo(d) }, bi("发给纸质选票", "Issue paper ballot"))),
+      ),
+      form.q.value.trim() && !found.length ? el("li", { class: "muted" }, bi("没有找到已签到的代表", "No checked-in deputy matches")) : [],
+    );
+  }
+
+  async function issueTo(deputy) {
+    PJ.clearError(issueError);
+    document.getElementById("issue-done").replaceChildren();
+    const ok = await PJ.confirmDialog({
+      title: bi("向 " + deputy.name + " 发出纸质选票？", "Issue a paper ballot to " + deputy.name + "?"),
+      body: el("p", {}, bi("登记后该代表不能再用平板投票。", "Their tablet can then no longer vote.")),
+      ok: bi("登记发出", "Issue"),
+    });
+    if (!ok) return;
+    try {
+      count = await call("POST", base + "/issued/" + deputy.deputy_id);
+      document.getElementById("issue-done").replaceChildren(bi("已向 " + deputy.name + "（座位 " + (deputy.seat || "–") + "）发出纸质选票", "Paper ballot issued to " + deputy.name));
+      const form = document.getElementById("issue-form");
+      form.q.value = "";
+      await showMatches();
+      showIssuePanel();
+      form.q.focus();
+    } catch (error) {
+      PJ.showError(issueError, error);
+    }
+  }
+
+  if (issuePanel) {
+    const form = document.getElementById("issue-form");
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const found = matchesOf(form.q.value);
+      if (found.length === 1) issueTo(found[0]); // Enter on a unique seat number or name
+    });
+    form.q.addEventListener("input", () => {
+      PJ.clearError(issueError);
+      showMatches().catch((error) => PJ.showError(issueError, error));
+    });
+  }
+
   async function refresh() {
-    [count, vote] = await Promise.all([call("GET", base), vote ? Promise.resolve(vote) : call("GET", "/api/votes/" + voteId)]);
+    // The vote is fetched each time: whether it is open decides what may be done here.
+    [count, vote] = await Promise.all([call("GET", base), call("GET", "/api/votes/" + voteId)]);
     for (const c of vote.candidates) names.set(c.id, c.name);
     showCounters();
     showSteps();
+    showIssuePanel();
     if (count.state !== "issuing") showProgress(await call("GET", base + "/progress"));
     await showReport();
   }
@@ -149,7 +233,13 @@
     if (!step) return;
     const kind = step.dataset.step;
     if (kind === "restart") {
-      const reason = prompt("重新投票的原因 Reason", "收回的选票多于发出的选票");
+      const reason = await askReason({
+        title: bi("重新投票？", "Start the voting again?"),
+        hint: bi("本轮投票无效。重新投票将撤销本轮已登记的纸质选票发放，请说明原因。", "This round is void. A new round withdraws this round's paper issues; say why."),
+        value: "收回的选票多于发出的选票",
+        ok: bi("重新投票", "Restart round"),
+        danger: true,
+      });
       if (reason) act(() => call("POST", base + "/restart", { body: { reason } }));
       return;
     }
@@ -165,8 +255,13 @@
     const ok = await PJ.confirmDialog({ title: bi("确认计票报告？", "Sign off the count?"), body: el("p", {}, bi("确认后不能再修改；如需更正须重新计票并说明理由。", "Afterwards nothing can be edited; a correction is a recount with a reason.")), ok: bi("确认", "Sign off") });
     if (ok) act(() => call("POST", base + "/sign-off"));
   });
-  document.getElementById("recount").addEventListener("click", () => {
-    const reason = prompt("重新计票的原因 Reason");
+  document.getElementById("recount").addEventListener("click", async () => {
+    const reason = await askReason({
+      title: bi("重新计票？", "Recount?"),
+      hint: bi("将撤回总监票人的确认，计票人可更正录入后再次确认；原因将记录在案。", "Withdraws the sign-off so entries can be corrected and signed again; the reason is recorded."),
+      ok: bi("重新计票", "Recount"),
+      danger: true,
+    });
     if (reason) act(() => call("POST", base + "/recount", { body: { reason } }));
   });
 
