@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import asyncpg
 
+from audit.queries import record
 from voting.auth import Principal, Role
 from voting.database import transaction
 from voting.demo_data import DEMO_CANDIDATES
@@ -20,7 +21,10 @@ from voting.departments.service import create_department, list_departments, set_
 from voting.evaluation import queries as evaluation_queries
 from voting.evaluation.models import RoundCreate
 from voting.evaluation.service import close_round, create_round, open_round
-from voting.programs.models import CandidateCreate, ProgramCreate
+from voting.programs import phases
+from voting.programs import queries as program_queries
+from voting.programs.models import CandidateCreate, PhaseDate, ProgramCreate, ProgramSchedule
+from voting.programs.schedule import load_program, set_schedule
 from voting.programs.service import add_candidate, create_program
 from voting.supervision import queries
 from voting.supervision.models import InspectionCreate, IssueAnswer
@@ -35,6 +39,14 @@ PROJECTS = [
     ("农村公路安全生命防护工程", "交通出行", 1200, "县交通运输局", "2026-11-30", [30, 60, 100]),
     ("城区背街小巷改造", "城市建设", 1500, "县住房和城乡建设局", "2026-12-31", [15, 35, 40]),
 ]
+# When last year's cycle reached each phase (it ran before this service).
+LAST_YEAR_STARTS = {
+    "solicit": dt.date(LAST_YEAR - 1, 9, 1),
+    "shortlist": dt.date(LAST_YEAR - 1, 10, 15),
+    "deliberate": dt.date(LAST_YEAR - 1, 12, 1),
+    "vote": dt.date(LAST_YEAR, 1, 10),
+    "supervise": dt.date(LAST_YEAR, 1, 15),
+}
 LEVEL_SHARES = [(0.8, 0.15), (0.9, 0.08), (0.55, 0.3), (0.7, 0.2), (0.3, 0.15)]  # 满意, 基本满意 per project
 
 
@@ -57,7 +69,33 @@ async def set_up_supervision_demo(pool: asyncpg.Pool, who: Principal, body_id: i
     )
     if exists is None:
         await enter_last_year(pool, who, body_id, departments)
+    await move_to_supervision(pool, who, body_id)
     return account.password
+
+
+async def move_to_supervision(pool: asyncpg.Pool, who: Principal, body_id: int) -> None:
+    """Give last year's program its real schedule and put it in the 监督 phase (once)."""
+    async with pool.acquire() as conn:
+        program_id = await conn.fetchval("SELECT id FROM program WHERE body_id = $1 AND year = $2", body_id, LAST_YEAR)
+    await set_schedule(
+        pool, who, program_id, ProgramSchedule(dates=[PhaseDate(p, d) for p, d in LAST_YEAR_STARTS.items()])
+    )
+    # Its list was fixed and voted on paper before this service, so the guarded one-step moves (which need
+    # a fixed list on file to enter the vote) cannot replay it; the move is recorded as entered by hand.
+    async with transaction(pool) as conn:
+        program = await load_program(conn, program_id, for_update=True)
+        if phases.step_of(program.phase, "supervise") <= 0:
+            return
+        await program_queries.set_phase(conn, program_id, "supervise")
+        await record(
+            conn,
+            who.audit(
+                "program.phase_changed",
+                "program",
+                program_id,
+                {"from": program.phase, "to": "supervise", "reason": "往年项目补录：已于会前票决 entered by hand"},
+            ),
+        )
 
 
 async def enter_last_year(pool: asyncpg.Pool, who: Principal, body_id: int, departments: dict[str, int]) -> None:

@@ -83,6 +83,25 @@ async def test_report_review_rating_and_dashboard(
     await card.locator("button[name=publish][value=true]").click()
     await expect(card).to_have_count(0)
 
+    # The clerk names the monitoring group and adds a milestone from the console.
+    row = clerk.page.locator(f"tr[data-item='{world.item_a}']")
+    await row.locator("summary").click()
+    group = row.locator("form[data-monitors]")
+    await group.locator("input[type=checkbox]").nth(0).check()
+    await group.locator("input[type=checkbox]").nth(2).check()
+    await group.locator("button[type=submit]").click()
+    await expect(row).to_contain_text("监督小组")
+    await row.locator("summary").click()
+    step = row.locator("form[data-milestone]")
+    await step.locator("input[name=title]").fill("竣工验收")
+    await step.locator("input[name=due_on]").fill("2027-11-30")
+    await step.locator("button[type=submit]").click()
+    await row.locator("summary").click()
+    await expect(row.locator(".milestones")).to_contain_text("竣工验收")
+    assert not clerk.errors
+    item = (await api.get(f"/api/items/{world.item_a}")).json()
+    assert len(item["monitor_ids"]) == 2 and [m["title"] for m in item["milestones"]] == ["竣工验收"]
+
     # This year's session: last year's projects are evaluated on its tablets.
     session = await create_session(pool, ADMIN, SessionCreate(body_id=congress.body_id, title="第二次会议"))
     codes = {c.deputy_id: c.code for c in await seat_cards(pool, settings, ADMIN, session.id)}
@@ -92,12 +111,17 @@ async def test_report_review_rating_and_dashboard(
         congress.clerk,
         {"body_id": congress.body_id, "title": "年终满意度测评", "session_id": session.id},
     )
-    await post_ok(api, f"/api/evaluations/{round_['id']}/open", congress.clerk)
 
+    # The tablet offers the rating sheet only once a round is open for its deputy.
     deputy, *others = congress.deputy_ids
     tablet = await open_screen(1280, 800, has_touch=True)
     await tablet.page.goto(f"{live_server}/tablet?code={codes[deputy]}")
     await expect(tablet.page.locator("#tablet-who")).to_contain_text("代表000")
+    await tablet.page.wait_for_timeout(2500)
+    await expect(tablet.page.locator("a[data-evaluate-link]")).to_be_hidden()
+    await post_ok(api, f"/api/evaluations/{round_['id']}/open", congress.clerk)
+    await tablet.page.reload()
+    await expect(tablet.page.locator("a[data-evaluate-link]")).to_be_visible()
     await tablet.page.click("a[data-evaluate-link]")
     items = tablet.page.locator(".rate-item")
     await expect(items).to_have_count(2)

@@ -125,3 +125,35 @@ async def test_rejected_change_leaves_the_item_alone(
         json={"approve": False, "decided_by": "主任会议", "note": "继续实施"},
     )
     assert (await client.get(f"/api/items/{world.item_a}")).json()["status"] == "in_progress"
+
+
+async def test_an_adjusted_project_keeps_reporting_and_completes_at_100(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    clerk = world.congress.clerk
+    change = await client.post(
+        f"/api/items/{world.item_b}/changes",
+        headers=world.transport.headers,
+        json={"kind": "adjust", "reason": "线路调整，减少拆迁", "new_target_date": "2028-03-31"},
+    )
+    assert change.status_code == 201, change.text
+    decided = await client.post(
+        f"/api/changes/{change.json()['id']}/decision",
+        headers=clerk,
+        json={"approve": True, "decided_by": "县人大常委会主任会议", "decision_ref": "常主〔2027〕6号"},
+    )
+    assert decided.status_code == 200, decided.text
+    item = (await client.get(f"/api/items/{world.item_b}", headers=clerk)).json()
+    assert item["status"] == "adjusted"
+    assert item["next_due"] is not None  # still on the report schedule
+
+    filed = await client.post(
+        f"/api/items/{world.item_b}/reports",
+        headers=world.transport.headers,
+        data={"percent": "100", "spent_wan": "90", "narrative": "按调整后的方案全部完工"},
+    )
+    assert filed.status_code == 201, filed.text
+    published = await client.post(f"/api/reports/{filed.json()['id']}/review", headers=clerk, json={"publish": True})
+    assert published.status_code == 200, published.text
+    assert (await client.get(f"/api/items/{world.item_b}")).json()["status"] == "completed"

@@ -26,6 +26,10 @@ async def test_pages_render_for_their_users(client: AsyncTestClient, pool: async
     assert rounds.status_code == 200
     liaison = await client.get("/liaison/projects", headers=world.housing.headers)
     assert liaison.status_code == 200 and "项目A" in liaison.text and "项目B" not in liaison.text
+    # One liaison home: each of the two liaison pages links to the other.
+    assert 'href="/liaison"' in liaison.text
+    feasibility = await client.get("/liaison", headers=world.housing.headers)
+    assert feasibility.status_code == 200 and 'href="/liaison/projects"' in feasibility.text
     refused = await client.get("/console/supervision", headers=world.housing.headers)
     assert refused.status_code in (302, 303, 307) or "登录" in refused.text
 

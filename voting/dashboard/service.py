@@ -11,6 +11,7 @@ import msgspec
 from tally.rating import ProjectRating
 from voting.dashboard import queries
 from voting.evaluation import queries as evaluation_queries
+from voting.supervision import oversight_queries
 from voting.supervision import queries as supervision_queries
 from voting.supervision.models import Change, Inspection, Issue, Item, Report
 from voting.supervision.service import load_items, require_item
@@ -85,10 +86,10 @@ async def project(pool: asyncpg.Pool, item_id: int) -> Project:
     async with pool.acquire() as conn:
         item = await require_item(conn, item_id)
         reports = [Report(**dict(r)) for r in await supervision_queries.reports(conn, [item_id], "published")]
-        inspections = [Inspection(**dict(r)) for r in await supervision_queries.inspections(conn, [item_id])]
-        issues = [Issue(**dict(r)) for r in await supervision_queries.issues(conn, [item_id])]
+        inspections = [Inspection(**dict(r)) for r in await oversight_queries.inspections(conn, [item_id])]
+        issues = [Issue(**dict(r)) for r in await oversight_queries.issues(conn, [item_id])]
         changes = [
-            Change(**dict(r)) for r in await supervision_queries.changes(conn, [item_id]) if r["state"] != "pending"
+            Change(**dict(r)) for r in await oversight_queries.changes(conn, [item_id]) if r["state"] != "pending"
         ]
         evaluations = (await _evaluations(conn, [item_id])).get(item_id, [])
         rectifications = [dict(r) for r in await evaluation_queries.rectifications(conn, [item_id])]

@@ -17,6 +17,7 @@ from voting.errors import BadRequest, Conflict, Forbidden, NotAuthenticated, not
 from voting.evaluation import queries
 from voting.evaluation.models import ItemRating, RatingSheet, Round, RoundCreate, RoundItem, SheetAccepted, TabletRound
 from voting.roster.queries import count_active_deputies
+from voting.supervision.service import required_text
 from voting.tablet.queries import tablet_state
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ async def create_round(pool: asyncpg.Pool, who: Principal, new: RoundCreate) -> 
     problems = new.rules.problems()
     if problems:
         raise BadRequest("rules_invalid", "测评规则设置无效", "The rating rules are invalid", problems=problems)
+    title = required_text(new.title, "测评名称", "Title")
     async with transaction(pool) as conn:
         if new.session_id is not None and await queries.session_body(conn, new.session_id) != new.body_id:
             raise BadRequest("session_not_of_body", "会议不属于该人大", "The session is not of this body")
@@ -69,7 +71,7 @@ async def create_round(pool: asyncpg.Pool, who: Principal, new: RoundCreate) -> 
                 conn,
                 new.body_id,
                 new.session_id,
-                new.title.strip(),
+                title,
                 new.kind,
                 msgspec.to_builtins(new.rules),
                 new.rectify_days,

@@ -1,10 +1,16 @@
 "use strict";
 // The deputy's rating screen (满意度测评): uses the tablet login stored by tablet.js, shows the open rounds,
 // one choice per project, a confirmation, then a single submission. Nothing about the choices is kept.
+// On the vote screen (tablet.html) it only shows the link to this screen while a round waits for the deputy.
 
 (() => {
   const { el, bi, api } = PJ;
   const main = document.getElementById("evaluate-main");
+  const link = document.querySelector("[data-evaluate-link]");
+  if (!main) {
+    if (link) watchLink(link);
+    return;
+  }
   const LEVELS = [
     ["satisfied", "满意", "Satisfied"],
     ["basic", "基本满意", "Basically satisfied"],
@@ -125,6 +131,40 @@
       errorBox,
       el("div", { class: "rate-actions" }, submit),
     );
+  }
+
+  function storedToken() {
+    try {
+      return (JSON.parse(localStorage.getItem("pj.tablet.login")) || {}).token || null;
+    } catch (_) {
+      return null;
+    }
+  }
+
+  // Asks the server now and then (rounds open without a tablet event), and at once when the tablet logs in.
+  function watchLink(target) {
+    let token = null;
+    async function check() {
+      token = storedToken();
+      let waiting = false;
+      if (token) {
+        try {
+          const rounds = await api("GET", "/api/tablet/evaluations", { token, anonymous: true });
+          waiting = rounds.some((r) => !r.rated);
+        } catch (_) {
+          waiting = false;
+        }
+      }
+      target.hidden = !waiting;
+    }
+    check();
+    setInterval(check, 20000 + Math.floor(Math.random() * 5000));
+    setInterval(() => {
+      if (storedToken() !== token) check();
+    }, 1500);
+    document.addEventListener("visibilitychange", () => {
+      if (!document.hidden) check();
+    });
   }
 
   load();

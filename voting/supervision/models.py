@@ -22,6 +22,10 @@ CHANGE_NAMES = {"adjust": ("调整", "Adjust"), "postpone": ("暂缓", "Postpone
 # What an approved change does to the item.
 CHANGE_STATUS: dict[str, ItemStatus] = {"adjust": "adjusted", "postpone": "postponed", "stop": "stopped"}
 
+# An adjusted project (调整: new scope, budget or date) is still being carried out,
+# so its department keeps reporting on the schedule and 100% completes it.
+BEING_CARRIED_OUT: tuple[ItemStatus, ...] = ("in_progress", "adjusted")
+
 
 class Milestone(msgspec.Struct):
     """A step of a project with its planned date; reached when a published report says so."""
@@ -57,6 +61,7 @@ class Item(msgspec.Struct):
     completed_on: dt.date | None
     presidium_member: str
     monitors: list[str] = []
+    monitor_ids: list[int] = []  # the same deputies' ids, in the same order
     milestones: list[Milestone] = []
     next_due: dt.date | None = None
     overdue: list[dt.date] = []

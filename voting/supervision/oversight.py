@@ -10,8 +10,8 @@ import msgspec
 from audit.queries import record
 from voting.auth import Principal
 from voting.database import transaction
-from voting.errors import BadRequest, Conflict, not_found
-from voting.supervision import queries
+from voting.errors import Conflict, not_found
+from voting.supervision import oversight_queries, queries
 from voting.supervision.models import (
     CHANGE_NAMES,
     CHANGE_STATUS,
@@ -25,20 +25,21 @@ from voting.supervision.models import (
     IssueClose,
     StatusSet,
 )
-from voting.supervision.service import require_item, require_own_item, today
+from voting.supervision.service import checked_money, require_item, require_own_item, required_text, today
 
 
 async def record_inspection(
     pool: asyncpg.Pool, who: Principal, item_id: int, new: InspectionCreate
 ) -> tuple[Inspection, list[Issue]]:
     """An inspection with its findings; each listed issue goes to the department with an answer date."""
+    participants = required_text(new.participants, "参加代表", "Participants")
+    findings = required_text(new.findings, "视察发现", "Findings")
+    texts = [required_text(text, "交办问题", "Issue") for text in new.issues]
     async with transaction(pool) as conn:
         await require_item(conn, item_id)
-        row = await queries.insert_inspection(
-            conn, item_id, new.inspected_on, new.participants.strip(), new.findings.strip()
-        )
+        row = await oversight_queries.insert_inspection(conn, item_id, new.inspected_on, participants, findings)
         due = today() + dt.timedelta(days=new.answer_days)
-        raised = [await queries.insert_issue(conn, item_id, row["id"], text.strip(), due) for text in new.issues]
+        raised = [await oversight_queries.insert_issue(conn, item_id, row["id"], text, due) for text in texts]
         await record(
             conn,
             who.audit(
@@ -52,7 +53,7 @@ async def record_inspection(
 
 
 async def _issue(conn: asyncpg.Connection, who: Principal, issue_id: int) -> asyncpg.Record:
-    row = await queries.issue_by_id(conn, issue_id)
+    row = await oversight_queries.issue_by_id(conn, issue_id)
     if row is None:
         raise not_found("问题", "Issue")
     await require_own_item(conn, who, row["item_id"])
@@ -61,11 +62,12 @@ async def _issue(conn: asyncpg.Connection, who: Principal, issue_id: int) -> asy
 
 async def answer_issue(pool: asyncpg.Pool, who: Principal, issue_id: int, answer: IssueAnswer) -> Issue:
     """The department answers an open issue."""
+    text = required_text(answer.answer, "答复", "Answer")
     async with transaction(pool) as conn:
         row = await _issue(conn, who, issue_id)
         if row["state"] != "open":
             raise Conflict("issue_not_open", "该问题已答复或已办结", "This issue was already answered or closed")
-        updated = await queries.answer_issue(conn, issue_id, answer.answer.strip())
+        updated = await oversight_queries.answer_issue(conn, issue_id, text)
         await record(conn, who.audit("issue.answered", "item_issue", issue_id))
     return Issue(**dict(updated))
 
@@ -81,22 +83,23 @@ async def close_issue(pool: asyncpg.Pool, who: Principal, issue_id: int, closing
                 "The department has not answered yet",
                 state=row["state"],
             )
-        updated = await queries.close_issue(conn, issue_id, closing.accept, closing.note.strip())
+        updated = await oversight_queries.close_issue(conn, issue_id, closing.accept, closing.note.strip())
         await record(conn, who.audit("issue.closed" if closing.accept else "issue.reopened", "item_issue", issue_id))
     return Issue(**dict(updated))
 
 
 async def request_change(pool: asyncpg.Pool, who: Principal, item_id: int, new: ChangeCreate) -> Change:
     """A change request; the item stays as it is until a decision is recorded."""
-    if new.new_budget_wan is not None and new.new_budget_wan < 0:
-        raise BadRequest("budget_negative", "预算不能为负数", "The budget cannot be negative")
+    if new.new_budget_wan is not None:
+        checked_money(new.new_budget_wan, "新预算", "New budget")
+    reason = required_text(new.reason, "变更理由", "Reason")
     async with transaction(pool) as conn:
         item = await require_own_item(conn, who, item_id, for_update=True)
         if item.status in ("completed", "stopped"):
             raise Conflict("item_closed", "项目已完成或已终止，不能变更", "The project is completed or stopped")
         try:
-            row = await queries.insert_change(
-                conn, item_id, new.kind, new.reason.strip(), new.new_target_date, new.new_budget_wan
+            row = await oversight_queries.insert_change(
+                conn, item_id, new.kind, reason, new.new_target_date, new.new_budget_wan
             )
         except asyncpg.UniqueViolationError as error:
             raise Conflict(
@@ -108,23 +111,32 @@ async def request_change(pool: asyncpg.Pool, who: Principal, item_id: int, new: 
 
 async def decide_change(pool: asyncpg.Pool, who: Principal, change_id: int, decision: ChangeDecision) -> Change:
     """Record the decision; an approved change takes effect now, and is public from now."""
+    decided_by = required_text(decision.decided_by, "决定机关", "Decided by")
     async with transaction(pool) as conn:
-        row = await queries.change_by_id(conn, change_id)
+        row = await oversight_queries.change_by_id(conn, change_id)
         if row is None:
             raise not_found("变更申请", "Change request")
         if row["state"] != "pending":
             raise Conflict("change_decided", "该变更申请已作出决定", "This change request was already decided")
-        await require_item(conn, row["item_id"], for_update=True)
-        decided = await queries.decide_change(
+        item = await require_item(conn, row["item_id"], for_update=True)
+        if decision.approve and item.status in ("completed", "stopped"):
+            # Completed or stopped since the request: approving now would silently reopen it.
+            raise Conflict(
+                "item_closed",
+                "项目已完成或已终止，变更申请不能批准",
+                "The project was completed or stopped since the request; it cannot be approved",
+                status=item.status,
+            )
+        decided = await oversight_queries.decide_change(
             conn,
             change_id,
             decision.approve,
-            decision.decided_by.strip(),
+            decided_by,
             decision.decision_ref.strip(),
             decision.note.strip(),
         )
         if decision.approve:
-            await queries.apply_change(
+            await oversight_queries.apply_change(
                 conn, row["item_id"], CHANGE_STATUS[row["kind"]], row["new_target_date"], row["new_budget_wan"]
             )
         await record(conn, who.audit("change.decided", "change_request", change_id, msgspec.to_builtins(decision)))
@@ -142,7 +154,14 @@ async def set_status(pool: asyncpg.Pool, who: Principal, item_id: int, wanted: S
             f"To {en.lower()} a project, file a change request; it takes effect once decided",
         )
     async with transaction(pool) as conn:
-        await require_item(conn, item_id, for_update=True)
+        item = await require_item(conn, item_id, for_update=True)
+        if item.status == "stopped":
+            # 终止 was decided; a status click must not quietly undo that decision.
+            raise Conflict(
+                "item_stopped",
+                "项目已经决定终止，不能直接恢复或标记完成",
+                "The project was stopped by a decision; it cannot be resumed or completed directly",
+            )
         await queries.set_status(conn, item_id, wanted.status, today())
         await record(
             conn, who.audit("implementation.status_set", "implementation_item", item_id, {"status": wanted.status})
@@ -153,7 +172,7 @@ async def item_oversight(pool: asyncpg.Pool, item_ids: list[int]) -> tuple[list[
     """Inspections, issues and change requests of these items."""
     async with pool.acquire() as conn:
         return (
-            [Inspection(**dict(r)) for r in await queries.inspections(conn, item_ids)],
-            [Issue(**dict(r)) for r in await queries.issues(conn, item_ids)],
-            [Change(**dict(r)) for r in await queries.changes(conn, item_ids)],
+            [Inspection(**dict(r)) for r in await oversight_queries.inspections(conn, item_ids)],
+            [Issue(**dict(r)) for r in await oversight_queries.issues(conn, item_ids)],
+            [Change(**dict(r)) for r in await oversight_queries.changes(conn, item_ids)],
         )

@@ -14,6 +14,7 @@ from voting.departments.queries import departments_of_body
 from voting.departments.service import department_of
 from voting.errors import PiaojueError
 from voting.pages.access import error_page, forbidden_page, page, staff_of, to_login
+from voting.roster.queries import deputies_of_body
 from voting.supervision import queries
 from voting.supervision.models import CHANGE_NAMES, STATUS_NAMES, Change, Issue, Report
 from voting.supervision.oversight import item_oversight
@@ -69,7 +70,9 @@ async def supervision_console(request: Request, state: State) -> Template | Redi
     async with state.pool.acquire() as conn:
         items = await load_items(conn, await queries.items(conn))
         pending = [Report(**dict(r)) for r in await queries.reports(conn, None, "submitted")]
-        departments = {b: [dict(d) for d in await departments_of_body(conn, b)] for b in {i.body_id for i in items}}
+        bodies = {i.body_id for i in items}
+        departments = {b: [dict(d) for d in await departments_of_body(conn, b)] for b in bodies}
+        deputies = {b: [dict(d) for d in await deputies_of_body(conn, b) if d["active"]] for b in bodies}
     _, issues, changes = await item_oversight(state.pool, [i.id for i in items])
     return page(
         "supervision/console.html",
@@ -80,6 +83,7 @@ async def supervision_console(request: Request, state: State) -> Template | Redi
         issues=[s for s in issues if s.state != "closed"],
         changes=[c for c in changes if c.state == "pending"],
         departments=departments,
+        deputies=deputies,
         statuses=STATUS_NAMES,
         change_names=CHANGE_NAMES,
         clerk=who.role in (Role.ADMIN, Role.CLERK),

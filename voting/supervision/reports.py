@@ -13,8 +13,8 @@ from voting.database import transaction
 from voting.departments.service import department_of
 from voting.errors import BadRequest, Conflict, not_found
 from voting.supervision import photos, queries, schedule
-from voting.supervision.models import Report, ReportFields, Review
-from voting.supervision.service import require_item, require_own_item, today
+from voting.supervision.models import BEING_CARRIED_OUT, Report, ReportFields, Review
+from voting.supervision.service import checked_money, require_item, require_own_item, required_text, today
 
 
 async def file_report(
@@ -30,8 +30,8 @@ async def file_report(
         raise BadRequest(
             "too_many_photos", f"每份报告最多{photos.MAX_PHOTOS}张照片", f"At most {photos.MAX_PHOTOS} photos a report"
         )
-    if fields.spent_wan < 0:
-        raise BadRequest("spent_negative", "已用资金不能为负数", "Money spent cannot be negative")
+    checked_money(fields.spent_wan, "已用资金", "Money spent")
+    narrative = required_text(fields.narrative, "进展情况", "Narrative")
     kinds = [photos.check_photo(content, name) for name, content in uploads]
     stored: list[str] = []
     committed = False
@@ -39,7 +39,7 @@ async def file_report(
         stored = [await asyncio.to_thread(photos.store_photo, data_dir, content) for _, content in uploads]
         async with transaction(pool) as conn:
             item = await require_own_item(conn, who, item_id, for_update=True)
-            if item.status != "in_progress":
+            if item.status not in BEING_CARRIED_OUT:
                 raise Conflict("item_not_in_progress", "该项目不在实施中，无需报告", "This project is not in progress")
             previous = await queries.last_live_percent(conn, item_id)
             previous = item.percent if previous is None else max(previous, item.percent)
@@ -61,7 +61,7 @@ async def file_report(
                     period,
                     fields.percent,
                     fields.spent_wan,
-                    fields.narrative.strip(),
+                    narrative,
                     reason,
                     who.subject_id,
                 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from decimal import Decimal
 
 import asyncpg
 import msgspec
@@ -16,7 +17,7 @@ from voting.departments.queries import department_by_id
 from voting.departments.service import department_of
 from voting.errors import BadRequest, Forbidden, not_found
 from voting.supervision import queries, schedule
-from voting.supervision.models import Item, ItemUpdate, Milestone, MilestoneCreate
+from voting.supervision.models import BEING_CARRIED_OUT, Item, ItemUpdate, Milestone, MilestoneCreate
 
 
 async def create_items_at_announcement(conn: asyncpg.Connection, vote_id: int) -> list[int]:
@@ -38,6 +39,30 @@ async def create_items_at_announcement(conn: asyncpg.Connection, vote_id: int) -
     return created
 
 
+# numeric(14, 2): up to 12 digits before the point, 2 after.
+MONEY_LIMIT = Decimal(10) ** 12
+
+
+def required_text(value: str, field_zh: str, field_en: str) -> str:
+    """The text without surrounding blanks, or a 400 naming the empty field."""
+    text = value.strip()
+    if not text:
+        raise BadRequest("text_empty", f"{field_zh}不能为空", f"{field_en} cannot be empty", field=field_en.lower())
+    return text
+
+
+def checked_money(value: Decimal, field_zh: str, field_en: str) -> Decimal:
+    """An amount in 万元: finite, not negative, below a trillion, at most two decimals; else a 400."""
+    if not value.is_finite() or value < 0 or value >= MONEY_LIMIT or value != value.quantize(Decimal("0.01")):
+        raise BadRequest(
+            "amount_invalid",
+            f"{field_zh}须为0至1万亿以内、最多两位小数的金额（万元）",
+            f"{field_en} must be an amount from 0 up to a trillion with at most two decimals (万元)",
+            field=field_en.lower(),
+        )
+    return value
+
+
 def today() -> dt.date:
     """The service's date (one place, so schedules agree)."""
     return dt.date.today()
@@ -47,8 +72,10 @@ async def load_items(conn: asyncpg.Connection, rows: list[asyncpg.Record]) -> li
     """Items with their monitoring group, milestones and report schedule."""
     ids = [r["id"] for r in rows]
     group: dict[int, list[str]] = defaultdict(list)
+    group_ids: dict[int, list[int]] = defaultdict(list)
     for m in await queries.monitors(conn, ids):
         group[m["item_id"]].append(m["name"])
+        group_ids[m["item_id"]].append(m["deputy_id"])
     steps: dict[int, list[Milestone]] = defaultdict(list)
     for s in await queries.milestones(conn, ids):
         steps[s["item_id"]].append(Milestone(**dict(s)))
@@ -58,8 +85,10 @@ async def load_items(conn: asyncpg.Connection, rows: list[asyncpg.Record]) -> li
     now = today()
     found = []
     for row in rows:
-        item = Item(**dict(row), monitors=group[row["id"]], milestones=steps[row["id"]])
-        if item.status == "in_progress":
+        item = Item(
+            **dict(row), monitors=group[row["id"]], monitor_ids=group_ids[row["id"]], milestones=steps[row["id"]]
+        )
+        if item.status in BEING_CARRIED_OUT:
             item.next_due = schedule.next_due(item.started_on, item.report_every_months, covered[item.id], now)
             item.overdue = schedule.overdue(item.started_on, item.report_every_months, covered[item.id], now)
         found.append(item)
