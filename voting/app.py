@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from litestar import Litestar, Request, Response
 from litestar.channels import ChannelsPlugin
 from litestar.exceptions import HTTPException, ValidationException
@@ -79,6 +80,13 @@ def on_refusal(_: Request, error: PiaojueError | CastRefused) -> Response[dict[s
 def on_validation_error(_: Request, error: ValidationException) -> Response[dict[str, Any]]:
     """Malformed JSON or a field of the wrong shape; the detail never echoes ballot content."""
     return error_response(400, "invalid_request", "请求格式或内容不正确", "Malformed or invalid request", error.detail)
+
+
+def on_bad_value(_: Request, error: asyncpg.DataError) -> Response[dict[str, Any]]:
+    """A value the database cannot take (an id past 64 bits in a path): the caller's mistake, not ours."""
+    log.info("refused a value the database cannot take: %s", type(error).__name__)
+    zh, en = "请求中的数值超出范围或格式不正确", "A value in the request is out of range"
+    return error_response(400, "invalid_value", zh, en)
 
 
 def on_http_error(_: Request, error: HTTPException) -> Response[dict[str, Any]]:
@@ -172,6 +180,7 @@ def create_app(settings: Settings) -> Litestar:
             PiaojueError: on_refusal,
             CastRefused: on_refusal,
             ValidationException: on_validation_error,
+            asyncpg.DataError: on_bad_value,
             HTTPException: on_http_error,
             Exception: on_server_error,
         },

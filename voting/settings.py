@@ -22,6 +22,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     cast_batch_max: int = 500  # ballots committed together at most
     log_level: str = "info"
     signing_key_path: Path | None = None  # None: data_dir / "signing-key.pem"
+    # Peers whose X-Forwarded-For is believed: the reverse proxy (deploy/nginx.conf runs on the
+    # same host). Never a LAN range: a tablet in the hall could then pick any address it liked
+    # and slip past the failed-login limit.
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
 
     def key_path(self) -> Path:
         """Where the Ed25519 signing key lives (created there, owner-only, on first start)."""
@@ -40,6 +44,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             db_pool_size=int(env.get("PIAOJUE_DB_POOL", "20")),
             log_level=env.get("PIAOJUE_LOG_LEVEL", "info"),
             signing_key_path=Path(env["PIAOJUE_SIGNING_KEY"]) if env.get("PIAOJUE_SIGNING_KEY") else None,
+            trusted_proxies=tuple(
+                a.strip() for a in env.get("PIAOJUE_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if a.strip()
+            ),
         )
 
 

@@ -225,3 +225,109 @@ async def test_poster_to_phone_to_fixed_list(
     await public.screenshot(path=str(shots / "funnel.png"), full_page=True)
     for screen_page in (phone, liaison, public):  # only the clerk's triage page shows the contact
         assert "13812345678" not in await screen_page.content()
+
+
+async def test_a_phone_that_loses_the_answer_resends_and_files_one_suggestion(
+    open_screen: OpenScreen,
+    api: httpx.AsyncClient,
+    live_server: str,
+    pool: asyncpg.Pool,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    shots = shots_dir(tmp_path)
+    congress = await make_congress(pool, settings, deputies=6, candidates=1)
+    pid = congress.program_id
+    roads = await make_liaison(pool, settings, congress.body_id, "交通运输局")
+
+    # Bad signal: the first submission reaches the server, but its answer never reaches the phone.
+    phone = (await open_screen(390, 844, is_mobile=True, has_touch=True, device_scale_factor=2)).page
+    lost: list[str] = []
+
+    async def lose_first_answer(route):  # type: ignore[no-untyped-def]
+        if route.request.method == "POST" and not lost:
+            await route.fetch()  # the server stores it and answers…
+            lost.append(route.request.post_data or "")
+            await route.abort("connectionreset")  # …into a dead connection
+        else:
+            await route.continue_()
+
+    await phone.route(f"**/api/programs/{pid}/suggestions", lose_first_answer)
+    await phone.goto(f"{live_server}/programs/{pid}/suggest")
+    await phone.fill("input[name=title]", "县城第二座体育馆")
+    await phone.fill("textarea[name=description]", "县城现有体育馆不能满足群众健身需要，建议在城东新建一座。")
+    await phone.select_option("select[name=category]", "文化体育")
+    await phone.fill("input[name=phone]", "１３８１２３４５６７８")  # typed with a full-width keyboard
+    await phone.click("button[type=submit]")
+    await expect(phone.locator(".form-error")).to_contain_text("网络连接中断")
+    await phone.screenshot(path=str(shots / "phone-answer-lost.png"), full_page=True)
+    await phone.click("button[type=submit]")  # the villager taps again
+    await phone.wait_for_url(re.compile(r"/track/[2-9A-Z]{8}\?new=1$"))
+    code = phone.url.split("/track/")[1][:8]
+    async with pool.acquire() as conn:
+        stored = await conn.fetch("SELECT id, code, contact_phone FROM suggestion WHERE program_id = $1", pid)
+    assert [(r["code"], r["contact_phone"]) for r in stored] == [(code, "13812345678")]
+    suggestion_id = stored[0]["id"]
+
+    # The clerk looks for duplicates: the other gym ranks first, not the car park that shares 县城.
+    for title, text in (
+        ("县城地下停车场", "县城中心停车难，建议在县城广场下建设地下停车场。"),
+        ("城东建体育馆", "城东片区没有体育场馆。"),
+    ):
+        await post_ok(
+            api, f"/api/programs/{pid}/suggestions", {}, {"title": title, "description": text, "category": "文化体育"}
+        )
+    desk = (await open_screen(1280, 900)).page
+    await log_in(desk, live_server, congress.clerk_login, f"/console/programs/{pid}/triage")
+    await desk.click(f"[data-similar='{suggestion_id}']")
+    await expect(desk.locator("dialog .similar-list li").first).to_contain_text("城东建体育馆")
+    await desk.screenshot(path=str(shots / "triage-similar.png"))
+    await desk.keyboard.press("Escape")
+
+    # Merged into a candidate that is then excluded: the phone is told, with the reason.
+    merged = await post_ok(
+        api,
+        f"/api/programs/{pid}/suggestions/triage",
+        congress.clerk,
+        {
+            "suggestion_ids": [suggestion_id],
+            "action": "merge",
+            "new_candidate": {"name": "城东体育馆", "category": "文化体育", "summary": "新建体育馆"},
+        },
+    )
+    cid = merged["candidate_id"]
+    asked = await post_ok(
+        api,
+        f"/api/candidates/{cid}/feasibility-requests",
+        congress.clerk,
+        {"department_id": roads.department_id, "due_on": "2027-01-20"},
+    )
+    await post_ok(api, f"/api/liaison/requests/{asked['id']}/opinion", roads.headers, OPINION)
+
+    # The department revises its opinion on its page; the earlier one is kept.
+    liaison = (await open_screen(1280, 1000)).page
+    await liaison.goto(f"{live_server}/login")
+    await liaison.fill("input[name=username]", roads.login[0])
+    await liaison.fill("input[name=password]", roads.login[1])
+    await liaison.click("button[type=submit]")
+    await liaison.wait_for_url(f"{live_server}/liaison")
+    card = liaison.locator(".cand-card", has_text="城东体育馆")
+    await card.locator("details.revise summary").click()
+    await card.locator(".opinion-form input[name=cost_wan]").fill("5200")
+    await card.locator(".opinion-form textarea[name=risks]").fill("需新增债务，超出县级财力")
+    await card.locator(".opinion-form input[name=recommended]").uncheck()
+    await card.locator(".opinion-form button[type=submit]").click()
+    await expect(liaison.locator(".cand-card", has_text="城东体育馆")).to_contain_text("已修改 1 次")
+    await expect(liaison.locator(".cand-card", has_text="城东体育馆")).to_contain_text("5200")
+    await liaison.screenshot(path=str(shots / "liaison-revised.png"), full_page=True)
+
+    await post_ok(
+        api, f"/api/candidates/{cid}/exclusion", congress.clerk, {"rule": "debt_burden", "reason": "需新增政府债务"}
+    )
+    await phone.goto(f"{live_server}/track/{code}")
+    await expect(phone.locator("#stage")).to_contain_text("所归并的候选项目未予采纳")
+    await expect(phone.locator("#reason")).to_have_text("需新增政府债务")
+    assert await phone.evaluate("document.documentElement.scrollWidth") <= 390
+    await phone.screenshot(path=str(shots / "tracking-excluded.png"), full_page=True)
+    for screen_page in (phone, liaison):
+        assert "13812345678" not in await screen_page.content()

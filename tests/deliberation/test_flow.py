@@ -27,6 +27,11 @@ async def test_a_suggestion_is_merged_vetted_listed_voted_on_and_chosen(
         new_candidate={"name": "东村道路路灯安装工程", "category": "交通出行", "summary": "安装路灯120盏"},
     )
     lamp_candidate = merged["candidate_id"]
+    # Another resident's idea, merged into a candidate the deputies will not choose.
+    square = await submit(client, pid, title="广场加装座椅", description="广场没有座椅，老人休息不便。")
+    await triage(
+        client, congress, suggestion_ids=[square["id"]], action="merge", candidate_id=congress.candidate_ids[2]
+    )
     await triage(client, congress, suggestion_ids=[far_fetched["id"]], action="reject", reason="超出本级事权和财力")
     assert (await client.get(f"/api/track/{lamp['code']}")).json()["stage"] == "merged"
     rejected = (await client.get(f"/api/track/{far_fetched['code']}")).json()
@@ -59,6 +64,9 @@ async def test_a_suggestion_is_merged_vetted_listed_voted_on_and_chosen(
     assert chosen["stage"] == "chosen"
     assert [step["status"] for step in chosen["history"]] == ["received", "merged"]
     funnel = (await client.get(f"/api/programs/{pid}/funnel")).json()
-    assert (funnel["suggestions"], funnel["candidates"], funnel["chosen"]) == (3, 4, 3)
+    assert (funnel["suggestions"], funnel["candidates"], funnel["chosen"]) == (4, 4, 3)
+    # Put to the vote and not chosen: the submitter is told, not left at "put to the vote".
+    assert (await client.get(f"/api/track/{square['code']}")).json()["stage"] == "not_chosen"
+    assert "票决未入选" in (await client.get(f"/track/{square['code']}")).text
     page = await client.get(f"/track/{lamp['code']}")
     assert "已票决入选" in page.text and "东村道路路灯安装工程" in page.text

@@ -167,3 +167,96 @@ async def test_the_live_vote_comes_from_the_fixed_list_and_then_the_list_stays_f
         409,
         "vote_started",
     )
+
+
+async def test_a_candidate_excluded_after_it_was_listed_blocks_fixing(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await new_congress(pool, settings, candidates=3)
+    pid = congress.program_id
+    ids = congress.candidate_ids
+    await vet(client, pool, settings, congress, ids)
+    await client.put(f"/api/programs/{pid}/list", json={"candidate_ids": ids}, headers=congress.clerk)
+    await client.put(f"/api/programs/{pid}/method", json={"seats": 2, "margin_ratio": "1.2"}, headers=congress.clerk)
+    flagged = await client.post(
+        f"/api/candidates/{ids[1]}/exclusion",
+        json={"rule": "assigned_from_above", "reason": "省里已下达"},
+        headers=congress.clerk,
+    )
+    assert flagged.status_code == 200
+    refused = assert_refused(await client.post(f"/api/programs/{pid}/list/fix", headers=congress.clerk), 409)
+    assert (refused["error"], refused["detail"]["candidate_id"]) == ("candidate_excluded", ids[1])
+
+
+async def test_fixing_while_someone_reorders_or_excludes_leaves_a_consistent_list(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    import asyncio
+
+    congress = await new_congress(pool, settings, candidates=4)
+    pid = congress.program_id
+    ids = congress.candidate_ids
+    await vet(client, pool, settings, congress, ids)
+    await client.put(f"/api/programs/{pid}/list", json={"candidate_ids": ids[:3]}, headers=congress.clerk)
+    await client.put(f"/api/programs/{pid}/method", json={"seats": 2, "margin_ratio": "1"}, headers=congress.clerk)
+    fixed, reordered, excluded = await asyncio.gather(
+        client.post(f"/api/programs/{pid}/list/fix", headers=congress.clerk),
+        client.put(f"/api/programs/{pid}/list", json={"candidate_ids": ids[::-1]}, headers=congress.clerk),
+        client.post(
+            f"/api/candidates/{ids[0]}/exclusion", json={"rule": "other", "reason": "重复"}, headers=congress.clerk
+        ),
+    )
+    assert fixed.status_code in (200, 409) and reordered.status_code in (200, 409)
+    final = (await client.get(f"/api/programs/{pid}/list", headers=congress.clerk)).json()
+    vetting = {
+        v["candidate"]["id"]: v
+        for v in (await client.get(f"/api/programs/{pid}/vetting", headers=congress.clerk)).json()
+    }
+    if final["fixed"]:
+        # Whatever won, the fixed list is what the fixing saw and holds no excluded candidate.
+        assert [e["id"] for e in final["entries"]] == [e["id"] for e in fixed.json()["entries"]]
+        assert all(vetting[e["id"]]["exclusion_rule"] is None for e in final["entries"])
+        if reordered.status_code == 409:
+            assert reordered.json()["error"] == "list_fixed"
+    else:
+        assert fixed.status_code == 409 and excluded.status_code == 200
+
+
+async def test_a_list_with_a_vote_made_from_it_is_not_reopened(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await new_congress(pool, settings, candidates=2)
+    pid = congress.program_id
+    await vet(client, pool, settings, congress, congress.candidate_ids)
+    await fix_list(client, congress, congress.candidate_ids, seats=2, margin="1")
+    made = await client.post(
+        f"/api/programs/{pid}/vote", json={"session_id": congress.session_id}, headers=congress.clerk
+    )
+    assert made.status_code == 201, made.text
+    # Reopened and changed, the draft vote would put a stale list to the deputies.
+    refused = assert_refused(
+        await client.post(f"/api/programs/{pid}/list/reopen", json={"reason": "改顺序"}, headers=congress.clerk),
+        409,
+        "vote_created",
+    )
+    assert refused["detail"]["votes"] == [made.json()["id"]]
+
+
+async def test_a_double_click_makes_one_live_vote(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    import asyncio
+
+    congress = await new_congress(pool, settings, candidates=2)
+    pid = congress.program_id
+    await vet(client, pool, settings, congress, congress.candidate_ids)
+    await fix_list(client, congress, congress.candidate_ids, seats=2, margin="1")
+    make = f"/api/programs/{pid}/vote"
+    answers = await asyncio.gather(
+        *(client.post(make, json={"session_id": congress.session_id}, headers=congress.clerk) for _ in range(3))
+    )
+    assert sorted(a.status_code for a in answers) == [201, 409, 409]
+    for refused in (a for a in answers if a.status_code == 409):
+        assert_refused(refused, 409, "vote_created")
+    votes = (await client.get(f"/api/sessions/{congress.session_id}/votes", headers=congress.clerk)).json()
+    assert len(votes) == 1

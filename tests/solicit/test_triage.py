@@ -120,3 +120,53 @@ async def test_a_candidate_of_another_program_is_not_a_merge_target(
         ),
         404,
     )
+
+
+async def test_the_obviously_similar_short_chinese_title_ranks_first(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await new_congress(pool, settings)
+    pid = congress.program_id
+    gym = await submit(
+        client,
+        pid,
+        title="县城第二座体育馆",
+        description="县城现有体育馆不能满足群众健身和比赛需要，建议在城东新建一座体育馆。",
+        category="文化体育",
+        place="城东",
+    )
+    parking = await submit(
+        client,
+        pid,
+        title="县城地下停车场",
+        description="县城中心停车难，建议在县城广场下建设地下停车场，缓解县城停车压力。",
+        category="交通出行",
+        place="县城",
+    )
+    other_gym = await submit(
+        client, pid, title="城东建体育馆", description="城东片区没有体育场馆。", category="文化体育", place="城东"
+    )
+    await submit(client, pid, title="县城老旧小区改造", description="县城里的老旧小区管网老化，建议改造。")
+    similar = (await client.get(f"/api/suggestions/{gym['id']}/similar", headers=congress.clerk)).json()
+    ranked = [s["id"] for s in similar]
+    assert ranked[0] == other_gym["id"], similar
+    assert parking["id"] not in ranked[:1]
+    assert gym["id"] not in ranked
+    assert 0 < similar[0]["similarity"] <= 1 and similar[0]["category"] == "文化体育"
+
+
+def test_likeness_is_symmetric_and_an_identical_title_scores_highest() -> None:
+    from voting.solicit.likeness import Text, rank_similar
+
+    texts = [
+        Text(1, "东村村口安装路灯", "晚上太黑"),
+        Text(2, "东村村口安装路灯", "晚上太黑"),
+        Text(3, "西村修路", "路面坑洼"),
+        Text(4, "村口路灯不亮", "东村村口路灯坏了"),
+    ]
+    ranked = rank_similar(texts[0], texts, limit=5)
+    assert [t.id for t, _ in ranked][:2] == [2, 4]
+    assert ranked[0][1] == 1.0
+    there = dict((t.id, s) for t, s in rank_similar(texts[0], texts, 5))[4]
+    back = dict((t.id, s) for t, s in rank_similar(texts[3], texts, 5))[1]
+    assert there == back

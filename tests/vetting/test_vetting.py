@@ -57,11 +57,6 @@ async def test_a_liaison_sees_and_answers_only_their_departments_requests(
     answered = await client.post(f"/api/liaison/requests/{late['id']}/opinion", json=OPINION, headers=roads.headers)
     assert answered.status_code == 200, answered.text
     assert answered.json()["overdue"] is False and answered.json()["opinion"]["funding"] == "县级财政"
-    assert_refused(
-        await client.post(f"/api/liaison/requests/{late['id']}/opinion", json=OPINION, headers=roads.headers),
-        409,
-        "already_answered",
-    )
     # The department's figures are what the deputies will read.
     candidates = (await client.get(f"/api/programs/{congress.program_id}/candidates")).json()
     first = next(c for c in candidates if c["id"] == congress.candidate_ids[0])
@@ -148,3 +143,51 @@ async def test_candidates_off_a_fixed_list_may_still_be_vetted(
         headers=congress.clerk,
     )
     assert_refused(refused, 409, "list_fixed")
+
+
+async def test_a_department_revises_its_opinion_until_the_list_is_fixed_and_the_earlier_one_is_kept(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    from tests.solicit.steps import fix_list, vet
+
+    congress = await new_congress(pool, settings, candidates=2)
+    roads = await vet(client, pool, settings, congress, congress.candidate_ids)
+    client.cookies.clear()
+    request = (await client.get("/api/liaison/requests", headers=roads.headers)).json()[0]
+    revised = await client.post(
+        f"/api/liaison/requests/{request['id']}/opinion",
+        json={**OPINION, "cost_wan": "410.00", "risks": "征地未完成"},
+        headers=roads.headers,
+    )
+    assert revised.status_code == 200, revised.text
+    assert (revised.json()["answers"], revised.json()["opinion"]["cost_wan"]) == (2, "410.00")
+    # The candidate carries the latest figures; the history keeps both answers in order.
+    candidates = (await client.get(f"/api/programs/{congress.program_id}/candidates")).json()
+    assert next(c for c in candidates if c["id"] == request["candidate_id"])["cost_wan"] == "410.00"
+    history = await client.get(f"/api/feasibility-requests/{request['id']}/opinions", headers=congress.clerk)
+    assert [v["opinion"]["cost_wan"] for v in history.json()] == ["320.50", "410.00"]
+    client.cookies.clear()
+    health = await make_liaison(pool, settings, congress.body_id, "卫健局")
+    assert_refused(
+        await client.get(f"/api/feasibility-requests/{request['id']}/opinions", headers=health.headers),
+        403,
+        "not_your_request",
+    )
+    async with pool.acquire() as conn:
+        actions = await conn.fetch(
+            "SELECT action FROM audit_event WHERE action IN ('feasibility.answered', 'feasibility.revised')"
+            " AND detail ->> 'request_id' = $1"
+            " ORDER BY id",
+            str(request["id"]),
+        )
+    assert [a["action"] for a in actions] == ["feasibility.answered", "feasibility.revised"]
+
+    await fix_list(client, congress, congress.candidate_ids, seats=2, margin="1")
+    client.cookies.clear()
+    assert_refused(
+        await client.post(f"/api/liaison/requests/{request['id']}/opinion", json=OPINION, headers=roads.headers),
+        409,
+        "list_fixed",
+    )
+    page = await client.get("/liaison", headers=roads.headers)
+    assert "已修改 1 次" in page.text and "意见不能再修改" in page.text

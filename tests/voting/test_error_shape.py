@@ -98,3 +98,12 @@ async def test_every_4xx_body_has_a_code_and_both_languages(
             assert_refused(response, status, code)
         except AssertionError as error:
             raise AssertionError(f"{label}: {error}") from error
+
+
+async def test_an_id_past_64_bits_is_a_bilingual_400_not_a_server_error(client: AsyncTestClient) -> None:
+    too_big = 2**63
+    for path in (f"/api/programs/{too_big}", f"/api/votes/{too_big}", f"/programs/{too_big}"):
+        response = await client.get(path)
+        assert response.status_code == 400, (path, response.status_code)
+        if response.headers["content-type"].startswith("application/json"):
+            assert_refused(response, 400, "invalid_value")

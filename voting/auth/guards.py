@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Awaitable, Callable
 
 from litestar.connection import ASGIConnection
@@ -98,5 +99,23 @@ async def is_staff(connection: ASGIConnection) -> bool:
 
 
 def client_address(connection: ASGIConnection) -> str:
-    """The peer's address (the proxy's, behind one: throttling then counts per proxy)."""
-    return connection.client.host if connection.client else "unknown"
+    """The address a request came from, seen through our own proxy; every per-address limit counts by it."""
+    peer = connection.client.host if connection.client else "unknown"
+    trusted = connection.app.state.settings.trusted_proxies
+    return address_behind_proxy(peer, connection.headers.get("x-forwarded-for", ""), trusted)
+
+
+def address_behind_proxy(peer: str, forwarded_for: str, trusted_proxies: tuple[str, ...]) -> str:
+    """The client's address: from a trusted proxy, the last X-Forwarded-For entry; else the peer.
+
+    The proxy appends the address it received from, so the last entry is its own word and
+    anything before it is whatever the client wrote. Without this every resident behind the
+    proxy would share one address and one flood limit.
+    """
+    if peer not in trusted_proxies:
+        return peer
+    last = forwarded_for.rsplit(",", 1)[-1].strip()
+    try:
+        return str(ipaddress.ip_address(last))
+    except ValueError:
+        return peer

@@ -39,6 +39,7 @@ async def eligibility(conn: asyncpg.Connection, program_id: int, ids: list[int])
                EXISTS (SELECT 1 FROM feasibility_request r WHERE r.candidate_id = c.id AND r.answered_at IS NOT NULL)
                    AS vetted
         FROM candidate c WHERE c.program_id = $1 AND c.id = ANY($2::bigint[])
+        ORDER BY array_position($2::bigint[], c.id)
         """,
         program_id,
         ids,
@@ -66,18 +67,21 @@ async def set_fixed(conn: asyncpg.Connection, program_id: int, fixed: bool) -> N
     )
 
 
-async def started_votes_on(conn: asyncpg.Connection, program_id: int) -> int:
-    """Votes past draft on any of the program's listed candidates."""
-    return int(
-        await conn.fetchval(
-            """
-            SELECT count(DISTINCT v.id) FROM vote v JOIN vote_candidate vc ON vc.vote_id = v.id
-            JOIN list_entry l ON l.candidate_id = vc.candidate_id
-            WHERE l.program_id = $1 AND v.state <> 'draft'
-            """,
-            program_id,
-        )
+async def votes_on_list(conn: asyncpg.Connection, program_id: int) -> dict[int, str]:
+    """The votes (id → state) on any of the program's listed candidates, share-locked.
+
+    A vote being opened right now (it holds its row for update) is waited for and then seen
+    open; one not yet opening cannot open until this transaction ends.
+    """
+    rows = await conn.fetch(
+        """
+        SELECT v.id, v.state FROM vote v JOIN vote_candidate vc ON vc.vote_id = v.id
+        JOIN list_entry l ON l.candidate_id = vc.candidate_id
+        WHERE l.program_id = $1 ORDER BY v.id FOR SHARE OF v
+        """,
+        program_id,
     )
+    return {r["id"]: r["state"] for r in rows}
 
 
 async def decisions(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.Record]:

@@ -67,27 +67,32 @@ async def order_list(pool: asyncpg.Pool, who: Principal, program_id: int, order:
         raise BadRequest("duplicate_candidate", "候选项目重复", "A candidate is listed twice")
     async with transaction(pool) as conn:
         await require_unfixed(conn, program_id)
-        found = {r["id"]: r for r in await queries.eligibility(conn, program_id, ids)}
+        found = await queries.eligibility(conn, program_id, ids)
         if len(found) != len(ids):
             raise BadRequest("unknown_candidate", "候选项目不属于本项目计划", "A candidate is not in this program")
-        for cid in ids:
-            if found[cid]["excluded"]:
-                raise Conflict(
-                    "candidate_excluded",
-                    f"「{found[cid]['name']}」已按排除规则标记，不能列入清单",
-                    "An excluded candidate cannot be listed",
-                    candidate_id=cid,
-                )
-            if not found[cid]["vetted"]:
-                raise Conflict(
-                    "candidate_not_vetted",
-                    f"「{found[cid]['name']}」尚无部门论证意见，不能列入清单",
-                    "A candidate without a feasibility opinion cannot be listed",
-                    candidate_id=cid,
-                )
+        require_eligible(found)
         await queries.replace_list(conn, program_id, ids)
         await record(conn, who.audit("list.ordered", "program", program_id, {"candidates": ids}))
         return await load_list(conn, program_id)
+
+
+def require_eligible(found: list[asyncpg.Record]) -> None:
+    """Only vetted, not excluded candidates go on the list (409 naming the first that is not)."""
+    for row in found:
+        if row["excluded"]:
+            raise Conflict(
+                "candidate_excluded",
+                f"「{row['name']}」已按排除规则标记，不能列入清单",
+                "An excluded candidate cannot be listed",
+                candidate_id=row["id"],
+            )
+        if not row["vetted"]:
+            raise Conflict(
+                "candidate_not_vetted",
+                f"「{row['name']}」尚无部门论证意见，不能列入清单",
+                "A candidate without a feasibility opinion cannot be listed",
+                candidate_id=row["id"],
+            )
 
 
 async def adopt_method(pool: asyncpg.Pool, who: Principal, program_id: int, method: VotingMethod) -> CandidateList:
@@ -121,6 +126,9 @@ async def fix_list(pool: asyncpg.Pool, who: Principal, program_id: int) -> Candi
                 needed=current.needed,
                 listed=len(current.entries),
             )
+        # Listed while eligible, but a candidate may have been excluded since (that is allowed
+        # while the list is open): a fixed list holds only vetted, not excluded candidates.
+        require_eligible(await queries.eligibility(conn, program_id, [c.id for c in current.entries]))
         await queries.set_fixed(conn, program_id, True)
         await record(
             conn,
@@ -135,7 +143,7 @@ async def fix_list(pool: asyncpg.Pool, who: Principal, program_id: int) -> Candi
 
 
 async def reopen_list(pool: asyncpg.Pool, who: Principal, program_id: int, reopen: Reopen) -> CandidateList:
-    """Unlock a fixed list with a recorded reason, unless its vote has begun."""
+    """Unlock a fixed list with a recorded reason, unless a vote was made from it (draft or begun)."""
     reason = reopen.reason.strip()
     if not reason:
         raise BadRequest("reason_required", "重新开放清单须说明理由", "Reopening the list needs a reason")
@@ -143,36 +151,57 @@ async def reopen_list(pool: asyncpg.Pool, who: Principal, program_id: int, reope
         current = await load_list(conn, program_id, for_update=True)
         if not current.fixed:
             raise Conflict("list_not_fixed", "候选项目清单尚未确定", "The list is not fixed")
-        if await queries.started_votes_on(conn, program_id):
+        votes_made = await queries.votes_on_list(conn, program_id)
+        if any(state != "draft" for state in votes_made.values()):
             raise Conflict("vote_started", "表决已开始，清单不能再开放", "The vote on this list has begun")
+        if votes_made:
+            # A draft vote holds the list as it was: reopened and changed, the hall would vote on a stale list.
+            raise Conflict(
+                "vote_created",
+                "已根据本清单创建表决，清单不能再开放（请在会议中另行创建表决）",
+                "A vote was already created from this list; it cannot be reopened",
+                votes=list(votes_made),
+            )
         await queries.set_fixed(conn, program_id, False)
         await record(conn, who.audit("list.reopened", "program", program_id, {"reason": reason}))
         return await load_list(conn, program_id)
 
 
 async def create_live_vote(pool: asyncpg.Pool, who: Principal, program_id: int, new: LiveVoteCreate) -> Vote:
-    """The session's draft vote on the fixed list, in list order, with the adopted method."""
-    async with pool.acquire() as conn:
-        current = await load_list(conn, program_id)
+    """The session's draft vote on the fixed list, in list order, with the adopted method; one per list.
+
+    The program row stays locked while the vote is made (on another connection), so a second
+    click or a second clerk waits and is then told the vote exists, and reopening waits too.
+    """
+    async with transaction(pool) as conn:
+        current = await load_list(conn, program_id, for_update=True)
         session_program = await queries.session_program(conn, new.session_id)
-    if not current.fixed or current.method is None:
-        raise Conflict("list_not_fixed", "候选项目清单尚未确定", "The candidate list is not fixed yet")
-    if session_program != program_id:
-        raise BadRequest(
-            "session_other_program", "该会议不表决本项目计划", "That session does not vote on this program"
+        if not current.fixed or current.method is None:
+            raise Conflict("list_not_fixed", "候选项目清单尚未确定", "The candidate list is not fixed yet")
+        if session_program != program_id:
+            raise BadRequest(
+                "session_other_program", "该会议不表决本项目计划", "That session does not vote on this program"
+            )
+        made = await queries.votes_on_list(conn, program_id)
+        if made:
+            raise Conflict(
+                "vote_created",
+                f"已根据本清单创建表决（#{min(made)}），不再重复创建",
+                f"A vote was already created from this list (#{min(made)})",
+                votes=list(made),
+            )
+        method = current.method
+        rules = VoteRules(
+            seats=method.seats,
+            form=method.form,
+            threshold_base=method.threshold_base,
+            threshold=method.threshold,
+            quorum=method.quorum,
         )
-    method = current.method
-    rules = VoteRules(
-        seats=method.seats,
-        form=method.form,
-        threshold_base=method.threshold_base,
-        threshold=method.threshold,
-        quorum=method.quorum,
-    )
-    candidate_ids = [c.id for c in current.entries]
-    return await votes.create_vote(
-        pool,
-        who,
-        new.session_id,
-        VoteCreate(title=method.title, candidate_ids=candidate_ids, rules=rules, mode=new.mode),
-    )
+        candidate_ids = [c.id for c in current.entries]
+        return await votes.create_vote(
+            pool,
+            who,
+            new.session_id,
+            VoteCreate(title=method.title, candidate_ids=candidate_ids, rules=rules, mode=new.mode),
+        )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from voting.programs.phases import PHASE_NAMES, PHASES
+import datetime as dt
+
+from voting.programs.phases import CONGRESS_TZ, PHASE_NAMES, PHASES
 
 STAGES = {
     "received": ("已收到", "Received"),
@@ -13,7 +15,13 @@ STAGES = {
     "put_to_vote": ("已提交票决", "Put to the vote"),
     "chosen": ("已票决入选", "Chosen"),
     "implemented": ("已实施完成", "Implemented"),
+    # Branches off the ladder once merged: what became of the candidate.
+    "candidate_excluded": ("所归并的候选项目未予采纳", "Its candidate was excluded"),
+    "not_listed": ("未列入候选项目清单", "Not on the candidate list"),
+    "not_chosen": ("票决未入选", "Not chosen in the vote"),
 }
+# Stages where the public ladder stops (the page shows the reason instead).
+BRANCHES = ("rejected", "on_hold", "candidate_excluded", "not_listed", "not_chosen")
 # The public ladder a suggestion climbs (rejected and on hold branch off it).
 LADDER = ("received", "under_review", "merged", "put_to_vote", "chosen", "implemented")
 SOURCES = {
@@ -36,12 +44,24 @@ VETTING_STAGES = {
     "excluded": ("已排除", "Excluded"),
 }
 
+
+def local_time(moment: dt.datetime | None, form: str = "%Y-%m-%d %H:%M") -> str:
+    """A stored moment as the congress reads it (Asia/Shanghai), not in the server's zone."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:  # naive values are UTC, as PostgreSQL's timestamptz arrive
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(CONGRESS_TZ).strftime(form)
+
+
 WORDS = {
     "phases": PHASES,
     "phase_names": PHASE_NAMES,
     "stages": STAGES,
     "ladder": LADDER,
+    "branches": BRANCHES,
     "sources": SOURCES,
     "exclusions": EXCLUSIONS,
     "vetting_stages": VETTING_STAGES,
+    "local_time": local_time,
 }

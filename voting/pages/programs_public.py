@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
@@ -17,7 +15,7 @@ from voting.funnel.service import funnel
 from voting.pages.access import error_page, page
 from voting.pages.program_words import WORDS
 from voting.pages.qr import qr_svg
-from voting.programs.phases import in_window, solicit_window
+from voting.programs.phases import congress_today, in_window, solicit_window
 from voting.programs.schedule import get_program
 from voting.solicit.codes import normalize_tracking_code, show_tracking_code, tracking_url
 from voting.solicit.service import track
@@ -38,7 +36,7 @@ async def program_page(request: Request, state: State, program_id: FromPath[int]
     except PiaojueError as error:
         return error_page(error)
     starts = {d.phase: d.starts_on for d in program.dates}
-    open_now = program.phase == "solicit" and in_window(starts, dt.date.today())
+    open_now = program.phase == "solicit" and in_window(starts, congress_today())
     return page("programs/public.html", program=program, starts=starts, listed=listed, open_now=open_now, **WORDS)
 
 
@@ -62,7 +60,7 @@ async def suggest_form(state: State, program_id: FromPath[int]) -> Template:
     except PiaojueError as error:
         return error_page(error)
     starts = {d.phase: d.starts_on for d in program.dates}
-    open_now = program.phase == "solicit" and in_window(starts, dt.date.today())
+    open_now = program.phase == "solicit" and in_window(starts, congress_today())
     return page("programs/suggest.html", program=program, open_now=open_now)
 
 

@@ -17,6 +17,14 @@ PHASE_NAMES = {
 }
 # Regulations ask for at least 30 days of public solicitation.
 SOLICIT_MIN_DAYS = 30
+# Phase dates are the congress's calendar days, whatever the server's clock is set to.
+# China keeps one zone with no daylight saving, so a fixed offset is exact and needs no tz database.
+CONGRESS_TZ = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def congress_today(now: dt.datetime | None = None) -> dt.date:
+    """Today's date where the congress sits (Asia/Shanghai)."""
+    return (now or dt.datetime.now(dt.UTC)).astimezone(CONGRESS_TZ).date()
 
 
 def step_of(current: str, target: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 
 from voting.errors import BadRequest
 
@@ -11,8 +12,9 @@ from voting.errors import BadRequest
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 LENGTH = 8
 
-MOBILE = re.compile(r"1[3-9]\d{9}")
-LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}")
+# ASCII digits only, as the database CHECK says: Python's \d would also take ０-９ and other scripts.
+MOBILE = re.compile(r"1[3-9][0-9]{9}")
+LANDLINE = re.compile(r"0[0-9]{2,3}-?[0-9]{7,8}")
 
 TITLE_MAX = 60
 DESCRIPTION_MAX = 1000
@@ -42,7 +44,8 @@ def tracking_url(base_url: str, code: str) -> str:
 
 def clean_phone(typed: str) -> str:
     """A mainland mobile (1[3-9]xxxxxxxxx) or a landline (0xx-xxxxxxxx); empty is fine; else a 400."""
-    phone = re.sub(r"[\s()（）]", "", typed)
+    # Chinese keyboards often type full-width digits, plus and dash (１３８…, ＋８６, －): NFKC makes them ASCII.
+    phone = re.sub(r"[\s()]", "", unicodedata.normalize("NFKC", typed))
     phone = phone.removeprefix("+86")
     if phone and not (MOBILE.fullmatch(phone) or LANDLINE.fullmatch(phone)):
         raise BadRequest(

@@ -29,7 +29,7 @@ class SuggestionCreate(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class PublicSuggestion(msgspec.Struct, forbid_unknown_fields=True):
-    """What the phone form sends."""
+    """What the phone form sends; `key` is drawn once per filled form, so a resend files nothing new."""
 
     title: Text
     description: Text
@@ -37,6 +37,7 @@ class PublicSuggestion(msgspec.Struct, forbid_unknown_fields=True):
     place: Text = ""
     name: Text = ""
     phone: Text = ""
+    key: Annotated[str, msgspec.Meta(pattern="^([A-Za-z0-9_-]{16,64})?$")] = ""
 
 
 class ChannelSuggestion(msgspec.Struct, forbid_unknown_fields=True):
@@ -80,9 +81,11 @@ class Tracking(msgspec.Struct):
     category: str
     place: str
     submitted_at: dt.datetime
-    stage: str  # received, under_review, on_hold, merged, rejected, put_to_vote, chosen, implemented
+    # received, under_review, on_hold, rejected, merged, then the candidate's fate: candidate_excluded,
+    # not_listed, put_to_vote, not_chosen, chosen, implemented
+    stage: str
     candidate_name: str | None
-    reason: str
+    reason: str  # why it was rejected or held, or why its candidate was excluded
     history: list[TrackStep]
 
 
@@ -110,19 +113,23 @@ class Suggestion(msgspec.Struct):
 
 
 class Similar(msgspec.Struct):
-    """A suggestion that reads like another, with its trigram similarity."""
+    """A suggestion that reads like another, with how alike (0–1, see voting/solicit/likeness.py)."""
 
     id: int
     title: str
     status: Status
     candidate_id: int | None
     similarity: float
+    category: str
+    place: str
 
 
 class Triage(msgspec.Struct, forbid_unknown_fields=True):
     """One action on many suggestions: merge (into a candidate or a new draft one), reject, hold, review."""
 
-    suggestion_ids: Annotated[list[int], msgspec.Meta(min_length=1, max_length=500)]
+    suggestion_ids: Annotated[
+        list[Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]], msgspec.Meta(min_length=1, max_length=500)
+    ]
     action: Literal["merge", "reject", "hold", "review"]
     candidate_id: int | None = None
     new_candidate: CandidateCreate | None = None

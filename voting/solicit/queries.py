@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncpg
 
+SUBMISSION_KEY_CONSTRAINT = "suggestion_submission_key"
 STAFF_COLUMNS = """
     s.id, s.program_id, s.code, s.source, s.title, s.description, s.category, s.place, s.submitted_by,
     s.raised_by, s.contact_name, s.contact_phone, s.status, s.candidate_id, c.name AS candidate_name,
@@ -19,14 +20,15 @@ async def insert_suggestion(
     fields: dict[str, object],
     about_item_id: int | None,
     phase: str,
+    submission_key: str | None = None,
 ) -> int:
     """Store a suggestion; returns its id."""
     return int(
         await conn.fetchval(
             """
             INSERT INTO suggestion (program_id, code, source, title, description, category, place, submitted_by,
-                                    raised_by, contact_name, contact_phone, about_item_id, phase)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id
+                                    raised_by, contact_name, contact_phone, about_item_id, phase, submission_key)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
             """,
             program_id,
             code,
@@ -41,7 +43,17 @@ async def insert_suggestion(
             fields["phone"],
             about_item_id,
             phase,
+            submission_key,
         )
+    )
+
+
+async def suggestion_by_key(conn: asyncpg.Connection, program_id: int, key: str) -> asyncpg.Record | None:
+    """The suggestion a phone form with this key filed (to answer a resend); no contact details."""
+    return await conn.fetchrow(
+        "SELECT id, code, title, description FROM suggestion WHERE program_id = $1 AND submission_key = $2",
+        program_id,
+        key,
     )
 
 
@@ -121,25 +133,28 @@ async def search_suggestions(
     )
 
 
-async def similar_to(conn: asyncpg.Connection, suggestion_id: int, limit: int) -> list[asyncpg.Record]:
-    """Other suggestions of the same program that read alike (pg_trgm), best first."""
+async def program_texts(conn: asyncpg.Connection, suggestion_id: int) -> list[asyncpg.Record]:
+    """Every suggestion of the given one's program (it included), as the likeness ranking reads them."""
     return await conn.fetch(
         """
-        SELECT o.id, o.title, o.status, o.candidate_id,
-               similarity(o.title || ' ' || o.description, s.title || ' ' || s.description) AS similarity
-        FROM suggestion s JOIN suggestion o ON o.program_id = s.program_id AND o.id <> s.id
-        WHERE s.id = $1 AND similarity(o.title || ' ' || o.description, s.title || ' ' || s.description) > 0.05
-        ORDER BY similarity DESC, o.id LIMIT $2
+        SELECT o.id, o.title, left(o.description, 400) AS description, o.category, o.place, o.status, o.candidate_id
+        FROM suggestion s JOIN suggestion o ON o.program_id = s.program_id
+        WHERE s.id = $1 ORDER BY o.id DESC LIMIT 5000
         """,
         suggestion_id,
-        limit,
     )
 
 
 async def lock_suggestions(conn: asyncpg.Connection, program_id: int, ids: list[int]) -> list[asyncpg.Record]:
     """The program's suggestions among ids, locked for triage."""
     return await conn.fetch(
-        "SELECT id, status FROM suggestion WHERE program_id = $1 AND id = ANY($2::bigint[]) ORDER BY id FOR UPDATE",
+        """
+        SELECT s.id, s.status,
+               p.list_fixed_at IS NOT NULL AND EXISTS (SELECT 1 FROM list_entry l WHERE l.candidate_id = s.candidate_id)
+                   AS on_fixed_list
+        FROM suggestion s JOIN program p ON p.id = s.program_id
+        WHERE s.program_id = $1 AND s.id = ANY($2::bigint[]) ORDER BY s.id FOR UPDATE OF s
+        """,
         program_id,
         ids,
     )
@@ -191,6 +206,23 @@ async def candidates_put_to_vote(conn: asyncpg.Connection, candidate_ids: list[i
         candidate_ids,
     )
     return {r["id"] for r in rows}
+
+
+async def candidate_fate(conn: asyncpg.Connection, candidate_id: int) -> asyncpg.Record:
+    """What became of a candidate short of being chosen: excluded, listed, voted on."""
+    return await conn.fetchrow(
+        """
+        SELECT c.exclusion_rule, c.exclusion_reason, p.list_fixed_at IS NOT NULL AS list_fixed,
+               EXISTS (SELECT 1 FROM list_entry l WHERE l.candidate_id = c.id) AS on_list,
+               EXISTS (SELECT 1 FROM vote_candidate vc WHERE vc.candidate_id = c.id) AS in_vote,
+               EXISTS (SELECT 1 FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
+                       WHERE vc.candidate_id = c.id AND v.state = 'announced') AS in_announced_vote,
+               EXISTS (SELECT 1 FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
+                       WHERE vc.candidate_id = c.id AND v.state <> 'announced') AS in_pending_vote
+        FROM candidate c JOIN program p ON p.id = c.program_id WHERE c.id = $1
+        """,
+        candidate_id,
+    )
 
 
 async def implemented_candidates(conn: asyncpg.Connection, candidate_ids: list[int]) -> set[int]:

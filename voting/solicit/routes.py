@@ -30,11 +30,22 @@ TAGS = ["suggestions"]
 async def submit(
     request: Request, state: State, program_id: FromPath[int], data: JSONBody[PublicSuggestion]
 ) -> Receipt:
-    """A resident's suggestion; the answer (with the tracking code) comes after it is stored."""
+    """A resident's suggestion; the answer (with the tracking code) comes after it is stored.
+
+    A resend of the same form (same `key`, e.g. after a dropped connection) gets the first
+    tracking code back, files nothing and is not counted against the flood limit.
+    """
+    base_url = state.settings.public_base_url
+    if data.key and (earlier := await service.resent_receipt(state.pool, base_url, program_id, data)):
+        return earlier
     address = client_address(request)
-    state.submission_throttle.check(address)
-    receipt = await service.submit_public(state.pool, state.settings.public_base_url, program_id, data)
-    state.submission_throttle.accepted_one(address)
+    place = state.submission_throttle.reserve(address)
+    stored = False
+    try:
+        receipt, stored = await service.submit_public(state.pool, base_url, program_id, data)
+    finally:
+        if not stored:
+            state.submission_throttle.release(address, place)
     return receipt
 
 

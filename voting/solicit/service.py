@@ -14,15 +14,14 @@ implementation item; every other source only while the program is soliciting.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import asyncpg
 
 from audit import AuditEvent
 from audit.queries import record
 from voting.auth import Principal
 from voting.database import transaction
-from voting.errors import BadRequest, not_found
+from voting.errors import BadRequest, Conflict, not_found
+from voting.programs.phases import congress_today
 from voting.programs.schedule import load_program, require_intake_open
 from voting.solicit import codes, queries
 from voting.solicit.models import ChannelSuggestion, PublicSuggestion, Receipt, SuggestionCreate, Tracking, TrackStep
@@ -59,25 +58,37 @@ async def file_suggestion(
     source: str,
     about_item_id: int | None = None,
     who: Principal | None = None,
+    submission_key: str | None = None,
 ) -> int:
-    """File a suggestion in the caller's transaction (see the module docstring); returns its id."""
+    """File a suggestion in the caller's transaction (see the module docstring); returns its id.
+
+    A `submission_key` already filed for the program raises asyncpg's UniqueViolationError
+    (constraint suggestion_submission_key): the caller answers with the stored suggestion.
+    """
     if source not in SOURCES:
         raise BadRequest("source_unknown", "来源渠道不正确", "Unknown source")
     if source == "project_feedback":
         program = await load_program(conn, program_id)
     else:
-        program = await require_intake_open(conn, program_id, dt.date.today())
+        program = await require_intake_open(conn, program_id, congress_today())
     fields = checked_fields(new, program.categories)
     while True:
         code = codes.new_tracking_code()
         try:
             async with conn.transaction():  # a savepoint: a (very unlikely) code clash just draws again
                 suggestion_id = await queries.insert_suggestion(
-                    conn, program_id, code, source, fields, about_item_id, program.phase
+                    conn, program_id, code, source, fields, about_item_id, program.phase, submission_key
                 )
             break
-        except asyncpg.UniqueViolationError:
+        except asyncpg.UniqueViolationError as error:
+            if error.constraint_name == queries.SUBMISSION_KEY_CONSTRAINT:
+                raise
             continue
+        except asyncpg.CheckViolationError as error:
+            # The checks above should have said it; never a 500 whose logged row detail holds the contact.
+            raise BadRequest(
+                "suggestion_invalid", "意见建议内容不符合要求", "The suggestion is invalid", rule=error.constraint_name
+            ) from None
     actor = who.actor if who else f"public:{source}"
     await queries.insert_events(conn, [suggestion_id], actor, "received", None, "")
     # No text or contact in the audit chain: its segments are published with vote archives.
@@ -98,8 +109,14 @@ async def file_suggestion(
     return suggestion_id
 
 
-async def submit_public(pool: asyncpg.Pool, base_url: str, program_id: int, new: PublicSuggestion) -> Receipt:
-    """A resident's suggestion from the phone form: committed before the tracking code is returned."""
+async def submit_public(
+    pool: asyncpg.Pool, base_url: str, program_id: int, new: PublicSuggestion
+) -> tuple[Receipt, bool]:
+    """A resident's suggestion from the phone form, committed before the tracking code is returned.
+
+    Returns the receipt and whether it was stored now: a resend of a form already filed
+    (same `key`) gets the first receipt again and files nothing.
+    """
     filed = SuggestionCreate(
         title=new.title,
         description=new.description,
@@ -108,10 +125,37 @@ async def submit_public(pool: asyncpg.Pool, base_url: str, program_id: int, new:
         name=new.name,
         phone=new.phone,
     )
-    async with transaction(pool) as conn:
-        suggestion_id = await file_suggestion(conn, program_id, filed, "public")
-        code = await conn.fetchval("SELECT code FROM suggestion WHERE id = $1", suggestion_id)
-    return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(base_url, code))
+    key = new.key or None
+    if key:
+        earlier = await resent_receipt(pool, base_url, program_id, new)
+        if earlier is not None:
+            return earlier, False
+    try:
+        async with transaction(pool) as conn:
+            suggestion_id = await file_suggestion(conn, program_id, filed, "public", submission_key=key)
+            code = await conn.fetchval("SELECT code FROM suggestion WHERE id = $1", suggestion_id)
+    except asyncpg.UniqueViolationError as error:
+        # The same form arrived twice at once: the other request stored it (and committed).
+        earlier = await resent_receipt(pool, base_url, program_id, new)
+        if error.constraint_name != queries.SUBMISSION_KEY_CONSTRAINT or earlier is None:
+            raise
+        return earlier, False
+    return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(base_url, code)), True
+
+
+async def resent_receipt(pool: asyncpg.Pool, base_url: str, program_id: int, new: PublicSuggestion) -> Receipt | None:
+    """The receipt of a form already filed under this key, or None; a key reused for other text is a 409."""
+    async with pool.acquire() as conn:
+        row = await queries.suggestion_by_key(conn, program_id, new.key)
+    if row is None:
+        return None
+    if (row["title"], row["description"]) != (new.title.strip(), new.description.strip()):
+        raise Conflict(
+            "submission_key_reused",
+            "该表单已提交过另一条意见建议，请刷新页面后重新填写",
+            "This form was already used for another suggestion; reload the page and try again",
+        )
+    return Receipt(id=row["id"], code=row["code"], tracking_url=codes.tracking_url(base_url, row["code"]))
 
 
 async def submit_for_channel(
@@ -146,7 +190,7 @@ async def track(pool: asyncpg.Pool, typed_code: str) -> Tracking:
         if row is None:
             raise not_found("查询码", "Tracking code")
         history = [TrackStep(**dict(r)) for r in await queries.history_of(conn, row["id"])]
-        stage = await stage_of(conn, row["status"], row["candidate_id"])
+        stage, candidate_reason = await stage_of(conn, row["status"], row["candidate_id"])
     return Tracking(
         code=row["code"],
         program_id=row["program_id"],
@@ -157,19 +201,31 @@ async def track(pool: asyncpg.Pool, typed_code: str) -> Tracking:
         submitted_at=row["created_at"],
         stage=stage,
         candidate_name=row["candidate_name"],
-        reason=row["reason"],
+        reason=candidate_reason or row["reason"],
         history=history,
     )
 
 
-async def stage_of(conn: asyncpg.Connection, status: str, candidate_id: int | None) -> str:
-    """The furthest stage a suggestion reached: its own status, or its candidate's progress once merged."""
+async def stage_of(conn: asyncpg.Connection, status: str, candidate_id: int | None) -> tuple[str, str]:
+    """The furthest stage a suggestion reached and the reason shown with it.
+
+    Before merging that is its own status. Once merged, its candidate's fate: excluded under a
+    rule (with the rule's reason), left off the fixed list, put to the vote, not chosen in an
+    announced vote (and in no vote still to come), chosen, implemented.
+    """
     if candidate_id is None:
-        return status
+        return status, ""
     if await queries.implemented_candidates(conn, [candidate_id]):
-        return "implemented"
+        return "implemented", ""
     if await queries.chosen_candidates(conn, [candidate_id]):
-        return "chosen"
-    if await queries.candidates_put_to_vote(conn, [candidate_id]):
-        return "put_to_vote"
-    return "merged"
+        return "chosen", ""
+    fate = await queries.candidate_fate(conn, candidate_id)
+    if fate["exclusion_rule"] is not None:
+        return "candidate_excluded", fate["exclusion_reason"]
+    if fate["in_announced_vote"] and not fate["in_pending_vote"]:
+        return "not_chosen", ""
+    if fate["in_vote"] or (fate["list_fixed"] and fate["on_list"]):
+        return "put_to_vote", ""
+    if fate["list_fixed"]:
+        return "not_listed", ""
+    return "merged", ""

@@ -1,7 +1,9 @@
 """Slow floods of public submissions: more than `limit` from one address in a window get 429.
 
 The check runs before anything is stored, so a refused request loses nothing and
-every submission already acknowledged stays stored.
+every submission already acknowledged stays stored. `reserve` takes the place
+before storing (so many requests racing from one address cannot all slip under
+the limit) and `release` gives it back when nothing was stored.
 """
 
 from __future__ import annotations
@@ -28,6 +30,19 @@ class SubmissionThrottle:
                 "提交过于频繁，请稍后再试；已提交的意见建议均已保存",
                 "Too many submissions from this device; try again later. Those already sent are saved",
             )
+
+    def reserve(self, address: str, now: float | None = None) -> float:
+        """Take a place in this address's window for a submission about to be stored (429 when full)."""
+        moment = time.monotonic() if now is None else now
+        self.check(address, moment)
+        self.accepted_one(address, moment)
+        return moment
+
+    def release(self, address: str, moment: float) -> None:
+        """Give back a place taken by `reserve` when nothing was stored (a refusal, a resend)."""
+        times = self.accepted.get(address)
+        if times and moment in times:
+            times.remove(moment)
 
     def accepted_one(self, address: str, now: float | None = None) -> None:
         """Note one stored submission."""

@@ -90,6 +90,17 @@
     });
   }
 
+  // The phone form's resend key: drawn once per visit to the form and sent with every try, so a
+  // submission retried after a dropped connection is recognised and filed only once.
+  function freshKey() {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    return Array.from(crypto.getRandomValues(new Uint8Array(22)), (n) => alphabet[n % 64]).join("");
+  }
+  const drawKeys = () => document.querySelectorAll("input[data-resend-key]").forEach((field) => (field.value = freshKey()));
+  drawKeys();
+  // Coming back to the form (back button) starts a new submission.
+  window.addEventListener("pageshow", (event) => { if (event.persisted) drawKeys(); });
+
   // Typing counters under long text fields.
   for (const field of document.querySelectorAll("[data-counter]")) {
     const counter = PJ.el("span", { class: "counter" });
@@ -122,7 +133,8 @@
         ? PJ.el("ul", { class: "similar-list" }, found.map((s) => PJ.el("li", {},
             PJ.el("label", { class: "check" },
               PJ.el("input", { type: "checkbox", "data-pick": s.id }),
-              "#" + s.id + " " + s.title + "（相似度 " + Math.round(s.similarity * 100) + "%）"))))
+              "#" + s.id + " " + s.title + "（相似度 " + Math.round(s.similarity * 100) + "%）",
+              PJ.el("small", { class: "muted" }, " " + [s.category, s.place].filter(Boolean).join(" · "))))))
         : PJ.el("p", { class: "muted" }, PJ.bi("没有相似的建议", "Nothing similar"));
       const pick = PJ.el("button", { type: "button", class: "btn primary", onclick: () => {
         for (const box of list.querySelectorAll("[data-pick]")) {

@@ -51,7 +51,16 @@ class FeasibilityRequest(msgspec.Struct):
     requested_at: dt.datetime
     answered_at: dt.datetime | None
     overdue: bool
-    opinion: Opinion | None
+    opinion: Opinion | None  # the latest answer
+    answers: int  # answers given so far (more than one: the department revised its opinion)
+    locked: bool  # its candidate is on the fixed list: no more answers or revisions
+
+
+class OpinionVersion(msgspec.Struct):
+    """One answer a department gave to a request, kept when it is revised."""
+
+    answered_at: dt.datetime
+    opinion: Opinion
 
 
 class Exclusion(msgspec.Struct, forbid_unknown_fields=True):

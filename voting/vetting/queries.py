@@ -9,23 +9,30 @@ from voting.vetting.models import Opinion, RequestCreate, VisitNoteCreate
 REQUEST_COLUMNS = """
     r.id, r.candidate_id, c.name AS candidate_name, c.summary AS candidate_summary, c.program_id,
     r.department_id, d.name AS department_name, r.due_on, r.note, r.requested_at, r.answered_at,
-    (r.answered_at IS NULL AND r.due_on < current_date) AS overdue,
+    (r.answered_at IS NULL AND r.due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date) AS overdue,
     r.necessity, r.feasibility, r.affordability, r.cost_wan, r.funding, r.responsible_unit,
-    r.completion_date, r.risks, r.recommended
+    r.completion_date, r.risks, r.recommended,
+    (SELECT count(*) FROM feasibility_opinion o WHERE o.request_id = r.id) AS answers,
+    (p.list_fixed_at IS NOT NULL AND EXISTS (SELECT 1 FROM list_entry l WHERE l.candidate_id = c.id)) AS locked
 """
 REQUEST_FROM = (
     "feasibility_request r JOIN candidate c ON c.id = r.candidate_id JOIN department d ON d.id = r.department_id"
+    " JOIN program p ON p.id = c.program_id"
 )
 
 
 async def candidate_with_body(conn: asyncpg.Connection, candidate_id: int) -> asyncpg.Record | None:
-    """A candidate with its program's body, and whether it is on a fixed list."""
+    """A candidate with its program's body, and whether it is on a fixed list.
+
+    The program row is share-locked: fixing the list (which locks it for update) waits for this
+    change to commit and then sees it, or this change waits for the fixing and is refused.
+    """
     return await conn.fetchrow(
         """
         SELECT c.id, c.program_id, p.body_id, c.exclusion_rule,
                p.list_fixed_at IS NOT NULL AND EXISTS (SELECT 1 FROM list_entry l WHERE l.candidate_id = c.id)
                    AS on_fixed_list
-        FROM candidate c JOIN program p ON p.id = c.program_id WHERE c.id = $1
+        FROM candidate c JOIN program p ON p.id = c.program_id WHERE c.id = $1 FOR SHARE OF p
         """,
         candidate_id,
     )
@@ -87,6 +94,40 @@ async def store_opinion(conn: asyncpg.Connection, request_id: int, by: int | Non
         opinion.completion_date,
         opinion.risks,
         opinion.recommended,
+    )
+
+
+async def insert_opinion_version(conn: asyncpg.Connection, request_id: int, by: int | None, opinion: Opinion) -> None:
+    """Keep this answer in the request's history of opinions (append-only)."""
+    await conn.execute(
+        """
+        INSERT INTO feasibility_opinion (request_id, answered_by, necessity, feasibility, affordability, cost_wan,
+                                         funding, responsible_unit, completion_date, risks, recommended)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        """,
+        request_id,
+        by,
+        opinion.necessity,
+        opinion.feasibility,
+        opinion.affordability,
+        opinion.cost_wan,
+        opinion.funding,
+        opinion.responsible_unit,
+        opinion.completion_date,
+        opinion.risks,
+        opinion.recommended,
+    )
+
+
+async def opinion_versions(conn: asyncpg.Connection, request_id: int) -> list[asyncpg.Record]:
+    """Every answer given to a request, oldest first."""
+    return await conn.fetch(
+        """
+        SELECT answered_at, necessity, feasibility, affordability, cost_wan, funding, responsible_unit,
+               completion_date, risks, recommended
+        FROM feasibility_opinion WHERE request_id = $1 ORDER BY id
+        """,
+        request_id,
     )
 
 

@@ -6,7 +6,7 @@ from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
-from voting.auth import clerks, liaisons, provide_principal
+from voting.auth import Role, allow, clerks, liaisons, provide_principal
 from voting.programs.schedule import load_program
 from voting.vetting import service
 from voting.vetting.models import (
@@ -14,12 +14,14 @@ from voting.vetting.models import (
     Exclusion,
     FeasibilityRequest,
     Opinion,
+    OpinionVersion,
     RequestCreate,
     VisitNote,
     VisitNoteCreate,
 )
 
 TAGS = ["vetting"]
+clerks_and_liaisons = allow(Role.ADMIN, Role.CLERK, Role.PRESIDING, Role.LIAISON)
 
 
 @post("/api/candidates/{candidate_id:int}/feasibility-requests", guards=[clerks], summary="Ask a department", tags=TAGS)
@@ -48,8 +50,19 @@ async def my_requests(request: Request, state: State) -> list[FeasibilityRequest
 async def answer(
     request: Request, state: State, request_id: FromPath[int], data: JSONBody[Opinion]
 ) -> FeasibilityRequest:
-    """The department's feasibility opinion (403 for another department's request)."""
+    """The department's feasibility opinion, or its revision until the list is fixed (403: another department's)."""
     return await service.answer(state.pool, await provide_principal(request), request_id, data)
+
+
+@get(
+    "/api/feasibility-requests/{request_id:int}/opinions",
+    guards=[clerks_and_liaisons],
+    summary="Every answer to a request",
+    tags=TAGS,
+)
+async def opinion_history(request: Request, state: State, request_id: FromPath[int]) -> list[OpinionVersion]:
+    """The department's answers in order, the earlier ones kept when it revises (a liaison: own department only)."""
+    return await service.opinion_history(state.pool, await provide_principal(request), request_id)
 
 
 @post(
@@ -74,4 +87,4 @@ async def add_visit_note(
     return await service.add_visit_note(state.pool, await provide_principal(request), candidate_id, data)
 
 
-ROUTES = [request_opinion, program_vetting, my_requests, answer, flag_exclusion, add_visit_note]
+ROUTES = [request_opinion, program_vetting, my_requests, answer, opinion_history, flag_exclusion, add_visit_note]

@@ -6,7 +6,7 @@ import asyncpg
 import msgspec
 
 from audit.queries import record
-from voting.auth import Principal
+from voting.auth import Principal, Role
 from voting.database import transaction
 from voting.departments.queries import department_by_id
 from voting.departments.service import department_of
@@ -18,6 +18,7 @@ from voting.vetting.models import (
     Exclusion,
     FeasibilityRequest,
     Opinion,
+    OpinionVersion,
     RequestCreate,
     VisitNote,
     VisitNoteCreate,
@@ -77,7 +78,10 @@ async def my_requests(pool: asyncpg.Pool, who: Principal) -> list[FeasibilityReq
 
 
 async def answer(pool: asyncpg.Pool, who: Principal, request_id: int, opinion: Opinion) -> FeasibilityRequest:
-    """A liaison answers a request of their own department, once."""
+    """A liaison answers a request of their own department, or revises the answer until the list is fixed.
+
+    Every answer is kept (feasibility_opinion); the request and the candidate carry the latest.
+    """
     if not opinion.necessity.strip() or not opinion.feasibility.strip() or not opinion.affordability.strip():
         raise BadRequest(
             "opinion_incomplete",
@@ -93,24 +97,44 @@ async def answer(pool: asyncpg.Pool, who: Principal, request_id: int, opinion: O
             raise Forbidden(
                 "not_your_request", "该论证请求不是派给本部门的", "This request is not assigned to your department"
             )
-        if row["answered_at"] is not None:
-            raise Conflict("already_answered", "该请求已答复", "This request was already answered")
+        revising = row["answered_at"] is not None
         await require_open_candidate(conn, row["candidate_id"])
         try:
             await queries.store_opinion(conn, request_id, who.subject_id, opinion)
+            await queries.insert_opinion_version(conn, request_id, who.subject_id, opinion)
             await queries.copy_opinion_to_candidate(conn, row["candidate_id"], opinion)
         except asyncpg.CheckViolationError as error:
             raise BadRequest("cost_negative", "投资金额不能为负数", "The cost cannot be negative") from error
         await record(
             conn,
             who.audit(
-                "feasibility.answered",
+                "feasibility.revised" if revising else "feasibility.answered",
                 "candidate",
                 row["candidate_id"],
                 {"request_id": request_id, "recommended": opinion.recommended, "cost_wan": str(opinion.cost_wan)},
             ),
         )
         return to_request(await queries.request_by_id(conn, request_id))
+
+
+async def opinion_history(pool: asyncpg.Pool, who: Principal, request_id: int) -> list[OpinionVersion]:
+    """Every answer to a request, oldest first: for staff, and for the liaison of its department."""
+    async with pool.acquire() as conn:
+        row = await queries.request_by_id(conn, request_id)
+        if row is None:
+            raise not_found("论证请求", "Request")
+        if who.role is Role.LIAISON and row["department_id"] != (await department_of(conn, who)).id:
+            raise Forbidden(
+                "not_your_request", "该论证请求不是派给本部门的", "This request is not assigned to your department"
+            )
+        versions = await queries.opinion_versions(conn, request_id)
+    return [
+        OpinionVersion(
+            answered_at=v["answered_at"],
+            opinion=msgspec.convert({k: v[k] for k in OPINION_FIELDS}, Opinion),
+        )
+        for v in versions
+    ]
 
 
 async def flag_exclusion(pool: asyncpg.Pool, who: Principal, candidate_id: int, exclusion: Exclusion) -> None:
