@@ -74,6 +74,11 @@ async def insert_events(
     )
 
 
+async def tracking_code_of(conn: asyncpg.Connection, suggestion_id: int) -> str:
+    """The 查询码 a suggestion was given when filed."""
+    return str(await conn.fetchval("SELECT code FROM suggestion WHERE id = $1", suggestion_id))
+
+
 async def suggestion_by_code(conn: asyncpg.Connection, code: str) -> asyncpg.Record | None:
     """The public view of a suggestion: no contact details are selected."""
     return await conn.fetchrow(

@@ -10,7 +10,7 @@ from voting.auth import clerks, liaisons, provide_principal
 from voting.auth.guards import client_address
 from voting.database import transaction
 from voting.departments.service import department_of
-from voting.solicit import codes, service, triage
+from voting.solicit import codes, queries, service, triage
 from voting.solicit.models import (
     ChannelSuggestion,
     PublicSuggestion,
@@ -78,7 +78,7 @@ async def propose(
             submitted_by=department.name,
         )
         suggestion_id = await service.file_suggestion(conn, program_id, new, "department", who=who)
-        code = await conn.fetchval("SELECT code FROM suggestion WHERE id = $1", suggestion_id)
+        code = await queries.tracking_code_of(conn, suggestion_id)
     return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(state.settings.public_base_url, code))
 
 

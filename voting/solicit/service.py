@@ -133,7 +133,7 @@ async def submit_public(
     try:
         async with transaction(pool) as conn:
             suggestion_id = await file_suggestion(conn, program_id, filed, "public", submission_key=key)
-            code = await conn.fetchval("SELECT code FROM suggestion WHERE id = $1", suggestion_id)
+            code = await queries.tracking_code_of(conn, suggestion_id)
     except asyncpg.UniqueViolationError as error:
         # The same form arrived twice at once: the other request stored it (and committed).
         earlier = await resent_receipt(pool, base_url, program_id, new)
@@ -178,7 +178,7 @@ async def submit_for_channel(
     )
     async with transaction(pool) as conn:
         suggestion_id = await file_suggestion(conn, program_id, filed, new.source, who=who)
-        code = await conn.fetchval("SELECT code FROM suggestion WHERE id = $1", suggestion_id)
+        code = await queries.tracking_code_of(conn, suggestion_id)
     return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(base_url, code))
 
 

@@ -314,3 +314,9 @@ async def backdate_report(conn: asyncpg.Connection, report_id: int, at: dt.datet
         report_id,
         at,
     )
+
+
+async def chosen_of_vote(conn: asyncpg.Connection, vote_id: int) -> list[int]:
+    """The candidates a counted vote chose, in order (empty before the count)."""
+    chosen = await conn.fetchval("SELECT tally->'chosen' FROM vote WHERE id = $1", vote_id)
+    return [int(c) for c in chosen or []]

@@ -22,8 +22,7 @@ from voting.supervision.models import BEING_CARRIED_OUT, Item, ItemUpdate, Miles
 
 async def create_items_at_announcement(conn: asyncpg.Connection, vote_id: int) -> list[int]:
     """Each chosen candidate of an announced vote becomes an item; runoffs add theirs, repeats add nothing."""
-    chosen = await conn.fetchval("SELECT tally->'chosen' FROM vote WHERE id = $1", vote_id)
-    created = await queries.create_items_for(conn, vote_id, [int(c) for c in chosen or []])
+    created = await queries.create_items_for(conn, vote_id, await queries.chosen_of_vote(conn, vote_id))
     if created:
         await record(
             conn,
