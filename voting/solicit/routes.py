@@ -8,16 +8,13 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from voting.auth import clerks, liaisons, provide_principal
 from voting.auth.guards import client_address
-from voting.database import transaction
-from voting.departments.service import department_of
-from voting.solicit import codes, queries, service, triage
+from voting.solicit import service, triage
 from voting.solicit.models import (
     ChannelSuggestion,
     PublicSuggestion,
     Receipt,
     Similar,
     Suggestion,
-    SuggestionCreate,
     Tracking,
     Triage,
     TriageResult,
@@ -66,20 +63,7 @@ async def propose(
 ) -> Receipt:
     """A department proposes a project (source: department)."""
     who = await provide_principal(request)
-    async with transaction(state.pool) as conn:
-        department = await department_of(conn, who)
-        new = SuggestionCreate(
-            title=data.title,
-            description=data.description,
-            category=data.category,
-            place=data.place,
-            name=data.name,
-            phone=data.phone,
-            submitted_by=department.name,
-        )
-        suggestion_id = await service.file_suggestion(conn, program_id, new, "department", who=who)
-        code = await queries.tracking_code_of(conn, suggestion_id)
-    return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(state.settings.public_base_url, code))
+    return await service.propose_for_department(state.pool, state.settings.public_base_url, who, program_id, data)
 
 
 @get("/api/track/{code:str}", summary="Follow a suggestion by its tracking code", tags=TAGS)

@@ -14,12 +14,15 @@ implementation item; every other source only while the program is soliciting.
 
 from __future__ import annotations
 
+from typing import Any
+
 import asyncpg
 
 from audit import AuditEvent
 from audit.queries import record
 from voting.auth import Principal
 from voting.database import transaction
+from voting.departments.service import department_of
 from voting.errors import BadRequest, Conflict, not_found
 from voting.programs.phases import congress_today
 from voting.programs.schedule import load_program, require_intake_open
@@ -117,14 +120,7 @@ async def submit_public(
     Returns the receipt and whether it was stored now: a resend of a form already filed
     (same `key`) gets the first receipt again and files nothing.
     """
-    filed = SuggestionCreate(
-        title=new.title,
-        description=new.description,
-        category=new.category,
-        place=new.place,
-        name=new.name,
-        phone=new.phone,
-    )
+    filed = suggestion_from(new)
     key = new.key or None
     if key:
         earlier = await resent_receipt(pool, base_url, program_id, new)
@@ -166,20 +162,36 @@ async def submit_for_channel(
         raise BadRequest(
             "submitted_by_empty", "请填写提出的代表、联络站或部门", "Say which deputy, station or department"
         )
-    filed = SuggestionCreate(
-        title=new.title,
-        description=new.description,
-        category=new.category,
-        place=new.place,
-        name=new.name,
-        phone=new.phone,
-        raised_by=new.raised_by,
-        submitted_by=new.submitted_by,
-    )
+    filed = suggestion_from(new, raised_by=new.raised_by, submitted_by=new.submitted_by)
     async with transaction(pool) as conn:
         suggestion_id = await file_suggestion(conn, program_id, filed, new.source, who=who)
         code = await queries.tracking_code_of(conn, suggestion_id)
     return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(base_url, code))
+
+
+async def propose_for_department(
+    pool: asyncpg.Pool, base_url: str, who: Principal, program_id: int, new: PublicSuggestion
+) -> Receipt:
+    """A department's own proposal, filed by its liaison (source: department)."""
+    async with transaction(pool) as conn:
+        department = await department_of(conn, who)
+        filed = suggestion_from(new, submitted_by=department.name)
+        suggestion_id = await file_suggestion(conn, program_id, filed, "department", who=who)
+        code = await queries.tracking_code_of(conn, suggestion_id)
+    return Receipt(id=suggestion_id, code=code, tracking_url=codes.tracking_url(base_url, code))
+
+
+def suggestion_from(form: PublicSuggestion | ChannelSuggestion, **channel_fields: Any) -> SuggestionCreate:
+    """What every channel's form shares, plus what that channel adds (source, head count…)."""
+    return SuggestionCreate(
+        title=form.title,
+        description=form.description,
+        category=form.category,
+        place=form.place,
+        name=form.name,
+        phone=form.phone,
+        **channel_fields,
+    )
 
 
 async def track(pool: asyncpg.Pool, typed_code: str) -> Tracking:
