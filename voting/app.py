@@ -37,6 +37,7 @@ from voting.evaluation import routes as evaluation
 from voting.funnel import routes as funnel
 from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_roles import document_bare_routes, document_roles
+from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
 from voting.programs import routes as programs
 from voting.roster import routes as roster
@@ -177,6 +178,7 @@ def create_app(settings: Settings) -> Litestar:
         plugins=[channels],
         template_config=TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine),
         exception_handlers={
+            PageRefused: on_page_refused,
             PiaojueError: on_refusal,
             CastRefused: on_refusal,
             ValidationException: on_validation_error,

@@ -8,7 +8,7 @@ import logging
 import asyncpg
 
 from voting.live import LiveEvents
-from voting.votes.service import turnout
+from voting.votes.results import turnout
 
 log = logging.getLogger(__name__)
 

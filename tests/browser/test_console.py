@@ -107,3 +107,36 @@ async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, liv
     public = await api.get(f"/api/votes/{vote_id}/result")
     assert public.status_code == 200 and public.json()["tally"]["chosen"] == [a]
     assert screen.errors == []
+
+
+async def test_withdrawing_a_draft_asks_for_a_reason(
+    open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
+):
+    congress = await make_congress(pool, settings, deputies=3, candidates=3)
+    made = await api.post(
+        f"/api/sessions/{congress.session_id}/votes",
+        headers=congress.presiding,
+        json={"title": "排错的表决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}},
+    )
+    assert made.status_code == 201, made.text
+    screen = await open_screen(1440, 900)
+    page = screen.page
+    votes = page.locator("#vote-list")
+    await log_in(page, live_server, congress.presiding_login, congress.session_id)
+    draft = votes.locator(".vote[data-state=draft]")
+    await draft.locator("button[data-action=withdraw]").click()
+    dialog = page.locator("dialog[open]")
+    await expect(dialog).to_contain_text("撤回表决「排错的表决」")
+    confirm = dialog.locator("[data-confirm]")
+    await expect(confirm).to_be_disabled()  # no reason, no withdrawal
+    await dialog.locator("[data-cancel]").click()
+    await expect(draft).to_have_count(1)
+    await draft.locator("button[data-action=withdraw]").click()
+    await dialog.locator("textarea[name=reason]").fill("应选名额填错")
+    await confirm.click()
+    withdrawn = votes.locator(".vote[data-state=withdrawn]")
+    await expect(withdrawn).to_contain_text("已撤回")
+    assert await withdrawn.locator("button").count() == 0  # nothing more to do with it
+    public = await api.get(f"/api/votes/{made.json()['id']}")
+    assert public.status_code == 404
+    assert screen.errors == []

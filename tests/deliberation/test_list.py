@@ -260,3 +260,39 @@ async def test_a_double_click_makes_one_live_vote(
         assert_refused(refused, 409, "vote_created")
     votes = (await client.get(f"/api/sessions/{congress.session_id}/votes", headers=congress.clerk)).json()
     assert len(votes) == 1
+
+
+async def test_withdrawing_the_draft_vote_lets_the_list_be_reopened_and_voted_again(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await new_congress(pool, settings, candidates=3)
+    pid = congress.program_id
+    ids = congress.candidate_ids
+    await vet(client, pool, settings, congress, ids)
+    await fix_list(client, congress, ids[:2], seats=2, margin="1")
+    make = f"/api/programs/{pid}/vote"
+    first = (await client.post(make, json={"session_id": congress.session_id}, headers=congress.clerk)).json()
+    page = await client.get(f"/console/programs/{pid}/deliberation", headers=congress.clerk)
+    # A live vote: the page shows it with the way to the console, and neither reopening nor another vote.
+    assert 'id="live-vote"' in page.text and f'href="/console/sessions/{congress.session_id}"' in page.text
+    assert 'id="reopen-form"' not in page.text and 'id="vote-form"' not in page.text
+
+    withdrawn = await client.post(
+        f"/api/votes/{first['id']}/withdraw", json={"reason": "清单须补充项目"}, headers=congress.presiding
+    )
+    assert withdrawn.status_code == 200, withdrawn.text
+    page = await client.get(f"/console/programs/{pid}/deliberation", headers=congress.clerk)
+    assert 'id="live-vote"' not in page.text and 'id="reopen-form"' in page.text and 'id="vote-form"' in page.text
+    reopen = f"/api/programs/{pid}/list/reopen"
+    reopened = await client.post(reopen, json={"reason": "补充项目"}, headers=congress.clerk)
+    assert reopened.status_code == 200, reopened.text
+    await fix_list(client, congress, ids, seats=2, margin="1")
+    again = await client.post(make, json={"session_id": congress.session_id}, headers=congress.clerk)
+    assert again.status_code == 201, again.text
+    assert [c["id"] for c in again.json()["candidates"]] == ids
+    # The new vote holds the list again; the withdrawn one is not counted among the votes made from it.
+    refused = assert_refused(
+        await client.post(reopen, json={"reason": "再改"}, headers=congress.clerk), 409, "vote_created"
+    )
+    assert refused["detail"]["votes"] == [again.json()["id"]]
+    assert "撤回" in refused["message_zh"] and "withdraw" in refused["message_en"]

@@ -157,3 +157,75 @@ async def test_an_adjusted_project_keeps_reporting_and_completes_at_100(
     published = await client.post(f"/api/reports/{filed.json()['id']}/review", headers=clerk, json={"publish": True})
     assert published.status_code == 200, published.text
     assert (await client.get(f"/api/items/{world.item_b}")).json()["status"] == "completed"
+
+
+async def decide(client: AsyncTestClient, clerk: dict[str, str], change_id: int, ref: str) -> None:
+    """Approve a change by a recorded decision of the chairpersons' meeting."""
+    decision = {"approve": True, "decided_by": "县人大常委会主任会议", "decision_ref": ref}
+    decided = await client.post(f"/api/changes/{change_id}/decision", headers=clerk, json=decision)
+    assert decided.status_code == 200, decided.text
+
+
+async def test_a_postponed_project_resumes_only_by_a_decided_change(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    clerk, transport = world.congress.clerk, world.transport.headers
+    postpone = await client.post(
+        f"/api/items/{world.item_b}/changes", headers=transport, json={"kind": "postpone", "reason": "征地未完成"}
+    )
+    await decide(client, clerk, postpone.json()["id"], "常主〔2027〕5号")
+    # 暂缓 was decided: a status click does not end it, in either direction.
+    for status in ("in_progress", "completed"):
+        refused = assert_refused(
+            await client.post(f"/api/items/{world.item_b}/status", headers=clerk, json={"status": status}),
+            409,
+            "change_needs_decision",
+        )
+        assert "恢复实施" in refused["message_zh"] and "resume" in refused["message_en"]
+    resume = await client.post(
+        f"/api/items/{world.item_b}/changes",
+        headers=transport,
+        json={"kind": "resume", "reason": "征地已完成", "new_target_date": "2028-09-30"},
+    )
+    assert resume.status_code == 201, resume.text
+    assert (await client.get(f"/api/items/{world.item_b}")).json()["status"] == "postponed"
+    await decide(client, clerk, resume.json()["id"], "常主〔2027〕9号")
+    item = (await client.get(f"/api/items/{world.item_b}", headers=clerk)).json()
+    assert (item["status"], item["target_date"]) == ("in_progress", "2028-09-30")
+    assert item["next_due"] is not None  # back on the report schedule
+    actions = await fetch_count(
+        pool,
+        "SELECT count(*) FROM audit_event WHERE action IN ('change.requested', 'change.decided') AND object_id = $1",
+        str(resume.json()["id"]),
+    )
+    assert actions == 2
+    project = await client.get(f"/projects/{world.item_b}")
+    assert "恢复实施" in project.text and "常主〔2027〕9号" in project.text
+
+
+async def test_only_a_postponed_project_can_resume(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    clerk = world.congress.clerk
+    resume = {"kind": "resume", "reason": "继续实施"}
+    refused = assert_refused(
+        await client.post(f"/api/items/{world.item_a}/changes", headers=clerk, json=resume), 409, "item_not_postponed"
+    )
+    assert refused["detail"]["status"] == "in_progress" and "暂缓" in refused["message_zh"]
+    adjust = await client.post(
+        f"/api/items/{world.item_a}/changes", headers=clerk, json={"kind": "adjust", "reason": "缩小规模"}
+    )
+    await decide(client, clerk, adjust.json()["id"], "常主〔2027〕7号")
+    assert_refused(
+        await client.post(f"/api/items/{world.item_a}/changes", headers=clerk, json=resume), 409, "item_not_postponed"
+    )
+    stopping = {"kind": "stop", "reason": "撤销"}
+    stop = await client.post(f"/api/items/{world.item_b}/changes", headers=clerk, json=stopping)
+    await decide(client, clerk, stop.json()["id"], "常主〔2027〕8号")
+    assert_refused(
+        await client.post(f"/api/items/{world.item_b}/changes", headers=clerk, json=resume), 409, "item_closed"
+    )
+    resumes = "SELECT count(*) FROM change_request WHERE kind = 'resume' AND item_id = ANY($1::bigint[])"
+    assert await fetch_count(pool, resumes, [world.item_a, world.item_b]) == 0

@@ -1,6 +1,6 @@
 """Signing at announcement: the vote's result, then the audit chain head that covers it.
 
-Both run inside the announcing transaction (voting/votes/service.py), so a
+Both run inside the announcing transaction (voting/votes/lifecycle.py), so a
 vote is announced with its signatures or not at all. The result is signed
 before the transaction takes the audit chain lock, since gathering thousands
 of ballots must not hold up every other audit writer; the chain head is read

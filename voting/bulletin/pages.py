@@ -5,20 +5,18 @@ from __future__ import annotations
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
 from voting.bulletin import service
 from voting.errors import PiaojueError
-from voting.pages.access import error_page, page, staff_of, to_login
+from voting.pages.access import error_page, page, staff_page_user
 from voting.sessions.service import require_session
 
 
 @get("/console/audit", include_in_schema=False)
-async def audit_page(request: Request) -> Template | Redirect:
+async def audit_page(request: Request) -> Template:
     """The audit log with filters and CSV export (staff only); audit.js fills the table."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
+    who = await staff_page_user(request)
     return page("bulletin/audit.html", who=who)
 
 

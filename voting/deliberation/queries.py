@@ -67,17 +67,19 @@ async def set_fixed(conn: asyncpg.Connection, program_id: int, fixed: bool) -> N
     )
 
 
-async def votes_on_list(conn: asyncpg.Connection, program_id: int) -> dict[int, str]:
-    """The votes (id → state) on any of the program's listed candidates, share-locked.
+async def votes_on_list(conn: asyncpg.Connection, program_id: int, lock: bool = True) -> dict[int, str]:
+    """The live (not withdrawn) votes (id → state) on any of the program's listed candidates, share-locked.
 
-    A vote being opened right now (it holds its row for update) is waited for and then seen
-    open; one not yet opening cannot open until this transaction ends.
+    A vote being opened or withdrawn right now (it holds its row for update) is waited for and
+    then seen open, or left out; one not yet opening cannot open until this transaction ends.
+    Pages only look (lock=False) and never wait.
     """
+    share = " FOR SHARE OF v" if lock else ""
     rows = await conn.fetch(
-        """
+        f"""
         SELECT v.id, v.state FROM vote v JOIN vote_candidate vc ON vc.vote_id = v.id
         JOIN list_entry l ON l.candidate_id = vc.candidate_id
-        WHERE l.program_id = $1 ORDER BY v.id FOR SHARE OF v
+        WHERE l.program_id = $1 AND v.state <> 'withdrawn' ORDER BY v.id{share}
         """,
         program_id,
     )

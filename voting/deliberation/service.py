@@ -15,8 +15,9 @@ from voting.deliberation import queries
 from voting.deliberation.models import CandidateList, ListDecision, ListOrder, LiveVoteCreate, Reopen, VotingMethod
 from voting.errors import BadRequest, Conflict, not_found
 from voting.programs.models import Candidate
-from voting.votes import service as votes
+from voting.votes import lifecycle as votes
 from voting.votes.models import Vote, VoteCreate
+from voting.votes.results import load_vote
 
 
 def candidates_needed(method: VotingMethod) -> int:
@@ -143,7 +144,10 @@ async def fix_list(pool: asyncpg.Pool, who: Principal, program_id: int) -> Candi
 
 
 async def reopen_list(pool: asyncpg.Pool, who: Principal, program_id: int, reopen: Reopen) -> CandidateList:
-    """Unlock a fixed list with a recorded reason, unless a vote was made from it (draft or begun)."""
+    """Unlock a fixed list with a recorded reason, unless a live vote was made from it (draft or begun).
+
+    A withdrawn draft does not hold the list: withdrawing it is how the presidium gets the list back.
+    """
     reason = reopen.reason.strip()
     if not reason:
         raise BadRequest("reason_required", "重新开放清单须说明理由", "Reopening the list needs a reason")
@@ -158,13 +162,19 @@ async def reopen_list(pool: asyncpg.Pool, who: Principal, program_id: int, reope
             # A draft vote holds the list as it was: reopened and changed, the hall would vote on a stale list.
             raise Conflict(
                 "vote_created",
-                "已根据本清单创建表决，清单不能再开放（请在会议中另行创建表决）",
-                "A vote was already created from this list; it cannot be reopened",
+                "已根据本清单创建表决，清单不能再开放；如需修改清单，请先在会议控制台撤回该表决",
+                "A vote was already created from this list; withdraw that draft vote in the session console first",
                 votes=list(votes_made),
             )
         await queries.set_fixed(conn, program_id, False)
         await record(conn, who.audit("list.reopened", "program", program_id, {"reason": reason}))
         return await load_list(conn, program_id)
+
+
+async def vote_made_from_list(conn: asyncpg.Connection, program_id: int) -> Vote | None:
+    """The live (not withdrawn) vote made from the program's list, if any (its runoffs come later)."""
+    made = await queries.votes_on_list(conn, program_id, lock=False)
+    return await load_vote(conn, min(made)) if made else None
 
 
 async def create_live_vote(pool: asyncpg.Pool, who: Principal, program_id: int, new: LiveVoteCreate) -> Vote:

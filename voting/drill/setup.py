@@ -18,8 +18,8 @@ from voting.roster.service import add_deputies, create_body
 from voting.sessions.models import SessionCreate
 from voting.sessions.service import bulk_check_in, create_session, seat_cards, tablet_login
 from voting.settings import Settings
+from voting.votes.lifecycle import create_vote, open_vote
 from voting.votes.models import VoteCreate
-from voting.votes.service import create_vote, open_vote
 
 DRILL = Principal(role=Role.ADMIN, subject_id=0, name="drill")
 CANDIDATES = 12

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from litestar import Request, get
 from litestar.datastructures import State
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
-from voting.auth import Role
 from voting.evaluation import queries
 from voting.evaluation.models import KIND_NAMES, LEVEL_NAMES
 from voting.evaluation.service import load_rounds
-from voting.pages.access import forbidden_page, page, staff_of, to_login
+from voting.pages.access import CLERKS, PRESIDIUM, page, staff_page_user
 from voting.sessions.models import Session
 from voting.sessions.queries import all_sessions
 from voting.supervision import queries as supervision_queries
@@ -19,13 +18,9 @@ from voting.supervision.service import load_items
 
 
 @get("/console/evaluations", include_in_schema=False)
-async def evaluations_console(request: Request, state: State) -> Template | Redirect:
+async def evaluations_console(request: Request, state: State) -> Template:
     """Create, open and close evaluation rounds; see their results."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
-    if who.role not in (Role.ADMIN, Role.CLERK, Role.PRESIDING):
-        return forbidden_page()
+    who = await staff_page_user(request, *PRESIDIUM)
     async with state.pool.acquire() as conn:
         rounds = await load_rounds(conn, await queries.rounds(conn))
         items = await load_items(conn, await supervision_queries.items(conn))
@@ -41,7 +36,7 @@ async def evaluations_console(request: Request, state: State) -> Template | Redi
         kinds=KIND_NAMES,
         levels=LEVEL_NAMES,
         statuses=STATUS_NAMES,
-        clerk=who.role in (Role.ADMIN, Role.CLERK),
+        clerk=who.role in CLERKS,
     )
 
 

@@ -1,4 +1,9 @@
-"""What every page needs: who is looking, the way to the login page, HTML error pages."""
+"""What every page needs: who is looking, the way to the login page, HTML error pages.
+
+A page handler asks `staff_page_user` or `liaison_page_user` who is looking; when
+the answer is "nobody" or "not you" they raise `PageRefused`, and the one handler
+in voting/app.py answers with the login redirect or the 403 page it carries.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,18 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from litestar import Request
+from litestar import Request, Response
 from litestar.response import Redirect, Template
 
 from voting.auth import Principal, Role
 from voting.auth.guards import optional_principal
 from voting.auth.tokens import STAFF_ROLES
 from voting.errors import PiaojueError
+
+# Who may open which staff page.
+CLERKS = (Role.ADMIN, Role.CLERK)
+PRESIDIUM = (Role.ADMIN, Role.CLERK, Role.PRESIDING)
+COUNTERS = (Role.TELLER, Role.SCRUTINEER)
 
 STATIC = Path(__file__).parent.parent / "static"
 
@@ -60,6 +70,38 @@ def forbidden_page() -> Template:
     return page("error.html", status_code=403, zh="您的账号无权查看此页面", en="Your role may not view this page")
 
 
+class PageRefused(Exception):
+    """A page this browser may not see, with what to answer instead (the login redirect or the 403 page)."""
+
+    def __init__(self, response: Template | Redirect) -> None:
+        super().__init__(f"page refused with {response.status_code}")
+        self.response = response
+
+
+def on_page_refused(_: Request, refusal: PageRefused) -> Response[Any]:
+    """Answer a refused page with the redirect or the error page it carries."""
+    return refusal.response
+
+
+def admitted(request: Request, who: Principal | None, roles: tuple[Role, ...]) -> Principal:
+    """Who is looking, if logged in and (when roles are given) in one of them; else refuse the page."""
+    if who is None:
+        raise PageRefused(to_login(request))
+    if roles and who.role not in roles:
+        raise PageRefused(forbidden_page())
+    return who
+
+
+async def staff_page_user(request: Request, *roles: Role) -> Principal:
+    """The staff member looking at a staff page: any staff role, or one of these roles."""
+    return admitted(request, await staff_of(request), roles)
+
+
+async def liaison_page_user(request: Request) -> Principal:
+    """The department liaison looking at a liaison page; anyone else logged in gets the 403 page."""
+    return admitted(request, await optional_principal(request), (Role.LIAISON,))
+
+
 def can_manage_roster(principal: Principal) -> bool:
     """Clerks (秘书处) and admins keep rosters and seat cards."""
-    return principal.role in (Role.ADMIN, Role.CLERK)
+    return principal.role in CLERKS

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from voting.auth import Role
 from voting.auth.guards import optional_principal
 from voting.errors import PiaojueError
-from voting.pages.access import can_manage_roster, error_page, forbidden_page, page, staff_of, to_login
+from voting.pages.access import CLERKS, COUNTERS, can_manage_roster, error_page, page, staff_of, staff_page_user
 from voting.pages.qr import qr_svg
 from voting.roster.service import require_body
 from voting.sessions.models import SeatCard, Session
@@ -33,13 +33,11 @@ async def login_page() -> Template:
 @get("/console", include_in_schema=False)
 async def console_home(request: Request, state: State) -> Template | Redirect:
     """Every session, with the ways into each."""
-    who = await staff_of(request)
-    if who is None:
-        someone = await optional_principal(request)
-        if someone is not None and someone.role is Role.LIAISON:
-            return Redirect(path="/liaison")  # a department liaison has one page of their own
-        return to_login(request)
-    if who.role in (Role.TELLER, Role.SCRUTINEER):
+    someone = await optional_principal(request)
+    if someone is not None and someone.role is Role.LIAISON:
+        return Redirect(path="/liaison")  # a department liaison has one page of their own
+    who = await staff_page_user(request)
+    if who.role in COUNTERS:
         return Redirect(path="/count")  # their votes to count, not the sessions
     async with state.pool.acquire() as conn:
         sessions = [Session(**dict(r)) for r in await all_sessions(conn)]
@@ -47,11 +45,9 @@ async def console_home(request: Request, state: State) -> Template | Redirect:
 
 
 @get("/console/sessions/{session_id:int}", include_in_schema=False)
-async def console_session(request: Request, state: State, session_id: FromPath[int]) -> Template | Redirect:
+async def console_session(request: Request, state: State, session_id: FromPath[int]) -> Template:
     """The presiding console: attendance, quorum and the votes of one session."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
+    who = await staff_page_user(request)
     try:
         async with state.pool.acquire() as conn:
             session = await require_session(conn, session_id)
@@ -61,11 +57,9 @@ async def console_session(request: Request, state: State, session_id: FromPath[i
 
 
 @get("/console/bodies/{body_id:int}/roster", include_in_schema=False)
-async def roster_page(request: Request, state: State, body_id: FromPath[int]) -> Template | Redirect:
+async def roster_page(request: Request, state: State, body_id: FromPath[int]) -> Template:
     """Add, edit, end and import deputies of one body."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
+    who = await staff_page_user(request)
     try:
         async with state.pool.acquire() as conn:
             body = await require_body(conn, body_id)
@@ -82,13 +76,9 @@ def with_qr(cards: list[SeatCard]) -> list[tuple[SeatCard, Markup]]:
 @get("/console/sessions/{session_id:int}/seat-cards", include_in_schema=False)
 async def seat_cards_page(
     request: Request, state: State, session_id: FromPath[int], deputy: FromQuery[int | None] = None
-) -> Template | Redirect:
+) -> Template:
     """Printable A4 seat cards (座位卡) with login codes and QR codes; ?deputy= prints one card."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
-    if not can_manage_roster(who):
-        return forbidden_page()
+    who = await staff_page_user(request, *CLERKS)
     try:
         async with state.pool.acquire() as conn:
             session = await require_session(conn, session_id)

@@ -9,34 +9,26 @@ from litestar.response import Redirect, Template
 
 from voting.auth import Role
 from voting.errors import PiaojueError
-from voting.pages.access import error_page, forbidden_page, page, staff_of, to_login
+from voting.pages.access import COUNTERS, error_page, page, staff_page_user
 from voting.paper import queries, staffing
 from voting.sessions.service import require_session
-from voting.votes.service import load_visible_vote, load_vote
-
-COUNTING_ROLES = (Role.TELLER, Role.SCRUTINEER)
+from voting.votes.results import load_visible_vote, load_vote
 
 
 @get("/count", include_in_schema=False)
 async def count_home(request: Request, state: State) -> Template | Redirect:
     """A teller's or scrutineer's votes to count, with the way into each."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
-    if who.role not in COUNTING_ROLES:
+    who = await staff_page_user(request)
+    if who.role not in COUNTERS:
         return Redirect(path="/console")
     assignments = await staffing.my_assignments(state.pool, who)
     return page("count_home.html", who=who, assignments=assignments)
 
 
 @get("/count/votes/{vote_id:int}/entry", include_in_schema=False)
-async def teller_entry(request: Request, state: State, vote_id: FromPath[int]) -> Template | Redirect:
+async def teller_entry(request: Request, state: State, vote_id: FromPath[int]) -> Template:
     """The teller's keyboard-first form for entering paper ballots."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
-    if who.role is not Role.TELLER:
-        return forbidden_page()
+    who = await staff_page_user(request, Role.TELLER)
     try:
         async with state.pool.acquire() as conn:
             vote = await load_vote(conn, vote_id)
@@ -49,11 +41,9 @@ async def teller_entry(request: Request, state: State, vote_id: FromPath[int]) -
 
 
 @get("/console/votes/{vote_id:int}/paper", include_in_schema=False)
-async def paper_console(request: Request, state: State, vote_id: FromPath[int]) -> Template | Redirect:
+async def paper_console(request: Request, state: State, vote_id: FromPath[int]) -> Template:
     """The paper count of one vote: roles, steps, discrepancies, report and sign-off."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
+    who = await staff_page_user(request)
     try:
         async with state.pool.acquire() as conn:
             vote = await load_vote(conn, vote_id)

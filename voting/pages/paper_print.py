@@ -8,16 +8,16 @@ import datetime as dt
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath
-from litestar.response import Redirect, Template
+from litestar.response import Template
 from markupsafe import Markup
 
 from tally.models import BallotForm, Fraction, ThresholdBase, VoteRules
 from voting.errors import PiaojueError
-from voting.pages.access import error_page, page, staff_of, to_login
+from voting.pages.access import error_page, page, staff_page_user
 from voting.pages.qr import qr_svg
 from voting.paper.service import paper_count
 from voting.sessions.service import require_session
-from voting.votes.service import load_vote, result
+from voting.votes.results import load_vote, result
 
 # Beyond this many candidates the ballot is printed on A3, so every line stays large enough to mark.
 A4_MOST = 15
@@ -53,10 +53,9 @@ def public_url(state: State, vote_id: int) -> str:
 
 
 @get("/console/votes/{vote_id:int}/ballot", include_in_schema=False)
-async def ballot_print(request: Request, state: State, vote_id: FromPath[int]) -> Template | Redirect:
+async def ballot_print(request: Request, state: State, vote_id: FromPath[int]) -> Template:
     """The printable paper ballot: the list, the instructions, a QR code naming the vote; no serial number."""
-    if await staff_of(request) is None:
-        return to_login(request)
+    await staff_page_user(request)
     try:
         async with state.pool.acquire() as conn:
             vote = await load_vote(conn, vote_id)

@@ -5,15 +5,13 @@ from __future__ import annotations
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
-from voting.auth import Role
-from voting.auth.guards import optional_principal
-from voting.deliberation.service import get_list
+from voting.deliberation.service import get_list, vote_made_from_list
 from voting.departments.queries import departments_of_body
 from voting.departments.service import department_of
 from voting.errors import PiaojueError
-from voting.pages.access import error_page, forbidden_page, page, staff_of, to_login
+from voting.pages.access import CLERKS, PRESIDIUM, error_page, liaison_page_user, page, staff_page_user
 from voting.pages.program_words import WORDS
 from voting.programs.queries import programs_with_phase
 from voting.programs.schedule import get_program
@@ -23,16 +21,11 @@ from voting.sessions.queries import all_sessions
 from voting.solicit.triage import list_suggestions
 from voting.vetting.service import my_requests, program_vetting
 
-CLERKS = (Role.ADMIN, Role.CLERK)
-PRESIDIUM = (Role.ADMIN, Role.CLERK, Role.PRESIDING)
-
 
 @get("/console/programs", include_in_schema=False)
-async def programs_home(request: Request, state: State) -> Template | Redirect:
+async def programs_home(request: Request, state: State) -> Template:
     """Every program with its phase, and a form for a new one."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
+    who = await staff_page_user(request)
     async with state.pool.acquire() as conn:
         programs = [dict(r) for r in await programs_with_phase(conn)]
         bodies = [dict(r) for r in await all_bodies(conn)]
@@ -40,11 +33,9 @@ async def programs_home(request: Request, state: State) -> Template | Redirect:
 
 
 @get("/console/programs/{program_id:int}", include_in_schema=False)
-async def program_overview(request: Request, state: State, program_id: FromPath[int]) -> Template | Redirect:
+async def program_overview(request: Request, state: State, program_id: FromPath[int]) -> Template:
     """Phase and schedule, categories, the other channels' intake, and the ways to every step."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
+    who = await staff_page_user(request)
     try:
         program = await get_program(state.pool, program_id)
     except PiaojueError as error:
@@ -72,13 +63,9 @@ async def triage_page(
     place: FromQuery[str | None] = None,
     q: FromQuery[str | None] = None,
     phase: FromQuery[str | None] = None,
-) -> Template | Redirect:
+) -> Template:
     """All suggestions with filters and search; merge, reject, hold in bulk."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
-    if who.role not in CLERKS:
-        return forbidden_page()
+    who = await staff_page_user(request, *CLERKS)
     try:
         program = await get_program(state.pool, program_id)
         suggestions = await list_suggestions(state.pool, program_id, status, category, source, place, q, phase)
@@ -107,11 +94,9 @@ async def triage_page(
 
 
 @get("/console/programs/{program_id:int}/vetting", include_in_schema=False)
-async def vetting_page(request: Request, state: State, program_id: FromPath[int]) -> Template | Redirect:
+async def vetting_page(request: Request, state: State, program_id: FromPath[int]) -> Template:
     """Each draft candidate: its suggestions, requests to departments and their opinions, exclusions, visit notes."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
+    who = await staff_page_user(request)
     try:
         program = await get_program(state.pool, program_id)
         async with state.pool.acquire() as conn:
@@ -132,17 +117,16 @@ async def vetting_page(request: Request, state: State, program_id: FromPath[int]
 
 
 @get("/console/programs/{program_id:int}/deliberation", include_in_schema=False)
-async def deliberation_page(request: Request, state: State, program_id: FromPath[int]) -> Template | Redirect:
+async def deliberation_page(request: Request, state: State, program_id: FromPath[int]) -> Template:
     """Order the vetted candidates, adopt the voting method, fix or reopen the list, create the live vote."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
+    who = await staff_page_user(request)
     try:
         program = await get_program(state.pool, program_id)
         listed = await get_list(state.pool, program_id, staff=True)
         async with state.pool.acquire() as conn:
             vetting = await program_vetting(conn, program_id)
             sessions = [Session(**dict(r)) for r in await all_sessions(conn)]
+            live_vote = await vote_made_from_list(conn, program_id)
     except PiaojueError as error:
         return error_page(error)
     positions = {c.id: c.position for c in listed.entries}
@@ -154,6 +138,7 @@ async def deliberation_page(request: Request, state: State, program_id: FromPath
         vetting=vetting,
         positions=positions,
         sessions=[s for s in sessions if s.program_id == program_id],
+        live_vote=live_vote,
         here="deliberation",
         can_edit=who.role in PRESIDIUM,
         **WORDS,
@@ -161,13 +146,9 @@ async def deliberation_page(request: Request, state: State, program_id: FromPath
 
 
 @get("/liaison", include_in_schema=False)
-async def liaison_page(request: Request, state: State, done: FromQuery[int] = 0) -> Template | Redirect:
+async def liaison_page(request: Request, state: State, done: FromQuery[int] = 0) -> Template:
     """A department liaison's requests: only their department's, overdue ones flagged."""
-    who = await optional_principal(request)
-    if who is None:
-        return to_login(request)
-    if who.role is not Role.LIAISON:
-        return forbidden_page()
+    who = await liaison_page_user(request)
     try:
         async with state.pool.acquire() as conn:
             department = await department_of(conn, who)

@@ -12,7 +12,7 @@ from voting.pages.access import error_page, page
 from voting.sessions.models import Session
 from voting.sessions.queries import all_sessions
 from voting.sessions.service import require_session
-from voting.votes.service import load_visible_vote
+from voting.votes.results import load_visible_vote
 
 
 @get("/", include_in_schema=False)

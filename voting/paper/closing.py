@@ -1,4 +1,4 @@
-"""What closing a paper or mixed vote takes from the paper count (called by voting.votes.service.close_vote).
+"""What closing a paper or mixed vote takes from the paper count (called by voting.votes.lifecycle.close_vote).
 
 Kept apart from voting.paper.service so the votes service can import it
 without a cycle: it reads the paper tables and nothing of the votes package.

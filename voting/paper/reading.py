@@ -17,7 +17,7 @@ from voting.paper import queries
 from voting.paper.models import Reading, ReadingLine, RunningCount
 from voting.paper.rounds import reading_of, round_state
 from voting.votes.models import Vote
-from voting.votes.service import load_visible_vote
+from voting.votes.results import load_visible_vote
 
 
 def sheets_as_read(entries: Sequence[Any], resolutions: Sequence[Any]) -> dict[int, Reading]:

@@ -14,7 +14,7 @@ from voting.paper.closing import round_void
 from voting.paper.models import ConflictRecord, Counter, CounterAssign, CountState, PaperCount, Step
 from voting.paper.rounds import RoundState, round_state
 from voting.votes.models import Vote
-from voting.votes.service import load_vote
+from voting.votes.results import load_vote
 
 PRESIDING_ROLES = (Role.ADMIN, Role.PRESIDING)
 

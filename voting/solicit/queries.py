@@ -201,12 +201,13 @@ async def chosen_candidates(conn: asyncpg.Connection, candidate_ids: list[int]) 
 
 
 async def candidates_put_to_vote(conn: asyncpg.Connection, candidate_ids: list[int]) -> set[int]:
-    """Those among candidate_ids on a fixed list or in a vote."""
+    """Those among candidate_ids on a fixed list or in a vote (a withdrawn one is not)."""
     rows = await conn.fetch(
         """
         SELECT l.candidate_id AS id FROM list_entry l JOIN program p ON p.id = l.program_id
         WHERE p.list_fixed_at IS NOT NULL AND l.candidate_id = ANY($1::bigint[])
-        UNION SELECT candidate_id FROM vote_candidate WHERE candidate_id = ANY($1::bigint[])
+        UNION SELECT vc.candidate_id FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
+        WHERE vc.candidate_id = ANY($1::bigint[]) AND v.state <> 'withdrawn'
         """,
         candidate_ids,
     )
@@ -219,11 +220,12 @@ async def candidate_fate(conn: asyncpg.Connection, candidate_id: int) -> asyncpg
         """
         SELECT c.exclusion_rule, c.exclusion_reason, p.list_fixed_at IS NOT NULL AS list_fixed,
                EXISTS (SELECT 1 FROM list_entry l WHERE l.candidate_id = c.id) AS on_list,
-               EXISTS (SELECT 1 FROM vote_candidate vc WHERE vc.candidate_id = c.id) AS in_vote,
+               EXISTS (SELECT 1 FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
+                       WHERE vc.candidate_id = c.id AND v.state <> 'withdrawn') AS in_vote,
                EXISTS (SELECT 1 FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
                        WHERE vc.candidate_id = c.id AND v.state = 'announced') AS in_announced_vote,
                EXISTS (SELECT 1 FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
-                       WHERE vc.candidate_id = c.id AND v.state <> 'announced') AS in_pending_vote
+                       WHERE vc.candidate_id = c.id AND v.state NOT IN ('announced', 'withdrawn')) AS in_pending_vote
         FROM candidate c JOIN program p ON p.id = c.program_id WHERE c.id = $1
         """,
         candidate_id,

@@ -176,6 +176,21 @@ const PJ = (() => {
     });
   }
 
+  /** Ask for a reason in a dialog (never prompt()); resolves to the trimmed text, or null if cancelled. */
+  async function askReason({ title, hint, value, ok, danger }) {
+    const input = el("textarea", { name: "reason", rows: "3", maxlength: "500" });
+    input.value = value || "";
+    const answer = confirmDialog({ title, body: [el("p", {}, hint), el("label", { class: "reason" }, bi("原因", "Reason"), input)], ok, danger });
+    const confirm = input.closest("dialog").querySelector("[data-confirm]");
+    const sync = () => {
+      confirm.disabled = !input.value.trim();
+    };
+    input.addEventListener("input", sync);
+    sync();
+    input.focus();
+    return (await answer) ? input.value.trim() : null;
+  }
+
   /** A plain modal with content and a close button. */
   function infoDialog(title, body) {
     const dialog = el("dialog", { class: "confirm" });
@@ -219,5 +234,5 @@ const PJ = (() => {
     }
   }
 
-  return { ApiError, api, el, bi, errorBox, showError, clearError, live, confirmDialog, infoDialog, debounce, showAttendance };
+  return { ApiError, api, el, bi, errorBox, showError, clearError, live, confirmDialog, askReason, infoDialog, debounce, showAttendance };
 })();

@@ -190,13 +190,21 @@
       el("div", { class: "vote-head" }, el("h3", {}, vote.title), PJ.stateBadge(vote.state)),
       el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates"), vote.mode !== "electronic" ? [" · ", bi(vote.mode === "paper" ? "纸质选票" : "平板+纸质", vote.mode)] : null),
     );
+    if (vote.state === "withdrawn") {
+      // Kept in the list so the record reads straight; nothing more can be done with it.
+      card.append(el("p", { class: "muted" }, bi("已撤回：不会开始表决，也不公开。", "Withdrawn: it will not be opened and is not public.")));
+      return card;
+    }
     if (vote.mode !== "electronic") {
       actions.append(el("a", { class: "btn small", href: "/console/votes/" + vote.id + "/paper", dataset: { paperCount: String(vote.id) } }, bi("纸质计票", "Paper count")));
     }
     if (vote.state === "announced") actions.append(el("a", { href: "/public/votes/" + vote.id + "/announcement", target: "_blank" }, bi("公告", "Announcement")));
     if (vote.state === "draft") {
       card.append(el("ol", { class: "candidate-names" }, vote.candidates.map((c) => el("li", {}, c.name))));
-      if (canPreside) actions.append(button("开始表决", "Open", "primary", "open", () => openVote(vote, errorBox)));
+      if (canPreside) {
+        actions.append(button("开始表决", "Open", "primary", "open", () => openVote(vote, errorBox)));
+        actions.append(button("撤回", "Withdraw", "ghost", "withdraw", () => withdrawVote(vote, errorBox)));
+      }
     } else if (vote.state === "open") {
       const turnout = await call("GET", "/api/votes/" + vote.id + "/turnout").catch(() => null);
       if (turnout) card.append(PJ.turnoutView(turnout));
@@ -256,6 +264,19 @@
 
   function openVote(vote, errorBox) {
     return act(vote, errorBox, () => call("POST", "/api/votes/" + vote.id + "/open"));
+  }
+
+  async function withdrawVote(vote, errorBox) {
+    const reason = await PJ.askReason({
+      title: bi("撤回表决「" + vote.title + "」？", "Withdraw this vote?"),
+      hint: bi(
+        "撤回后该表决不能再开始，也不会公开；由候选项目清单生成的，清单可重新开放。理由记入审计日志。",
+        "A withdrawn vote can never be opened and is not public; a list it was made from can be reopened. The reason is logged.",
+      ),
+      ok: bi("撤回表决", "Withdraw"),
+      danger: true,
+    });
+    if (reason) await act(vote, errorBox, () => call("POST", "/api/votes/" + vote.id + "/withdraw", { body: { reason } }));
   }
 
   async function closeVote(vote, errorBox) {

@@ -28,20 +28,7 @@
     }
   }
 
-  /** Ask for a reason in a dialog (never prompt()); resolves to the trimmed text, or null if cancelled. */
-  async function askReason({ title, hint, value, ok, danger }) {
-    const input = el("textarea", { name: "reason", rows: "3", maxlength: "500" });
-    input.value = value || "";
-    const answer = PJ.confirmDialog({ title, body: [el("p", {}, hint), el("label", { class: "reason" }, bi("原因", "Reason"), input)], ok, danger });
-    const confirm = input.closest("dialog").querySelector("[data-confirm]");
-    const sync = () => {
-      confirm.disabled = !input.value.trim();
-    };
-    input.addEventListener("input", sync);
-    sync();
-    input.focus();
-    return (await answer) ? input.value.trim() : null;
-  }
+  const askReason = PJ.askReason;
 
   function readingText(reading) {
     if (reading.void_reason) return VOID[reading.void_reason];

@@ -13,6 +13,7 @@ PJ.STATES = {
   open: ["投票中", "voting"],
   closed: ["已计票，待宣布", "counted, not announced"],
   announced: ["已宣布", "announced"],
+  withdrawn: ["已撤回", "withdrawn"],
 };
 
 PJ.FORMS = {

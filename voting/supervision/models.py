@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 import msgspec
 
 ItemStatus = Literal["in_progress", "completed", "adjusted", "postponed", "stopped"]
-ChangeKind = Literal["adjust", "postpone", "stop"]
+ChangeKind = Literal["adjust", "postpone", "stop", "resume"]
 
 STATUS_NAMES = {
     "in_progress": ("实施中", "In progress"),
@@ -18,9 +18,22 @@ STATUS_NAMES = {
     "postponed": ("已暂缓", "Postponed"),
     "stopped": ("已终止", "Stopped"),
 }
-CHANGE_NAMES = {"adjust": ("调整", "Adjust"), "postpone": ("暂缓", "Postpone"), "stop": ("终止", "Stop")}
+CHANGE_NAMES = {
+    "adjust": ("调整", "Adjust"),
+    "postpone": ("暂缓", "Postpone"),
+    "stop": ("终止", "Stop"),
+    "resume": ("恢复实施", "Resume"),  # only a postponed project resumes
+}
 # What an approved change does to the item.
-CHANGE_STATUS: dict[str, ItemStatus] = {"adjust": "adjusted", "postpone": "postponed", "stop": "stopped"}
+CHANGE_STATUS: dict[str, ItemStatus] = {
+    "adjust": "adjusted",
+    "postpone": "postponed",
+    "stop": "stopped",
+    "resume": "in_progress",
+}
+# Statuses only a decided change sets, with that change. Not in_progress: a clerk also sets it
+# directly to undo a completion (but not to end a postponement, which needs "resume").
+DECIDED_STATUSES: dict[ItemStatus, str] = {"adjusted": "adjust", "postponed": "postpone", "stopped": "stop"}
 
 # An adjusted project (调整: new scope, budget or date) is still being carried out,
 # so its department keeps reporting on the schedule and 100% completes it.
@@ -167,7 +180,7 @@ class IssueClose(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class ChangeCreate(msgspec.Struct, forbid_unknown_fields=True):
-    """A request to adjust, postpone or stop a project."""
+    """A request to adjust, postpone or stop a project, or to resume a postponed one."""
 
     kind: ChangeKind
     reason: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
@@ -202,6 +215,6 @@ class Change(msgspec.Struct):
 
 
 class StatusSet(msgspec.Struct, forbid_unknown_fields=True):
-    """A clerk sets an item's status directly (only completion or back to in progress)."""
+    """A clerk sets an item's status directly (only completion or back to in progress, never out of 暂缓)."""
 
     status: ItemStatus

@@ -1,4 +1,4 @@
-"""Inspections (视察) and the issues they raise, and changes (调整/暂缓/终止) that need a decision first."""
+"""Inspections (视察) and the issues they raise, and changes (调整/暂缓/终止/恢复实施) that need a decision first."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from voting.supervision import oversight_queries, queries
 from voting.supervision.models import (
     CHANGE_NAMES,
     CHANGE_STATUS,
+    DECIDED_STATUSES,
     Change,
     ChangeCreate,
     ChangeDecision,
@@ -97,6 +98,8 @@ async def request_change(pool: asyncpg.Pool, who: Principal, item_id: int, new: 
         item = await require_own_item(conn, who, item_id, for_update=True)
         if item.status in ("completed", "stopped"):
             raise Conflict("item_closed", "项目已完成或已终止，不能变更", "The project is completed or stopped")
+        if new.kind == "resume":
+            require_postponed(item.status)
         try:
             row = await oversight_queries.insert_change(
                 conn, item_id, new.kind, reason, new.new_target_date, new.new_budget_wan
@@ -127,6 +130,8 @@ async def decide_change(pool: asyncpg.Pool, who: Principal, change_id: int, deci
                 "The project was completed or stopped since the request; it cannot be approved",
                 status=item.status,
             )
+        if decision.approve and row["kind"] == "resume":
+            require_postponed(item.status)
         decided = await oversight_queries.decide_change(
             conn,
             change_id,
@@ -143,16 +148,32 @@ async def decide_change(pool: asyncpg.Pool, who: Principal, change_id: int, deci
     return Change(**dict(decided))
 
 
-async def set_status(pool: asyncpg.Pool, who: Principal, item_id: int, wanted: StatusSet) -> None:
-    """Only completion (or undoing it) is set directly; 调整/暂缓/终止 go through a decided change request."""
-    if wanted.status in CHANGE_STATUS.values():
-        kind = next(k for k, s in CHANGE_STATUS.items() if s == wanted.status)
-        zh, en = CHANGE_NAMES[kind]
+def require_postponed(status: str) -> None:
+    """Only a postponed (暂缓) project can resume (409 otherwise)."""
+    if status != "postponed":
         raise Conflict(
-            "change_needs_decision",
-            f"{zh}项目须先提出变更申请，并经决定后生效",
-            f"To {en.lower()} a project, file a change request; it takes effect once decided",
+            "item_not_postponed",
+            "只有已暂缓的项目才能恢复实施",
+            "Only a postponed project can be resumed",
+            status=status,
         )
+
+
+def change_needs_decision(kind: str) -> Conflict:
+    """The refusal of a status that only a decided change request of this kind sets."""
+    zh, en = CHANGE_NAMES[kind]
+    return Conflict(
+        "change_needs_decision",
+        f"{zh}项目须先提出变更申请，并经决定后生效",
+        f"To {en.lower()} a project, file a change request; it takes effect once decided",
+        kind=kind,
+    )
+
+
+async def set_status(pool: asyncpg.Pool, who: Principal, item_id: int, wanted: StatusSet) -> None:
+    """Only completion (or undoing it) is set directly; 调整/暂缓/终止/恢复实施 go through a decided change request."""
+    if wanted.status in DECIDED_STATUSES:
+        raise change_needs_decision(DECIDED_STATUSES[wanted.status])
     async with transaction(pool) as conn:
         item = await require_item(conn, item_id, for_update=True)
         if item.status == "stopped":
@@ -162,6 +183,9 @@ async def set_status(pool: asyncpg.Pool, who: Principal, item_id: int, wanted: S
                 "项目已经决定终止，不能直接恢复或标记完成",
                 "The project was stopped by a decision; it cannot be resumed or completed directly",
             )
+        if item.status == "postponed":
+            # So was 暂缓: it ends with a decided "resume" change, not a status click.
+            raise change_needs_decision("resume")
         await queries.set_status(conn, item_id, wanted.status, today())
         await record(
             conn, who.audit("implementation.status_set", "implementation_item", item_id, {"status": wanted.status})

@@ -6,14 +6,12 @@ from collections import defaultdict
 
 from litestar import Request, get
 from litestar.datastructures import State
-from litestar.response import Redirect, Template
+from litestar.response import Template
 
-from voting.auth import Role
-from voting.auth.guards import optional_principal
 from voting.departments.queries import departments_of_body
 from voting.departments.service import department_of
 from voting.errors import PiaojueError
-from voting.pages.access import error_page, forbidden_page, page, staff_of, to_login
+from voting.pages.access import CLERKS, PRESIDIUM, error_page, liaison_page_user, page, staff_page_user
 from voting.roster.queries import deputies_of_body
 from voting.supervision import queries
 from voting.supervision.models import CHANGE_NAMES, STATUS_NAMES, Change, Issue, Report
@@ -30,13 +28,9 @@ def grouped(things: list[Report] | list[Issue] | list[Change]) -> dict[int, list
 
 
 @get("/liaison/projects", include_in_schema=False)
-async def liaison_home(request: Request, state: State) -> Template | Redirect:
+async def liaison_home(request: Request, state: State) -> Template:
     """A liaison's projects: what is due, the report form, issues to answer, change requests."""
-    who = await optional_principal(request)
-    if who is None:
-        return to_login(request)
-    if who.role is not Role.LIAISON:
-        return forbidden_page()
+    who = await liaison_page_user(request)
     try:
         async with state.pool.acquire() as conn:
             department = await department_of(conn, who)
@@ -60,13 +54,9 @@ async def liaison_home(request: Request, state: State) -> Template | Redirect:
 
 
 @get("/console/supervision", include_in_schema=False)
-async def supervision_console(request: Request, state: State) -> Template | Redirect:
+async def supervision_console(request: Request, state: State) -> Template:
     """Clerks: every project, overdue reports, reports to review, issues, change requests, inspections."""
-    who = await staff_of(request)
-    if who is None:
-        return to_login(request)
-    if who.role not in (Role.ADMIN, Role.CLERK, Role.PRESIDING):
-        return forbidden_page()
+    who = await staff_page_user(request, *PRESIDIUM)
     async with state.pool.acquire() as conn:
         items = await load_items(conn, await queries.items(conn))
         pending = [Report(**dict(r)) for r in await queries.reports(conn, None, "submitted")]
@@ -86,7 +76,7 @@ async def supervision_console(request: Request, state: State) -> Template | Redi
         deputies=deputies,
         statuses=STATUS_NAMES,
         change_names=CHANGE_NAMES,
-        clerk=who.role in (Role.ADMIN, Role.CLERK),
+        clerk=who.role in CLERKS,
     )
 
 

@@ -8,7 +8,7 @@ from voting.auth import Principal
 from voting.errors import NotAuthenticated
 from voting.tablet import queries
 from voting.tablet.models import TabletView
-from voting.votes.service import load_vote
+from voting.votes.results import load_vote
 
 
 async def tablet_view(pool: asyncpg.Pool, who: Principal) -> TabletView:

@@ -10,7 +10,7 @@ import msgspec
 from tally.models import Tally, VoteRules
 from voting.programs.models import Candidate
 
-VoteState = Literal["draft", "open", "closed", "announced"]
+VoteState = Literal["draft", "open", "closed", "announced", "withdrawn"]  # withdrawn: a draft taken back
 VoteMode = Literal["electronic", "paper", "mixed"]  # mixed: some deputies on paper
 
 
@@ -38,6 +38,7 @@ class Vote(msgspec.Struct):
     closed_at: dt.datetime | None
     announced_at: dt.datetime | None
     mode: VoteMode = "electronic"  # paper: tablets are refused; mixed: either, one ballot per deputy
+    withdrawn_at: dt.datetime | None = None
 
 
 class Turnout(msgspec.Struct):
@@ -55,6 +56,12 @@ class CloseVote(msgspec.Struct, forbid_unknown_fields=True):
     """Closing ends the voting for everyone: the console must say it means it."""
 
     confirm: bool
+
+
+class WithdrawVote(msgspec.Struct, forbid_unknown_fields=True):
+    """Take back a draft vote: the reason is recorded."""
+
+    reason: Annotated[str, msgspec.Meta(max_length=500)]
 
 
 class Result(msgspec.Struct):

@@ -7,7 +7,8 @@ from typing import Any
 import asyncpg
 
 VOTE_COLUMNS = (
-    "id, session_id, title, state, rules, runoff_of, deputies_total, opened_at, closed_at, announced_at, mode"
+    "id, session_id, title, state, rules, runoff_of, deputies_total, opened_at, closed_at, announced_at, mode,"
+    " withdrawn_at"
 )
 SELECT_VOTE = f"SELECT {VOTE_COLUMNS} FROM vote WHERE id = $1"
 SELECT_VOTE_FOR_UPDATE = SELECT_VOTE + " FOR UPDATE"
@@ -97,14 +98,19 @@ async def mark_announced(conn: asyncpg.Connection, vote_id: int) -> None:
     await conn.execute("UPDATE vote SET state = 'announced', announced_at = now() WHERE id = $1", vote_id)
 
 
+async def mark_withdrawn(conn: asyncpg.Connection, vote_id: int) -> None:
+    """Draft → withdrawn: never opened, never public."""
+    await conn.execute("UPDATE vote SET state = 'withdrawn', withdrawn_at = now() WHERE id = $1", vote_id)
+
+
 async def tally_of(conn: asyncpg.Connection, vote_id: int) -> Any:
     """The stored count of a closed vote."""
     return await conn.fetchval("SELECT tally FROM vote WHERE id = $1", vote_id)
 
 
 async def runoff_of(conn: asyncpg.Connection, vote_id: int) -> int | None:
-    """The runoff vote started for this vote, if any."""
-    value = await conn.fetchval("SELECT id FROM vote WHERE runoff_of = $1", vote_id)
+    """The runoff vote started for this vote, if any (a withdrawn one is not)."""
+    value = await conn.fetchval("SELECT id FROM vote WHERE runoff_of = $1 AND state <> 'withdrawn'", vote_id)
     return None if value is None else int(value)
 
 

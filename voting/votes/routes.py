@@ -10,34 +10,34 @@ from tally.models import Tally
 from voting.auth import presiding, provide_principal
 from voting.auth.guards import is_staff
 from voting.errors import BadRequest
-from voting.votes import service
-from voting.votes.models import CloseVote, Result, Turnout, Vote, VoteCreate
+from voting.votes import lifecycle, results
+from voting.votes.models import CloseVote, Result, Turnout, Vote, VoteCreate, WithdrawVote
 
 
 @get("/api/sessions/{session_id:int}/votes", summary="A session's votes", tags=["votes"])
 async def list_votes(request: Request, state: State, session_id: FromPath[int]) -> list[Vote]:
-    """Definitions and states (no results here); the public does not see drafts."""
-    votes = await service.session_votes(state.pool, session_id)
-    return votes if await is_staff(request) else [v for v in votes if v.state != "draft"]
+    """Definitions and states (no results here); the public sees neither drafts nor withdrawn ones."""
+    votes = await results.session_votes(state.pool, session_id)
+    return votes if await is_staff(request) else [v for v in votes if v.state not in results.STAFF_ONLY_STATES]
 
 
 @post("/api/sessions/{session_id:int}/votes", guards=[presiding], summary="Create a vote", tags=["votes"])
 async def create_vote(request: Request, state: State, session_id: FromPath[int], data: JSONBody[VoteCreate]) -> Vote:
     """A draft vote on the program's candidates with its rules."""
-    return await service.create_vote(state.pool, await provide_principal(request), session_id, data)
+    return await lifecycle.create_vote(state.pool, await provide_principal(request), session_id, data)
 
 
 @get("/api/votes/{vote_id:int}", summary="A vote", tags=["votes"])
 async def get_vote(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
-    """The vote definition and its state (public once opened; drafts for staff only)."""
+    """The vote definition and its state (public once opened; drafts and withdrawn ones for staff only)."""
     async with state.pool.acquire() as conn:
-        return await service.load_visible_vote(conn, vote_id, await is_staff(request))
+        return await results.load_visible_vote(conn, vote_id, await is_staff(request))
 
 
 @post("/api/votes/{vote_id:int}/open", guards=[presiding], status_code=200, summary="Open a vote", tags=["votes"])
 async def open_vote(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
     """Start voting; refused without a quorum."""
-    return await service.open_vote(state.pool, state.live, await provide_principal(request), vote_id)
+    return await lifecycle.open_vote(state.pool, state.live, await provide_principal(request), vote_id)
 
 
 @post("/api/votes/{vote_id:int}/close", guards=[presiding], status_code=200, summary="Close and count", tags=["votes"])
@@ -45,20 +45,29 @@ async def close_vote(request: Request, state: State, vote_id: FromPath[int], dat
     """End voting (needs confirm=true) and count; the result is not public until announced."""
     if not data.confirm:
         raise BadRequest("confirm_required", "请确认结束投票", "Confirm closing the vote (confirm=true)")
-    return await service.close_vote(state.pool, state.live, await provide_principal(request), vote_id)
+    return await lifecycle.close_vote(state.pool, state.live, await provide_principal(request), vote_id)
 
 
 @post("/api/votes/{vote_id:int}/announce", guards=[presiding], status_code=200, summary="Announce", tags=["votes"])
 async def announce(request: Request, state: State, vote_id: FromPath[int]) -> Result:
     """Publish the result to the hall screen and the public page."""
     who = await provide_principal(request)
-    return await service.announce_vote(state.pool, state.live, who, vote_id, state.signing_key)
+    return await lifecycle.announce_vote(state.pool, state.live, who, vote_id, state.signing_key)
 
 
 @post("/api/votes/{vote_id:int}/runoff", guards=[presiding], status_code=201, summary="Start a runoff", tags=["votes"])
 async def runoff(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
     """A draft 再次投票 among the candidates tied at the cut line."""
-    return await service.start_runoff(state.pool, await provide_principal(request), vote_id)
+    return await lifecycle.start_runoff(state.pool, await provide_principal(request), vote_id)
+
+
+@post(
+    "/api/votes/{vote_id:int}/withdraw", guards=[presiding], status_code=200, summary="Withdraw a draft", tags=["votes"]
+)
+async def withdraw(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[WithdrawVote]) -> Vote:
+    """Take back a vote not yet opened (needs a reason); it is then never public and never opened."""
+    who = await provide_principal(request)
+    return await lifecycle.withdraw_vote(state.pool, state.live, who, vote_id, data.reason)
 
 
 @get("/api/votes/{vote_id:int}/turnout", summary="已投/出席/应到", tags=["votes"])
@@ -66,14 +75,14 @@ async def turnout(request: Request, state: State, vote_id: FromPath[int]) -> Tur
     """Live counts of who voted (public once opened); never partial results."""
     if not await is_staff(request):
         async with state.pool.acquire() as conn:
-            await service.load_visible_vote(conn, vote_id, staff=False)
-    return await service.turnout(state.pool, vote_id)
+            await results.load_visible_vote(conn, vote_id, staff=False)
+    return await results.turnout(state.pool, vote_id)
 
 
 @get("/api/votes/{vote_id:int}/result", summary="The counted result", tags=["votes"])
 async def result(request: Request, state: State, vote_id: FromPath[int]) -> Result:
     """Public after announcement; staff may see it once the vote is closed."""
-    return await service.result(state.pool, vote_id, public=not await is_staff(request))
+    return await results.result(state.pool, vote_id, public=not await is_staff(request))
 
 
-ROUTES = [list_votes, create_vote, get_vote, open_vote, close_vote, announce, runoff, turnout, result]
+ROUTES = [list_votes, create_vote, get_vote, open_vote, withdraw, close_vote, announce, runoff, turnout, result]

@@ -1,4 +1,4 @@
-"""A vote's life: create → open (quorum) → close (count) → announce, and runoffs."""
+"""A vote's life: create → open (quorum) → close (count) → announce, runoffs, and withdrawing a draft."""
 
 from __future__ import annotations
 
@@ -21,36 +21,17 @@ from tally.thresholds import fewest_meeting, meets
 from voting.auth import Principal
 from voting.bulletin.announce import sign_chain_head, sign_result
 from voting.database import transaction
-from voting.errors import BadRequest, Conflict, not_found
+from voting.errors import BadRequest, Conflict
 from voting.live import LiveEvents
 from voting.paper import closing
-from voting.programs.models import Candidate
 from voting.roster.queries import count_active_deputies
 from voting.sessions.service import require_session
 from voting.supervision.service import create_items_at_announcement
 from voting.votes import queries
-from voting.votes.models import Result, Turnout, Vote, VoteCreate
+from voting.votes.models import Result, Vote, VoteCreate
+from voting.votes.results import load_result, load_vote
 
 log = logging.getLogger(__name__)
-
-
-async def load_vote(conn: asyncpg.Connection, vote_id: int, for_update: bool = False) -> Vote:
-    """The vote with its candidates, or a 404."""
-    row = await queries.vote_by_id(conn, vote_id, for_update)
-    if row is None:
-        raise not_found("表决", "Vote")
-    candidates = [Candidate(**dict(r)) for r in await queries.vote_candidates(conn, vote_id)]
-    fields = dict(row)
-    fields["rules"] = msgspec.convert(fields["rules"], VoteRules)
-    return Vote(candidates=candidates, **fields)
-
-
-async def load_visible_vote(conn: asyncpg.Connection, vote_id: int, staff: bool) -> Vote:
-    """The vote as this caller may see it: a draft is the staff's own business (404 to the public)."""
-    vote = await load_vote(conn, vote_id)
-    if vote.state == "draft" and not staff:
-        raise not_found("表决", "Vote")
-    return vote
 
 
 def check_rules(rules: VoteRules, candidate_count: int) -> None:
@@ -121,6 +102,7 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
     """Open voting, only with a quorum present."""
     async with transaction(pool) as conn:
         vote = await load_vote(conn, vote_id, for_update=True)
+        refuse_withdrawn(vote)
         if vote.state != "draft":
             raise Conflict("vote_not_draft", "该表决已开始或已结束", "This vote was already opened")
         session = await require_session(conn, vote.session_id)
@@ -148,6 +130,35 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
         )
         vote = await load_vote(conn, vote_id)
     live.publish(vote.session_id, "vote_opened", {"vote_id": vote_id})
+    return vote
+
+
+def refuse_withdrawn(vote: Vote) -> None:
+    """A withdrawn vote is over before it began: nothing more is done with it (409)."""
+    if vote.state == "withdrawn":
+        raise Conflict("vote_withdrawn", "该表决已撤回", "This vote was withdrawn", state=vote.state)
+
+
+async def withdraw_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int, reason: str) -> Vote:
+    """Take back a draft vote with a recorded reason; it is never opened and never public."""
+    reason = reason.strip()
+    if not reason:
+        raise BadRequest("reason_required", "撤回表决须说明理由", "Withdrawing a vote needs a reason")
+    async with transaction(pool) as conn:
+        # FOR UPDATE: an open_vote at the same moment either opened first (refused here) or sees it withdrawn.
+        vote = await load_vote(conn, vote_id, for_update=True)
+        refuse_withdrawn(vote)
+        if vote.state != "draft":
+            raise Conflict(
+                "vote_not_draft",
+                "只能撤回尚未开始的表决；该表决已开始或已结束",
+                "Only a draft vote can be withdrawn; this one was already opened",
+                state=vote.state,
+            )
+        await queries.mark_withdrawn(conn, vote_id)
+        await record(conn, who.audit("vote.withdrawn", "vote", vote_id, {"reason": reason}))
+        vote = await load_vote(conn, vote_id)
+    live.publish(vote.session_id, "vote_withdrawn", {"vote_id": vote_id})
     return vote
 
 
@@ -270,48 +281,3 @@ async def start_runoff(pool: asyncpg.Pool, who: Principal, vote_id: int) -> Vote
         title=f"{vote.title}（再次投票）", candidate_ids=tally.runoff.candidate_ids, rules=rules, mode=mode
     )
     return await create_vote(pool, who, vote.session_id, new, runoff_of=vote_id)
-
-
-async def load_result(conn: asyncpg.Connection, vote_id: int) -> Result:
-    """A counted vote's definition, tally and runoff link."""
-    vote = await load_vote(conn, vote_id)
-    stored = await queries.tally_of(conn, vote_id)
-    if stored is None:
-        raise Conflict("vote_not_closed", "表决尚未计票", "The vote has not been counted")
-    return Result(
-        vote=vote, tally=msgspec.convert(stored, Tally), runoff_vote_id=await queries.runoff_of(conn, vote_id)
-    )
-
-
-async def result(pool: asyncpg.Pool, vote_id: int, public: bool) -> Result:
-    """The result: staff see it after close, the public only after announcement."""
-    async with pool.acquire() as conn:
-        vote = await load_vote(conn, vote_id)
-        if vote.state in ("draft", "open") or (public and vote.state != "announced"):
-            raise Conflict(
-                "result_not_public", "表决结果尚未宣布", "The result has not been announced", state=vote.state
-            )
-        return await load_result(conn, vote_id)
-
-
-async def turnout(pool: asyncpg.Pool, vote_id: int) -> Turnout:
-    """已投 / 出席 / 应到 — never any partial result."""
-    async with pool.acquire() as conn:
-        vote = await load_vote(conn, vote_id)
-        session = await require_session(conn, vote.session_id)
-        total = vote.deputies_total or await count_active_deputies(conn, session.body_id)
-        return Turnout(
-            vote_id=vote_id,
-            session_id=vote.session_id,
-            state=vote.state,
-            cast=await queries.count_issued(conn, vote_id),
-            present=await queries.present_count(conn, vote.session_id),
-            total=total,
-        )
-
-
-async def session_votes(pool: asyncpg.Pool, session_id: int) -> list[Vote]:
-    """A session's votes."""
-    async with pool.acquire() as conn:
-        await require_session(conn, session_id)
-        return [await load_vote(conn, r["id"]) for r in await queries.votes_of_session(conn, session_id)]

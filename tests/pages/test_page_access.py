@@ -1,0 +1,71 @@
+"""Who may open which staff page: the login page for nobody, the 403 page for the wrong role."""
+
+from __future__ import annotations
+
+import secrets
+
+import asyncpg
+from litestar.testing import AsyncTestClient
+
+from tests.factories import bearer, make_congress, make_liaison
+from voting.auth import Role
+from voting.settings import Settings
+from voting.staff.service import ensure_staff, log_in
+
+
+async def staff_headers(pool: asyncpg.Pool, settings: Settings, role: Role) -> dict[str, str]:
+    """A fresh login of this role."""
+    username, password = f"{role.value}{secrets.token_hex(3)}", secrets.token_urlsafe(12)
+    await ensure_staff(pool, username, role.value, role, password)
+    return bearer((await log_in(pool, settings, username, password)).token)
+
+
+async def test_nobody_is_sent_to_the_login_page_and_back(client: AsyncTestClient) -> None:
+    for path in ("/console/programs", "/console/supervision", "/liaison", "/count", "/console/audit"):
+        refused = await client.get(path + "?a=1&b=2", follow_redirects=False)
+        assert refused.status_code == 302, path
+        assert refused.headers["location"] == "/login?next=" + path.replace("/", "%2F") + "%3Fa%3D1%26b%3D2"
+
+
+async def test_a_role_not_admitted_gets_the_403_page(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings)
+    teller = await staff_headers(pool, settings, Role.TELLER)
+    for path, headers in (
+        (f"/console/programs/{congress.program_id}/triage", congress.presiding),
+        (f"/console/sessions/{congress.session_id}/seat-cards", congress.presiding),
+        ("/console/supervision", teller),
+        ("/console/evaluations", teller),
+        ("/count/votes/1/entry", congress.clerk),
+    ):
+        refused = await client.get(path, headers=headers, follow_redirects=False)
+        assert refused.status_code == 403, path
+        assert "text/html" in refused.headers["content-type"] and "您的账号无权查看此页面" in refused.text, path
+    assert (await client.get("/console/supervision", headers=congress.presiding)).status_code == 200
+
+
+async def test_liaison_pages_are_for_liaisons_only(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings)
+    liaison = await make_liaison(pool, settings, congress.body_id, f"住建局{secrets.token_hex(2)}")
+    for path in ("/liaison", "/liaison/projects"):
+        assert (await client.get(path, headers=liaison.headers)).status_code == 200
+        assert (await client.get(path, headers=congress.clerk)).status_code == 403
+    # A liaison on a staff page logs in again; on the console home they are shown their own page.
+    staff_page = await client.get("/console/programs", headers=liaison.headers, follow_redirects=False)
+    assert staff_page.headers["location"].startswith("/login?next=")
+    home = await client.get("/console", headers=liaison.headers, follow_redirects=False)
+    assert home.headers["location"] == "/liaison"
+
+
+async def test_tellers_and_the_console_home_point_at_each_other(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings)
+    teller = await staff_headers(pool, settings, Role.TELLER)
+    to_count = await client.get("/console", headers=teller, follow_redirects=False)
+    assert to_count.headers["location"] == "/count"
+    to_console = await client.get("/count", headers=congress.clerk, follow_redirects=False)
+    assert to_console.headers["location"] == "/console"

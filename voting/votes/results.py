@@ -1,0 +1,81 @@
+"""Reading votes back: a vote as each caller may see it, a session's votes, turnout and the counted result."""
+
+from __future__ import annotations
+
+import asyncpg
+import msgspec
+
+from tally.models import Tally, VoteRules
+from voting.errors import Conflict, not_found
+from voting.programs.models import Candidate
+from voting.roster.queries import count_active_deputies
+from voting.sessions.service import require_session
+from voting.votes import queries
+from voting.votes.models import Result, Turnout, Vote
+
+# States only the staff see: a draft is their own business, and a withdrawn draft never happened for anyone else.
+STAFF_ONLY_STATES = ("draft", "withdrawn")
+
+
+async def load_vote(conn: asyncpg.Connection, vote_id: int, for_update: bool = False) -> Vote:
+    """The vote with its candidates, or a 404."""
+    row = await queries.vote_by_id(conn, vote_id, for_update)
+    if row is None:
+        raise not_found("表决", "Vote")
+    candidates = [Candidate(**dict(r)) for r in await queries.vote_candidates(conn, vote_id)]
+    fields = dict(row)
+    fields["rules"] = msgspec.convert(fields["rules"], VoteRules)
+    return Vote(candidates=candidates, **fields)
+
+
+async def load_visible_vote(conn: asyncpg.Connection, vote_id: int, staff: bool) -> Vote:
+    """The vote as this caller may see it: drafts and withdrawn drafts are 404 to the public."""
+    vote = await load_vote(conn, vote_id)
+    if vote.state in STAFF_ONLY_STATES and not staff:
+        raise not_found("表决", "Vote")
+    return vote
+
+
+async def load_result(conn: asyncpg.Connection, vote_id: int) -> Result:
+    """A counted vote's definition, tally and runoff link."""
+    vote = await load_vote(conn, vote_id)
+    stored = await queries.tally_of(conn, vote_id)
+    if stored is None:
+        raise Conflict("vote_not_closed", "表决尚未计票", "The vote has not been counted")
+    return Result(
+        vote=vote, tally=msgspec.convert(stored, Tally), runoff_vote_id=await queries.runoff_of(conn, vote_id)
+    )
+
+
+async def result(pool: asyncpg.Pool, vote_id: int, public: bool) -> Result:
+    """The result: staff see it after close, the public only after announcement."""
+    async with pool.acquire() as conn:
+        vote = await load_vote(conn, vote_id)
+        if vote.state in ("draft", "open", "withdrawn") or (public and vote.state != "announced"):
+            raise Conflict(
+                "result_not_public", "表决结果尚未宣布", "The result has not been announced", state=vote.state
+            )
+        return await load_result(conn, vote_id)
+
+
+async def turnout(pool: asyncpg.Pool, vote_id: int) -> Turnout:
+    """已投 / 出席 / 应到 — never any partial result."""
+    async with pool.acquire() as conn:
+        vote = await load_vote(conn, vote_id)
+        session = await require_session(conn, vote.session_id)
+        total = vote.deputies_total or await count_active_deputies(conn, session.body_id)
+        return Turnout(
+            vote_id=vote_id,
+            session_id=vote.session_id,
+            state=vote.state,
+            cast=await queries.count_issued(conn, vote_id),
+            present=await queries.present_count(conn, vote.session_id),
+            total=total,
+        )
+
+
+async def session_votes(pool: asyncpg.Pool, session_id: int) -> list[Vote]:
+    """A session's votes."""
+    async with pool.acquire() as conn:
+        await require_session(conn, session_id)
+        return [await load_vote(conn, r["id"]) for r in await queries.votes_of_session(conn, session_id)]
