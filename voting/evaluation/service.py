@@ -16,6 +16,7 @@ from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden, NotAuthenticated, not_found
 from voting.evaluation import queries
 from voting.evaluation.models import ItemRating, RatingSheet, Round, RoundCreate, RoundItem, SheetAccepted, TabletRound
+from voting.programs.phases import congress_today
 from voting.roster.queries import count_active_deputies
 from voting.supervision.service import required_text
 from voting.tablet.queries import tablet_state
@@ -176,7 +177,7 @@ async def close_round(pool: asyncpg.Pool, who: Principal, round_id: int) -> Roun
             by_item[r["item_id"]].append(r)
         item_ids = [i.item_id for i in found.items]
         await queries.reevaluate_rectifications(conn, round_id, item_ids)
-        deadline = dt.date.today() + dt.timedelta(days=found.rectify_days)
+        deadline = congress_today() + dt.timedelta(days=found.rectify_days)
         outcomes = {}
         for item_id in item_ids:
             rating = rate_item(found.rules, found.deputies_total or 0, by_item[item_id])

@@ -26,12 +26,14 @@ REPORT_COLUMNS = """
 """
 
 
-async def create_items_for(conn: asyncpg.Connection, vote_id: int, candidate_ids: list[int]) -> list[int]:
+async def create_items_for(
+    conn: asyncpg.Connection, vote_id: int, candidate_ids: list[int], started_on: dt.date
+) -> list[int]:
     """Items for the chosen candidates not yet items; the department is the body's one named as responsible unit."""
     rows = await conn.fetch(
         """
         INSERT INTO implementation_item (candidate_id, vote_id, department_id, budget_wan, target_date, started_on)
-        SELECT c.id, $1, d.id, c.cost_wan, c.completion_date, current_date
+        SELECT c.id, $1, d.id, c.cost_wan, c.completion_date, $3
         FROM candidate c JOIN program p ON p.id = c.program_id
         LEFT JOIN department d ON d.body_id = p.body_id AND d.name = btrim(c.responsible_unit)
         WHERE c.id = ANY($2::bigint[])
@@ -41,6 +43,7 @@ async def create_items_for(conn: asyncpg.Connection, vote_id: int, candidate_ids
         """,
         vote_id,
         candidate_ids,
+        started_on,
     )
     return [r["id"] for r in rows]
 

@@ -16,13 +16,15 @@ from voting.database import transaction
 from voting.departments.queries import department_by_id
 from voting.departments.service import department_of
 from voting.errors import BadRequest, Forbidden, not_found
+from voting.programs.phases import congress_today
 from voting.supervision import queries, schedule
 from voting.supervision.models import BEING_CARRIED_OUT, Item, ItemUpdate, Milestone, MilestoneCreate
 
 
 async def create_items_at_announcement(conn: asyncpg.Connection, vote_id: int) -> list[int]:
     """Each chosen candidate of an announced vote becomes an item; runoffs add theirs, repeats add nothing."""
-    created = await queries.create_items_for(conn, vote_id, await queries.chosen_of_vote(conn, vote_id))
+    chosen = await queries.chosen_of_vote(conn, vote_id)
+    created = await queries.create_items_for(conn, vote_id, chosen, today())
     if created:
         await record(
             conn,
@@ -63,8 +65,8 @@ def checked_money(value: Decimal, field_zh: str, field_en: str) -> Decimal:
 
 
 def today() -> dt.date:
-    """The service's date (one place, so schedules agree)."""
-    return dt.date.today()
+    """The congress's date, not the server's (a UTC server is still on yesterday until 08:00)."""
+    return congress_today()
 
 
 async def load_items(conn: asyncpg.Connection, rows: list[asyncpg.Record]) -> list[Item]:
