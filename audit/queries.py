@@ -10,7 +10,7 @@ transaction: everything after it runs while every other audit writer waits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 import msgspec
@@ -88,21 +88,14 @@ async def chain_head(connection: Executor) -> ChainHead | None:
     return None if row is None else ChainHead(row["seq"], row["hash"])
 
 
+def entry_fields(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An audit_event row's columns as struct fields, detail decoded: one mapping for the chain and the viewer."""
+    fields = dict(row)
+    fields["detail"] = msgspec.json.decode(fields["detail"])
+    return fields
+
+
 async def entries_between(connection: Executor, first_seq: int, last_seq: int) -> list[ChainEntry]:
     """The committed entries with first_seq <= seq <= last_seq, in chain order."""
     rows = await connection.fetch(SELECT_BETWEEN, first_seq, last_seq)
-    return [
-        ChainEntry(
-            seq=r["seq"],
-            at=r["at"],
-            actor=r["actor"],
-            role=r["role"],
-            action=r["action"],
-            object_type=r["object_type"],
-            object_id=r["object_id"],
-            detail=msgspec.json.decode(r["detail"]),
-            prev_hash=r["prev_hash"],
-            hash=r["hash"],
-        )
-        for r in rows
-    ]
+    return [ChainEntry(**entry_fields(r)) for r in rows]

@@ -9,6 +9,7 @@ import asyncpg
 import msgspec
 
 from audit.canonical import timestamp_text
+from audit.queries import entry_fields
 from voting.bulletin import queries
 from voting.bulletin.models import AuditEntryView, AuditFilter
 
@@ -41,20 +42,7 @@ async def search(pool: asyncpg.Pool, wanted: AuditFilter) -> list[AuditEntryView
             wanted.until,
             wanted.limit,
         )
-    return [
-        AuditEntryView(
-            seq=r["seq"],
-            at=r["at"],
-            actor=r["actor"],
-            role=r["role"],
-            action=r["action"],
-            object_type=r["object_type"],
-            object_id=r["object_id"],
-            detail=msgspec.json.decode(r["detail"]),
-            hash=r["hash"],
-        )
-        for r in rows
-    ]
+    return [AuditEntryView(**entry_fields(r)) for r in rows]
 
 
 def as_text_cell(value: str) -> str:
