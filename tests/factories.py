@@ -82,7 +82,7 @@ async def make_congress(pool: asyncpg.Pool, settings: Settings, deputies: int = 
     headers = {}
     for role in (Role.CLERK, Role.PRESIDING):
         username, password = f"{role.value}{tag}", secrets.token_urlsafe(12)
-        await ensure_staff(pool, username, role.value, role, password)
+        await ensure_staff(pool, username, role.value, role, password, body_id=body_id)
         logins[role] = (username, password)
         headers[role] = bearer((await log_in(pool, settings, username, password)).token)
     return Congress(

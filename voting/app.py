@@ -25,6 +25,7 @@ from ballots.service import VoteDefinitions
 from voting import pages
 from voting.auth.staff_logins import LiveStaffLogins
 from voting.auth.throttle import FailedLoginThrottle
+from voting.bodies import routes as bodies
 from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin
 from voting.dashboard import routes as dashboard
@@ -45,6 +46,7 @@ from voting.sessions import routes as sessions
 from voting.settings import Settings
 from voting.solicit import routes as solicit
 from voting.solicit.throttle import SubmissionThrottle
+from voting.staff import account_routes as staff_accounts
 from voting.staff import routes as staff
 from voting.supervision import routes as supervision
 from voting.tablet import routes as tablet
@@ -155,6 +157,8 @@ def create_app(settings: Settings) -> Litestar:
     app = AppWithCastLane(
         route_handlers=[
             *staff.ROUTES,
+            *staff_accounts.ROUTES,
+            *bodies.ROUTES,
             *roster.ROUTES,
             *programs.ROUTES,
             *departments.ROUTES,

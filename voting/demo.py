@@ -7,6 +7,8 @@ import secrets
 import msgspec
 
 from voting.auth import Principal, Role
+from voting.bodies.models import BodyCreate
+from voting.bodies.service import create_body
 from voting.database import create_pool, migrate
 from voting.demo_data import (
     BODY_NAME,
@@ -23,7 +25,7 @@ from voting.demo_solicitation import set_up_solicitation_demo
 from voting.demo_supervision import set_up_supervision_demo
 from voting.programs.models import ProgramCreate
 from voting.programs.service import add_candidate, create_program
-from voting.roster.service import add_deputies, create_body
+from voting.roster.service import add_deputies
 from voting.sessions.models import SessionCreate
 from voting.sessions.service import create_session
 from voting.staff.service import ensure_staff
@@ -50,7 +52,7 @@ async def set_up_demo(url: str, reset: bool = False) -> Demo:
         async with pool.acquire() as conn:
             found = await find_demo(conn, BODY_NAME)
         if found is None:
-            body_id = (await create_body(pool, SYSTEM, BODY_NAME, "county")).id
+            body_id = (await create_body(pool, SYSTEM, BodyCreate(name=BODY_NAME, level="county", term=18))).id
             await add_deputies(pool, SYSTEM, body_id, demo_deputies(), "imported")
             program = await create_program(pool, SYSTEM, ProgramCreate(body_id=body_id, year=2027, title=PROGRAM_TITLE))
             for candidate in DEMO_CANDIDATES:
@@ -74,7 +76,7 @@ async def set_up_demo(url: str, reset: bool = False) -> Demo:
         passwords = {}
         for username, name, role in DEMO_STAFF:
             passwords[username] = secrets.token_urlsafe(9)
-            await ensure_staff(pool, username, name, Role(role), passwords[username])
+            await ensure_staff(pool, username, name, Role(role), passwords[username], body_id=body_id)
         passwords["liaison"] = await set_up_supervision_demo(pool, SYSTEM, body_id)
         soliciting = await set_up_solicitation_demo(pool, SYSTEM, body_id, program_id)
     finally:

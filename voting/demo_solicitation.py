@@ -15,6 +15,9 @@ import asyncpg
 
 from audit.queries import record
 from voting.auth import Principal
+from voting.bodies.models import BodyCreate
+from voting.bodies.queries import all_bodies
+from voting.bodies.service import create_body
 from voting.database import transaction
 from voting.deliberation.models import ListOrder, VotingMethod
 from voting.deliberation.service import adopt_method, fix_list, order_list
@@ -25,8 +28,6 @@ from voting.programs.models import CandidateCreate, PhaseChange, PhaseDate, Prog
 from voting.programs.queries import all_programs, candidates_of_program
 from voting.programs.schedule import change_phase, set_schedule
 from voting.programs.service import create_program
-from voting.roster.queries import all_bodies
-from voting.roster.service import create_body
 from voting.solicit import queries as solicit_queries
 from voting.solicit.models import SuggestionCreate, Triage
 from voting.solicit.service import file_suggestion
@@ -77,7 +78,7 @@ async def set_up_solicitation_demo(pool: asyncpg.Pool, who: Principal, body_id: 
         fresh = await solicit_queries.count_suggestions(conn, program_id) == 0
     if fresh:
         await enter_this_year(pool, who, body_id, program_id)
-    return await township_program(pool, who)
+    return await township_program(pool, who, body_id)
 
 
 def days(n: int) -> dt.date:
@@ -204,14 +205,14 @@ async def answer_for_department(
         )
 
 
-async def township_program(pool: asyncpg.Pool, who: Principal) -> int:
+async def township_program(pool: asyncpg.Pool, who: Principal, county_id: int) -> int:
     """A township still soliciting (created once): its poster and phone form are live."""
     async with pool.acquire() as conn:
         body_id = next((r["id"] for r in await all_bodies(conn) if r["name"] == TOWNSHIP), None)
         existing = [r["id"] for r in await all_programs(conn) if r["body_id"] == body_id]
     if existing:
         return int(existing[0])
-    body = await create_body(pool, who, TOWNSHIP, "township")
+    body = await create_body(pool, who, BodyCreate(name=TOWNSHIP, level="township", parent_id=county_id))
     program = await create_program(
         pool, who, ProgramCreate(body_id=body.id, year=2027, title="2027年城关镇民生实事项目票决")
     )

@@ -30,11 +30,16 @@ async def shoot(page: Page, name: str, full_page: bool = False) -> None:
         await page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=full_page)
 
 
-async def staff_account(pool, role: Role) -> tuple[int, str, str]:
+async def staff_account(pool, role: Role, body_id: int) -> tuple[int, str, str]:
     """A new staff account: id, username, password."""
     username, password = f"{role.value}{secrets.token_hex(3)}", secrets.token_urlsafe(12)
     user_id = await ensure_staff(
-        pool, username, f"{'计票人' if role is Role.TELLER else '监票人'}{username[-2:]}", role, password
+        pool,
+        username,
+        f"{'计票人' if role is Role.TELLER else '监票人'}{username[-2:]}",
+        role,
+        password,
+        body_id=body_id,
     )
     return user_id, username, password
 
@@ -62,7 +67,9 @@ async def test_teller_keyboard_entry_and_the_reading_screen(
     )
     assert response.status_code == 201, response.text
     vote_id = response.json()["id"]
-    teller_a, teller_b, chief = [await staff_account(pool, r) for r in (Role.TELLER, Role.TELLER, Role.SCRUTINEER)]
+    teller_a, teller_b, chief = [
+        await staff_account(pool, r, congress.body_id) for r in (Role.TELLER, Role.TELLER, Role.SCRUTINEER)
+    ]
     for user_id, role, is_chief in (
         (teller_a[0], "teller", False),
         (teller_b[0], "teller", False),

@@ -13,10 +13,10 @@ from voting.settings import Settings
 from voting.staff.service import ensure_staff, log_in
 
 
-async def staff_headers(pool: asyncpg.Pool, settings: Settings, role: Role) -> dict[str, str]:
-    """A fresh login of this role."""
+async def staff_headers(pool: asyncpg.Pool, settings: Settings, role: Role, body_id: int) -> dict[str, str]:
+    """A fresh login of this role in this body."""
     username, password = f"{role.value}{secrets.token_hex(3)}", secrets.token_urlsafe(12)
-    await ensure_staff(pool, username, role.value, role, password)
+    await ensure_staff(pool, username, role.value, role, password, body_id=body_id)
     return bearer((await log_in(pool, settings, username, password)).token)
 
 
@@ -31,7 +31,7 @@ async def test_a_role_not_admitted_gets_the_403_page(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings)
-    teller = await staff_headers(pool, settings, Role.TELLER)
+    teller = await staff_headers(pool, settings, Role.TELLER, congress.body_id)
     for path, headers in (
         (f"/console/programs/{congress.program_id}/triage", congress.presiding),
         (f"/console/sessions/{congress.session_id}/seat-cards", congress.presiding),
@@ -64,7 +64,7 @@ async def test_tellers_and_the_console_home_point_at_each_other(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings)
-    teller = await staff_headers(pool, settings, Role.TELLER)
+    teller = await staff_headers(pool, settings, Role.TELLER, congress.body_id)
     to_count = await client.get("/console", headers=teller, follow_redirects=False)
     assert to_count.headers["location"] == "/count"
     to_console = await client.get("/count", headers=congress.clerk, follow_redirects=False)

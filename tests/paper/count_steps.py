@@ -26,10 +26,10 @@ class CountStaff(msgspec.Struct):
     outsider: dict[str, str]
 
 
-async def staff_login(pool: asyncpg.Pool, settings: Settings, role: Role) -> tuple[int, dict[str, str]]:
-    """A new staff account of this role, logged in; its id and Authorization header."""
+async def staff_login(pool: asyncpg.Pool, settings: Settings, role: Role, body_id: int) -> tuple[int, dict[str, str]]:
+    """A new staff account of this role in this body, logged in; its id and Authorization header."""
     username, password = f"{role.value}{secrets.token_hex(3)}", secrets.token_urlsafe(12)
-    user_id = await ensure_staff(pool, username, username, role, password)
+    user_id = await ensure_staff(pool, username, username, role, password, body_id=body_id)
     return user_id, bearer((await log_in(pool, settings, username, password)).token)
 
 
@@ -45,7 +45,7 @@ async def assign_count_staff(
         ("scrutineer", Role.SCRUTINEER, False, True),
         ("outsider", Role.TELLER, False, False),
     ):
-        user_id, headers[name] = await staff_login(pool, settings, role)
+        user_id, headers[name] = await staff_login(pool, settings, role, congress.body_id)
         if assign:
             response = await client.post(
                 f"/api/votes/{vote_id}/paper/counters",

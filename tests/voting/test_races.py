@@ -31,7 +31,7 @@ async def test_two_clerks_marking_attendance_at_once_leave_one_row_per_deputy(
 ) -> None:
     congress = await make_congress(pool, settings, deputies=15)
     username, password = f"clerk2{secrets.token_hex(3)}", "pw-" + secrets.token_hex(8)
-    await ensure_staff(pool, username, "第二书记员", Role.CLERK, password)
+    await ensure_staff(pool, username, "第二书记员", Role.CLERK, password, body_id=congress.body_id)
     second = bearer((await log_in(pool, settings, username, password)).token)
 
     async def mark_as(headers: dict[str, str], deputy_id: int, status: str) -> httpx.Response:

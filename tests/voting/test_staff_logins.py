@@ -30,7 +30,7 @@ async def test_a_password_reset_ends_every_login_made_with_the_old_one(
 ) -> None:
     congress = await make_congress(pool, settings, deputies=3)
     username, _ = congress.presiding_login
-    await ensure_staff(pool, username, "主持人", Role.PRESIDING, "a-brand-new-password")
+    await ensure_staff(pool, username, "主持人", Role.PRESIDING, "a-brand-new-password", body_id=congress.body_id)
     client.cookies.clear()
     refused = await client.get(f"/api/bodies/{congress.body_id}/deputies", headers=congress.presiding)
     assert_refused(refused, 401, "login_ended")

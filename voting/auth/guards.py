@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 
+import msgspec
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
+from voting.auth import queries
+from voting.auth.scope import Reach, may_reach, reach_of_method, refusal
 from voting.auth.tokens import LOGIN_ROLES, STAFF_ROLES, Principal, Role, read_token
 from voting.errors import Forbidden, NotAuthenticated
 
@@ -40,22 +43,54 @@ def principal_of(connection: ASGIConnection) -> Principal:
 
 
 async def authenticated(connection: ASGIConnection) -> Principal:
-    """The caller's principal, with a staff token's login checked as still live (401 if not)."""
+    """The caller's principal, with a staff token's login checked as still live (401 if not) and its body."""
     principal = principal_of(connection)
     state = connection.scope.setdefault("state", {})
     if principal.role in LOGIN_ROLES and not state.get("staff_login_live"):
         logins = connection.app.state.staff_logins
-        if principal.login_id is None or not await logins.is_live(principal.login_id):
+        live, body_id = (False, None) if principal.login_id is None else await logins.check(principal.login_id)
+        if not live:
             raise NotAuthenticated("login_ended", "登录已失效，请重新登录", "This login has ended; please log in again")
+        principal = msgspec.structs.replace(principal, body_id=body_id)
+        state["principal"] = principal
         state["staff_login_live"] = True
     return principal
 
 
+async def require_reach(
+    connection: ASGIConnection, principal: Principal, named: Mapping[str, int | None], reach: Reach
+) -> None:
+    """Refuse (403 naming the body) unless the login may reach the body of every object named (voting.auth.scope).
+
+    Names are path-parameter names (`body_id`, `program_id`…); an object that does not
+    exist is left to the handler to answer. Deputies are left out: a tablet is bound to
+    one session of its own body, and its routes check eligibility against that session.
+    """
+    if principal.role is Role.DEPUTY:
+        return
+    wanted = [(k, v) for k, v in named.items() if k in queries.BODY_OF_PARAMETER and isinstance(v, int)]
+    if not wanted:
+        return
+    async with connection.app.state.pool.acquire() as conn:
+        for parameter, value in wanted:
+            lineage = await queries.lineage_of_object(conn, parameter, value)
+            if lineage and not may_reach(principal.body_id, principal.role, [r["id"] for r in lineage], reach):
+                raise refusal(lineage[0]["name"], reach)
+
+
+async def require_path_reach(connection: ASGIConnection, principal: Principal, reach: Reach | None = None) -> None:
+    """The scope rule for every object the request's path names: reading watches, anything else acts."""
+    # A route that administers bodies (their staff, bodies below them) says so in its opt.
+    reach = reach or connection.route_handler.opt.get("reach") or reach_of_method(connection.scope.get("method", "GET"))
+    await require_reach(connection, principal, connection.path_params, reach)
+
+
 async def require_role(connection: ASGIConnection, *roles: Role) -> Principal:
-    """The caller's principal if it has one of roles; else 401/403."""
+    """The caller's principal if it has one of roles and may reach every object the path names; else 401/403."""
     principal = await authenticated(connection)
     if principal.role not in roles:
         raise Forbidden("role_forbidden", "无权进行此操作", "Your role may not do this")
+    await require_path_reach(connection, principal)
     return principal
 
 
@@ -93,9 +128,15 @@ async def optional_principal(connection: ASGIConnection) -> Principal | None:
 
 
 async def is_staff(connection: ASGIConnection) -> bool:
-    """Whether the request carries a live staff login (pages and results look different then)."""
+    """Whether the request carries a live staff login that may watch what the path names (pages look different then)."""
     principal = await optional_principal(connection)
-    return principal is not None and principal.role in STAFF_ROLES
+    if principal is None or principal.role not in STAFF_ROLES:
+        return False
+    try:
+        await require_path_reach(connection, principal, Reach.WATCH)
+    except Forbidden:
+        return False
+    return True
 
 
 def client_address(connection: ASGIConnection) -> str:

@@ -1,4 +1,4 @@
-"""Whether a staff token's login is still live (logout and password resets revoke it)."""
+"""Whether a staff token's login is still live (logout and password resets revoke it), and its body."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import time
 
 import asyncpg
 
-from voting.staff.queries import staff_login_is_live
+from voting.auth.queries import staff_login_body
 
 
 class LiveStaffLogins:
@@ -19,16 +19,20 @@ class LiveStaffLogins:
     def __init__(self, pool: asyncpg.Pool, ttl_s: float = 5.0) -> None:
         self.pool = pool
         self.ttl_s = ttl_s
-        self.answers: dict[str, tuple[bool, float]] = {}
+        self.answers: dict[str, tuple[tuple[bool, int | None], float]] = {}
 
-    async def is_live(self, login_id: str) -> bool:
-        """True while the login is neither revoked nor expired and its user active."""
+    async def check(self, login_id: str) -> tuple[bool, int | None]:
+        """(live, body): live while the login is neither revoked nor expired and its user active.
+
+        The body is read here, not carried in the token, so moving an account to
+        another body takes effect within `ttl_s` without new tokens.
+        """
         now = time.monotonic()
         known = self.answers.get(login_id)
         if known is not None and now - known[1] < self.ttl_s:
             return known[0]
         async with self.pool.acquire() as conn:
-            live = await staff_login_is_live(conn, login_id)
+            live = await staff_login_body(conn, login_id)
         if len(self.answers) > 10_000:
             self.answers.clear()
         self.answers[login_id] = (live, now)

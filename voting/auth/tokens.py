@@ -46,6 +46,7 @@ class Principal(msgspec.Struct, frozen=True):
     name: str
     session_id: int | None = None  # deputies: the session the tablet is bound to
     login_id: str | None = None  # deputies: tablet_login.id, checked for revocation
+    body_id: int | None = None  # staff: the body the login belongs to, read live (voting.auth.scope)
 
     def audit(
         self, action: str, object_type: str, object_id: object, detail: dict[str, Any] | None = None

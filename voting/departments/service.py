@@ -37,14 +37,23 @@ async def list_departments(pool: asyncpg.Pool, body_id: int) -> list[Department]
 async def set_liaison(pool: asyncpg.Pool, who: Principal, department_id: int, new: LiaisonCreate) -> LiaisonAccount:
     """Create or reset a department's liaison login with a fresh password, shown once."""
     async with pool.acquire() as conn:
-        if await queries.department_by_id(conn, department_id) is None:
+        department = await queries.department_by_id(conn, department_id)
+        if department is None:
             raise not_found("部门", "Department")
         existing = await queries.account_named(conn, new.username)
     # Resetting is for this department's own liaison; any other login keeps its password.
     if existing is not None and (existing["role"], existing["department_id"]) != (Role.LIAISON.value, department_id):
         raise Conflict("username_taken", "该用户名已被其他账号使用", "This username belongs to another account")
     password = secrets.token_urlsafe(9)
-    user_id = await ensure_staff(pool, new.username, new.display_name, Role.LIAISON, password, department_id)
+    user_id = await ensure_staff(
+        pool,
+        new.username,
+        new.display_name,
+        Role.LIAISON,
+        password,
+        body_id=department["body_id"],
+        department_id=department_id,
+    )
     async with transaction(pool) as conn:
         await record(conn, who.audit("department.liaison_set", "staff_user", user_id, {"department_id": department_id}))
     return LiaisonAccount(new.username, new.display_name, department_id, password)

@@ -17,10 +17,10 @@ from voting.settings import Settings
 from voting.staff.service import ensure_staff, log_in
 
 
-async def presiding_token(pool: asyncpg.Pool, settings: Settings) -> str:
-    """A presiding officer's token for the drill."""
+async def presiding_token(pool: asyncpg.Pool, settings: Settings, body_id: int) -> str:
+    """A presiding officer's token for the drill's body."""
     password = secrets.token_urlsafe(16)
-    await ensure_staff(pool, "drill-presiding", "演练主持人", Role.PRESIDING, password)
+    await ensure_staff(pool, "drill-presiding", "演练主持人", Role.PRESIDING, password, body_id=body_id)
     return (await log_in(pool, settings, "drill-presiding", password)).token
 
 
@@ -44,7 +44,10 @@ async def announce_round_trip(
     host: str, port: int, congress: DrillCongress, pool: asyncpg.Pool, settings: Settings
 ) -> tuple[float, Tally]:
     """Milliseconds from the close request to the public result in a listening screen's hands."""
-    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {await presiding_token(pool, settings)}"}
+    headers = {
+        "Content-Type": "application/json",
+        "Authorization": f"Bearer {await presiding_token(pool, settings, congress.body_id)}",
+    }
     ready = asyncio.Event()
     screen = asyncio.create_task(wait_for_announcement(host, port, congress.session_id, ready))
     await asyncio.wait_for(ready.wait(), 10)

@@ -10,11 +10,13 @@ import msgspec
 
 from tally.models import VoteRules
 from voting.auth import Principal, Role
+from voting.bodies.models import BodyCreate
+from voting.bodies.service import create_body
 from voting.live import LiveEvents
 from voting.programs.models import CandidateCreate, ProgramCreate
 from voting.programs.service import add_candidate, create_program
 from voting.roster.models import DeputyCreate
-from voting.roster.service import add_deputies, create_body
+from voting.roster.service import add_deputies
 from voting.sessions.models import SessionCreate
 from voting.sessions.service import bulk_check_in, create_session, seat_cards, tablet_login
 from voting.settings import Settings
@@ -29,6 +31,7 @@ SEATS = 10
 class DrillCongress(msgspec.Struct):
     """What the load needs."""
 
+    body_id: int
     session_id: int
     vote_id: int
     candidate_ids: list[int]
@@ -38,7 +41,7 @@ class DrillCongress(msgspec.Struct):
 async def set_up_congress(pool: asyncpg.Pool, settings: Settings, deputies: int) -> DrillCongress:
     """A fresh body and an open vote, every deputy logged in on a tablet through the real login path."""
     tag = secrets.token_hex(3)
-    body_id = (await create_body(pool, DRILL, f"演练人大{tag}", "county")).id
+    body_id = (await create_body(pool, DRILL, BodyCreate(name=f"演练人大{tag}", level="county"))).id
     added = await add_deputies(
         pool,
         DRILL,
@@ -73,4 +76,6 @@ async def set_up_congress(pool: asyncpg.Pool, settings: Settings, deputies: int)
         ),
     )
     await open_vote(pool, live, DRILL, vote.id)
-    return DrillCongress(session_id=session.id, vote_id=vote.id, candidate_ids=candidate_ids, tokens=tokens)
+    return DrillCongress(
+        body_id=body_id, session_id=session.id, vote_id=vote.id, candidate_ids=candidate_ids, tokens=tokens
+    )

@@ -7,6 +7,8 @@ from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from voting.auth import clerks, deputies, provide_principal
+from voting.auth.guards import require_reach
+from voting.auth.scope import Reach
 from voting.evaluation import pages, service
 from voting.evaluation.models import RatingSheet, Round, RoundCreate, SheetAccepted, TabletRound
 
@@ -16,7 +18,9 @@ TAGS = ["evaluation"]
 @post("/api/evaluations", guards=[clerks], summary="Create an evaluation round", tags=TAGS)
 async def create_round(request: Request, state: State, data: JSONBody[RoundCreate]) -> Round:
     """A draft round for some or all of a body's projects, with its rating rule."""
-    return await service.create_round(state.pool, await provide_principal(request), data)
+    who = await provide_principal(request)
+    await require_reach(request, who, {"body_id": data.body_id, "session_id": data.session_id}, Reach.ACT)
+    return await service.create_round(state.pool, who, data)
 
 
 @post("/api/evaluations/{round_id:int}/open", guards=[clerks], status_code=200, summary="Open rating", tags=TAGS)

@@ -16,9 +16,9 @@ from litestar import Request, Response
 from litestar.response import Redirect, Template
 
 from voting.auth import Principal, Role
-from voting.auth.guards import optional_principal
+from voting.auth.guards import optional_principal, require_path_reach
 from voting.auth.tokens import STAFF_ROLES
-from voting.errors import PiaojueError
+from voting.errors import Forbidden, PiaojueError
 
 # Who may open which staff page.
 CLERKS = (Role.ADMIN, Role.CLERK)
@@ -92,14 +92,23 @@ def admitted(request: Request, who: Principal | None, roles: tuple[Role, ...]) -
     return who
 
 
+async def within_reach(request: Request, who: Principal) -> Principal:
+    """The same scope rule as the API guards (voting.auth.scope) for what the page's path names, as a 403 page."""
+    try:
+        await require_path_reach(request, who)
+    except Forbidden as error:
+        raise PageRefused(error_page(error)) from error
+    return who
+
+
 async def staff_page_user(request: Request, *roles: Role) -> Principal:
-    """The staff member looking at a staff page: any staff role, or one of these roles."""
-    return admitted(request, await staff_of(request), roles)
+    """The staff member looking at a staff page: any staff role, or one of these roles, within their bodies."""
+    return await within_reach(request, admitted(request, await staff_of(request), roles))
 
 
 async def liaison_page_user(request: Request) -> Principal:
     """The department liaison looking at a liaison page; anyone else logged in gets the 403 page."""
-    return admitted(request, await optional_principal(request), (Role.LIAISON,))
+    return await within_reach(request, admitted(request, await optional_principal(request), (Role.LIAISON,)))
 
 
 def can_manage_roster(principal: Principal) -> bool:

@@ -7,6 +7,7 @@ from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
+from voting.bodies.queries import all_bodies
 from voting.deliberation.service import get_list, vote_made_from_list
 from voting.departments.queries import departments_of_body
 from voting.departments.service import department_of
@@ -15,7 +16,6 @@ from voting.pages.access import CLERKS, PRESIDIUM, error_page, liaison_page_user
 from voting.pages.program_words import WORDS
 from voting.programs.queries import programs_with_phase
 from voting.programs.schedule import get_program
-from voting.roster.queries import all_bodies
 from voting.sessions.models import Session
 from voting.sessions.queries import all_sessions
 from voting.solicit.triage import list_suggestions

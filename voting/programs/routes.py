@@ -7,6 +7,8 @@ from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
 from voting.auth import clerks, provide_principal
+from voting.auth.guards import require_reach
+from voting.auth.scope import Reach
 from voting.programs import schedule, service
 from voting.programs.models import (
     Candidate,
@@ -30,7 +32,9 @@ async def list_programs(state: State) -> list[Program]:
 @post("/api/programs", guards=[clerks], summary="Create a program", tags=["programs"])
 async def create_program(request: Request, state: State, data: JSONBody[ProgramCreate]) -> Program:
     """A body's program for a year."""
-    return await service.create_program(state.pool, await provide_principal(request), data)
+    who = await provide_principal(request)
+    await require_reach(request, who, {"body_id": data.body_id}, Reach.ACT)
+    return await service.create_program(state.pool, who, data)
 
 
 @get("/api/programs/{program_id:int}/candidates", summary="A program's candidates", tags=["programs"])

@@ -11,14 +11,6 @@ Short = Annotated[str, msgspec.Meta(max_length=50)]
 Phone = Annotated[str, msgspec.Meta(pattern=r"^[0-9+\- ]{0,20}$")]
 
 
-class Body(msgspec.Struct):
-    """A congress (人大): township, county or city."""
-
-    id: int
-    name: str
-    level: str
-
-
 class Deputy(msgspec.Struct):
     """A deputy (代表) of one body."""
 

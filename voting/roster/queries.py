@@ -14,16 +14,6 @@ async def body_by_id(conn: asyncpg.Connection, body_id: int) -> asyncpg.Record |
     return await conn.fetchrow("SELECT id, name, level FROM body WHERE id = $1", body_id)
 
 
-async def all_bodies(conn: asyncpg.Connection) -> list[asyncpg.Record]:
-    """Every body, by name."""
-    return await conn.fetch("SELECT id, name, level FROM body ORDER BY id")
-
-
-async def insert_body(conn: asyncpg.Connection, name: str, level: str) -> asyncpg.Record:
-    """Create a body."""
-    return await conn.fetchrow("INSERT INTO body (name, level) VALUES ($1, $2) RETURNING id, name, level", name, level)
-
-
 async def deputies_of_body(conn: asyncpg.Connection, body_id: int) -> list[asyncpg.Record]:
     """All deputies of a body in delegation and seat order."""
     return await conn.fetch(

@@ -13,17 +13,9 @@ from litestar.params import FromPath, JSONBody
 from voting.auth import clerks, provide_principal, staff_only
 from voting.errors import BadRequest
 from voting.roster import service
-from voting.roster.models import Body, Deputy, DeputyCreate, DeputyUpdate, ImportResult
-from voting.roster.queries import all_bodies
+from voting.roster.models import Deputy, DeputyCreate, DeputyUpdate, ImportResult
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
-
-
-@get("/api/bodies", guards=[staff_only], summary="All bodies", tags=["roster"])
-async def list_bodies(state: State) -> list[Body]:
-    """Every congress known to this service."""
-    async with state.pool.acquire() as conn:
-        return [Body(**dict(r)) for r in await all_bodies(conn)]
 
 
 @get("/api/bodies/{body_id:int}/deputies", guards=[staff_only], summary="A body's deputies", tags=["roster"])
@@ -77,4 +69,4 @@ async def edit_deputy(request: Request, state: State, deputy_id: FromPath[int], 
     return await service.update_deputy(state.pool, who, deputy_id, data)
 
 
-ROUTES = [list_bodies, list_deputies, add_deputy, import_deputies, edit_deputy]
+ROUTES = [list_deputies, add_deputy, import_deputies, edit_deputy]

@@ -8,10 +8,10 @@ import msgspec
 from audit.queries import record
 from voting.auth import Principal
 from voting.database import transaction
-from voting.errors import BadRequest, Conflict, not_found
+from voting.errors import BadRequest, not_found
 from voting.roster import queries
 from voting.roster.csv_import import parse_roster_csv
-from voting.roster.models import Body, Deputy, DeputyCreate, DeputyUpdate, ImportResult
+from voting.roster.models import Deputy, DeputyCreate, DeputyUpdate, ImportResult
 
 
 def as_deputy(row: asyncpg.Record) -> Deputy:
@@ -80,17 +80,3 @@ async def list_deputies(pool: asyncpg.Pool, body_id: int) -> list[Deputy]:
     async with pool.acquire() as conn:
         await require_body(conn, body_id)
         return [as_deputy(r) for r in await queries.deputies_of_body(conn, body_id)]
-
-
-async def create_body(pool: asyncpg.Pool, who: Principal, name: str, level: str) -> Body:
-    """A new congress (township, county or city)."""
-    async with transaction(pool) as conn:
-        try:
-            row = await queries.insert_body(conn, name, level)
-        except asyncpg.UniqueViolationError as error:
-            raise Conflict("body_exists", "同名人大已存在", "A body with this name exists") from error
-        await record(
-            conn,
-            who.audit("body.created", "body", row["id"], {"name": name, "level": level}),
-        )
-    return Body(**dict(row))

@@ -11,6 +11,8 @@ from litestar.params import FromPath, JSONBody
 from litestar.response import ServerSentEvent
 
 from voting.auth import clerks, provide_principal, staff_only
+from voting.auth.guards import require_reach
+from voting.auth.scope import Reach
 from voting.live import session_channel
 from voting.sessions import service
 from voting.sessions.models import (
@@ -41,7 +43,9 @@ async def get_session(state: State, session_id: FromPath[int]) -> Session:
 @post("/api/sessions", guards=[clerks], summary="Create a session", tags=["sessions"])
 async def create_session(request: Request, state: State, data: JSONBody[SessionCreate]) -> Session:
     """A new congress session."""
-    return await service.create_session(state.pool, await provide_principal(request), data)
+    who = await provide_principal(request)
+    await require_reach(request, who, {"body_id": data.body_id, "program_id": data.program_id}, Reach.ACT)
+    return await service.create_session(state.pool, who, data)
 
 
 @get("/api/sessions/{session_id:int}/attendance/summary", summary="应到/实到/请假 and quorum", tags=["sessions"])

@@ -62,12 +62,21 @@ async def log_in(pool: asyncpg.Pool, settings: Settings, username: str, password
 
 
 async def ensure_staff(
-    pool: asyncpg.Pool, username: str, display_name: str, role: Role, password: str, department_id: int | None = None
+    pool: asyncpg.Pool,
+    username: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    *,
+    body_id: int | None,
+    department_id: int | None = None,
 ) -> int:
-    """Create or reset a staff account (CLI, demo, and clerks setting liaisons, who need a department)."""
+    """Create or reset a staff account of a body (CLI, demo, set-up; liaisons also need a department)."""
     password_hash = await asyncio.to_thread(hash_password, password)
     async with transaction(pool) as conn:
-        user_id = await queries.upsert_staff(conn, username, display_name, role.value, password_hash, department_id)
+        user_id = await queries.upsert_staff(
+            conn, username, display_name, role.value, password_hash, body_id, department_id
+        )
         # A new password ends every login made with the old one.
         await queries.revoke_staff_logins_of(conn, user_id)
         await record(
@@ -78,7 +87,7 @@ async def ensure_staff(
                 action="staff.account_set",
                 object_type="staff_user",
                 object_id=str(user_id),
-                detail={"username": username, "role": role.value, "department_id": department_id},
+                detail={"username": username, "role": role.value, "body_id": body_id, "department_id": department_id},
             ),
         )
     return user_id
