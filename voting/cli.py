@@ -90,6 +90,7 @@ def command_staff(args: argparse.Namespace) -> None:
     import getpass
 
     from voting.auth import LOGIN_ROLES, Role
+    from voting.bodies.service import count_bodies, find_body
     from voting.database import create_pool, migrate
     from voting.departments.service import find_department
     from voting.staff.service import ensure_staff
@@ -107,6 +108,14 @@ def command_staff(args: argparse.Namespace) -> None:
         await migrate(url)
         pool = await create_pool(url, 2)
         try:
+            body_id = None
+            if args.body:
+                try:
+                    body_id = (await find_body(pool, args.body)).id
+                except LookupError as error:
+                    sys.exit(f"找不到唯一的人大 / no single body matches: {error}")
+            elif args.role != Role.ADMIN or await count_bodies(pool):
+                sys.exit("请用 --body 指定账号所属的人大 / name the login's body with --body NAME_OR_ID")
             department_id = None
             if args.department:
                 try:
@@ -114,7 +123,9 @@ def command_staff(args: argparse.Namespace) -> None:
                 except LookupError as error:
                     sys.exit(f"找不到唯一的部门 / {error}")
             name = args.name or args.username
-            await ensure_staff(pool, args.username, name, Role(args.role), password, department_id)
+            await ensure_staff(
+                pool, args.username, name, Role(args.role), password, body_id=body_id, department_id=department_id
+            )
         finally:
             await pool.close()
 
@@ -193,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Checked in command_staff: importing the roles here would load the web stack for every command.
     p.add_argument("role", help="admin, clerk, presiding, teller, scrutineer or liaison")
     p.add_argument("--name", help="display name")
+    p.add_argument("--body", metavar="NAME_OR_ID", help="the body (人大) the login belongs to")
     p.add_argument("--department", metavar="NAME_OR_ID", help="the department a liaison acts for (liaison only)")
     p.set_defaults(run=command_staff)
 

@@ -85,6 +85,14 @@ async def require_path_reach(connection: ASGIConnection, principal: Principal, r
     await require_reach(connection, principal, connection.path_params, reach)
 
 
+async def watched_body_ids(connection: ASGIConnection, principal: Principal) -> frozenset[int]:
+    """The login's own body and every body below it: what its lists show (voting.auth.scope, watching)."""
+    if principal.body_id is None:
+        return frozenset()
+    async with connection.app.state.pool.acquire() as conn:
+        return frozenset(await queries.subtree_of(conn, principal.body_id))
+
+
 async def require_role(connection: ASGIConnection, *roles: Role) -> Principal:
     """The caller's principal if it has one of roles and may reach every object the path names; else 401/403."""
     principal = await authenticated(connection)

@@ -63,3 +63,9 @@ def refusal(body_name: str, reach: Reach) -> Forbidden:
         f"Your login does not belong to {body_name}: you may not act on its business",
         body=body_name,
     )
+
+
+# Route opts. Seat cards carry login codes: only the body itself may read them, so
+# reading them is acting. Bodies and staff logins are administered from above.
+OWN_BODY_ONLY = {"reach": Reach.ACT}
+ADMINISTERING = {"reach": Reach.ADMINISTER}

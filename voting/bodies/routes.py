@@ -8,7 +8,7 @@ from litestar.params import FromPath, JSONBody
 
 from voting.auth import Role, allow, provide_principal, staff_only
 from voting.auth.guards import require_reach
-from voting.auth.scope import Reach
+from voting.auth.scope import ADMINISTERING, Reach
 from voting.bodies import service
 from voting.bodies.models import Body, BodyCreate, BodyUpdate
 from voting.errors import Forbidden
@@ -48,7 +48,7 @@ async def create_body(request: Request, state: State, data: JSONBody[BodyCreate]
 @patch(
     "/api/bodies/{body_id:int}",
     guards=[admins],
-    opt={"reach": Reach.ADMINISTER},
+    opt=ADMINISTERING,
     summary="Edit a body",
     tags=TAGS,
 )

@@ -160,9 +160,9 @@ async def my_assignments(request: Request, state: State) -> list[Assignment]:
 
 
 @get("/api/paper/staff", guards=[presiding], summary="Teller and scrutineer accounts", tags=TAGS)
-async def counting_staff(state: State) -> list[CountingStaffUser]:
-    """Active teller and scrutineer accounts, to assign to a vote."""
-    return await staffing.counting_staff(state.pool)
+async def counting_staff(request: Request, state: State) -> list[CountingStaffUser]:
+    """Active teller and scrutineer accounts of the caller's body, to assign to its votes."""
+    return await staffing.counting_staff(state.pool, (await provide_principal(request)).body_id)
 
 
 @post(f"{BASE}/conflicts", guards=[counters], summary="Declare a conflict of interest", tags=TAGS)

@@ -12,7 +12,7 @@ from litestar.response import ServerSentEvent
 
 from voting.auth import clerks, provide_principal, staff_only
 from voting.auth.guards import require_reach
-from voting.auth.scope import Reach
+from voting.auth.scope import OWN_BODY_ONLY, Reach
 from voting.live import session_channel
 from voting.sessions import service
 from voting.sessions.models import (
@@ -92,6 +92,7 @@ async def mark(
 @get(
     "/api/sessions/{session_id:int}/seat-cards",
     guards=[clerks],
+    opt=OWN_BODY_ONLY,
     summary="Seat cards with login codes",
     tags=["sessions"],
 )

@@ -10,7 +10,7 @@ from litestar.datastructures import State, UploadFile
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from voting.auth import Role, allow, clerks, liaisons, provide_principal
-from voting.auth.guards import optional_principal
+from voting.auth.guards import optional_principal, watched_body_ids
 from voting.errors import BadRequest
 from voting.supervision import oversight, pages, reports, service
 from voting.supervision.models import (
@@ -121,9 +121,10 @@ async def item_reports(state: State, item_id: FromPath[int]) -> list[Report]:
 
 
 @get("/api/reports/pending", guards=[clerks], summary="Reports awaiting review", tags=TAGS)
-async def pending_reports(state: State) -> list[Report]:
-    """Submitted reports, for the clerks."""
-    return await reports.pending_reports(state.pool)
+async def pending_reports(request: Request, state: State) -> list[Report]:
+    """Submitted reports of the projects of the clerk's body and those below it."""
+    watched = await watched_body_ids(request, await provide_principal(request))
+    return await reports.pending_reports(state.pool, watched)
 
 
 @post("/api/reports/{report_id:int}/review", guards=[clerks], status_code=200, summary="Publish or return", tags=TAGS)
