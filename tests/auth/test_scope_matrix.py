@@ -240,3 +240,16 @@ async def test_lists_keep_to_watched_bodies(client: AsyncTestClient, realm: Real
     assert realm.bodies["child"].name in programs.text and realm.bodies["other"].name not in programs.text
     counting = (await client.get("/api/paper/staff", headers=realm.logins["presiding"])).json()
     assert {c["username"][:5] for c in counting} <= {"telle", "scrut"} and counting
+
+
+async def test_the_audit_log_keeps_to_watched_bodies(client: AsyncTestClient, realm: Realm) -> None:
+    def about(entries: list[dict[str, Any]], kind: str, object_id: int) -> bool:
+        return any(e["object_type"] == kind and e["object_id"] == str(object_id) for e in entries)
+
+    entries = (await client.get("/api/audit?limit=1000", headers=realm.logins["clerk"])).json()
+    for relation, seen in (("own", True), ("child", True), ("parent", False), ("other", False)):
+        vote = realm.bodies[relation].ids["vote_id"]
+        assert about(entries, "vote", vote) is seen, relation
+    csv_text = (await client.get("/api/audit.csv?limit=5000", headers=realm.logins["clerk"])).text
+    assert f",vote,{realm.bodies['other'].ids['vote_id']}," not in csv_text
+    assert f",vote,{realm.bodies['own'].ids['vote_id']}," in csv_text

@@ -93,6 +93,14 @@ async def watched_body_ids(connection: ASGIConnection, principal: Principal) -> 
         return frozenset(await queries.subtree_of(conn, principal.body_id))
 
 
+async def belongs_to_a_top_body(connection: ASGIConnection, principal: Principal) -> bool:
+    """Whether the login's body has none above it (it then also sees what concerns no body, e.g. failed logins)."""
+    if principal.body_id is None:
+        return False
+    async with connection.app.state.pool.acquire() as conn:
+        return len(await queries.lineage_of_body(conn, principal.body_id)) == 1
+
+
 async def require_role(connection: ASGIConnection, *roles: Role) -> Principal:
     """The caller's principal if it has one of roles and may reach every object the path names; else 401/403."""
     principal = await authenticated(connection)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from litestar import Response, get, post
+from litestar import Request, Response, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 
 from audit.signing import public_key_pem
-from voting.auth import staff_only
+from voting.auth import provide_principal, staff_only
+from voting.auth.guards import belongs_to_a_top_body, watched_body_ids
 from voting.bulletin import audit_log, service
 from voting.bulletin.models import AuditEntryView, AuditFilter, Bulletin, ReceiptCounted, ReceiptQuery
 
@@ -79,8 +80,15 @@ def audit_filter(
     )
 
 
+async def audit_reach(request: Request) -> tuple[frozenset[int], bool]:
+    """The bodies whose entries this login sees, and whether it also sees entries about no body."""
+    who = await provide_principal(request)
+    return await watched_body_ids(request, who), await belongs_to_a_top_body(request, who)
+
+
 @get("/api/audit", guards=[staff_only], summary="The audit log", tags=["audit"])
 async def audit_entries(
+    request: Request,
     state: State,
     actor: str | None = None,
     object_type: str | None = None,
@@ -92,11 +100,12 @@ async def audit_entries(
 ) -> list[AuditEntryView]:
     """Audit events matching every filter, newest first (staff only)."""
     wanted = audit_filter(actor, object_type, object_id, action, since, until, limit)
-    return await audit_log.search(state.pool, wanted)
+    return await audit_log.search(state.pool, wanted, *await audit_reach(request))
 
 
 @get("/api/audit.csv", guards=[staff_only], summary="The audit log as CSV", tags=["audit"])
 async def audit_csv(
+    request: Request,
     state: State,
     actor: str | None = None,
     object_type: str | None = None,
@@ -109,7 +118,7 @@ async def audit_csv(
     """The same events as a CSV file (UTF-8 with BOM, for Excel; staff only)."""
     wanted = audit_filter(actor, object_type, object_id, action, since, until, limit)
     return Response(
-        audit_log.csv_bytes(await audit_log.search(state.pool, wanted)),
+        audit_log.csv_bytes(await audit_log.search(state.pool, wanted, *await audit_reach(request))),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="piaojue-audit.csv"'},
     )
