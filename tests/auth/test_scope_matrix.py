@@ -253,3 +253,11 @@ async def test_the_audit_log_keeps_to_watched_bodies(client: AsyncTestClient, re
     csv_text = (await client.get("/api/audit.csv?limit=5000", headers=realm.logins["clerk"])).text
     assert f",vote,{realm.bodies['other'].ids['vote_id']}," not in csv_text
     assert f",vote,{realm.bodies['own'].ids['vote_id']}," in csv_text
+
+
+async def test_a_page_of_a_body_below_says_it_is_read_only(client: AsyncTestClient, realm: Realm) -> None:
+    child, own = realm.bodies["child"], realm.bodies["own"]
+    watched = await client.get(f"/console/sessions/{child.ids['session_id']}", headers=realm.logins["clerk"])
+    assert watched.status_code == 200 and f"您正在查看下级人大「{child.name}」" in watched.text
+    home = await client.get(f"/console/sessions/{own.ids['session_id']}", headers=realm.logins["clerk"])
+    assert home.status_code == 200 and "您正在查看下级人大" not in home.text

@@ -10,7 +10,7 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
 from voting.auth import queries
-from voting.auth.scope import Reach, may_reach, reach_of_method, refusal
+from voting.auth.scope import WATCHING, Reach, may_reach, reach_of_method, refusal
 from voting.auth.tokens import LOGIN_ROLES, STAFF_ROLES, Principal, Role, read_token
 from voting.errors import Forbidden, NotAuthenticated
 
@@ -76,6 +76,8 @@ async def require_reach(
             lineage = await queries.lineage_of_object(conn, parameter, value)
             if lineage and not may_reach(principal.body_id, principal.role, [r["id"] for r in lineage], reach):
                 raise refusal(lineage[0]["name"], reach)
+            if lineage and lineage[0]["id"] != principal.body_id:
+                WATCHING.set(lineage[0]["name"])
 
 
 async def require_path_reach(connection: ASGIConnection, principal: Principal, reach: Reach | None = None) -> None:
