@@ -9,7 +9,7 @@ import msgspec
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from voting.auth import queries
+from voting.auth import queries, roles
 from voting.auth.scope import WATCHING, Reach, may_reach, reach_of_method, refusal
 from voting.auth.tokens import LOGIN_ROLES, STAFF_ROLES, Principal, Role, read_token
 from voting.errors import Forbidden, NotAuthenticated
@@ -123,11 +123,21 @@ def allow(*roles: Role) -> Guard:
     return guard
 
 
-staff_only = allow(*STAFF_ROLES)
-clerks = allow(Role.ADMIN, Role.CLERK)
-presiding = allow(Role.ADMIN, Role.PRESIDING)
-deputies = allow(Role.DEPUTY)
-liaisons = allow(Role.LIAISON)
+# One guard per group of voting.auth.roles.
+staff_only = allow(*roles.STAFF)
+logins = allow(*roles.LOGINS)
+admins = allow(*roles.ADMINS)
+clerks = allow(*roles.CLERKS)
+presiding = allow(*roles.PRESIDING)
+presidium = allow(*roles.PRESIDIUM)
+counters = allow(*roles.COUNTERS)
+tellers = allow(*roles.TELLERS)
+scrutineers = allow(*roles.SCRUTINEERS)
+ballot_box = allow(*roles.BALLOT_BOX)
+clerks_or_liaisons = allow(*roles.CLERKS_OR_LIAISONS)
+presidium_or_liaisons = allow(*roles.PRESIDIUM_OR_LIAISONS)
+deputies = allow(*roles.DEPUTIES)
+liaisons = allow(*roles.LIAISONS)
 
 
 async def provide_principal(request: ASGIConnection) -> Principal:

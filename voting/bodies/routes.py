@@ -6,15 +6,14 @@ from litestar import Request, get, patch, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
-from voting.auth import Role, allow, provide_principal, staff_only
-from voting.auth.guards import require_reach
+from voting.auth import provide_principal, staff_only
+from voting.auth.guards import admins, require_reach
 from voting.auth.scope import ADMINISTERING, Reach
 from voting.bodies import service
 from voting.bodies.models import Body, BodyCreate, BodyUpdate
 from voting.errors import Forbidden
 
 TAGS = ["bodies"]
-admins = allow(Role.ADMIN)
 
 
 @get("/api/bodies", guards=[staff_only], summary="The bodies this login may watch", tags=TAGS)

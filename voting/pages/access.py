@@ -15,16 +15,14 @@ from urllib.parse import quote
 from litestar import Request, Response
 from litestar.response import Redirect, Template
 
-from voting.auth import Principal, Role
+from voting.auth import Principal, Role, roles
 from voting.auth.guards import optional_principal, require_path_reach
 from voting.auth.scope import WATCHING
 from voting.auth.tokens import STAFF_ROLES
 from voting.errors import Forbidden, PiaojueError
 
-# Who may open which staff page.
-CLERKS = (Role.ADMIN, Role.CLERK)
-PRESIDIUM = (Role.ADMIN, Role.CLERK, Role.PRESIDING)
-COUNTERS = (Role.TELLER, Role.SCRUTINEER)
+# Who may open which staff page: the same groups as the API guards.
+CLERKS, PRESIDIUM, COUNTERS = roles.CLERKS, roles.PRESIDIUM, roles.COUNTERS
 
 STATIC = Path(__file__).parent.parent / "static"
 

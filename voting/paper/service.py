@@ -6,7 +6,7 @@ import asyncpg
 import msgspec
 
 from audit.queries import record
-from voting.auth import Principal, Role
+from voting.auth import Principal, roles
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
@@ -16,7 +16,7 @@ from voting.paper.rounds import RoundState, round_state
 from voting.votes.models import Vote
 from voting.votes.results import load_vote
 
-PRESIDING_ROLES = (Role.ADMIN, Role.PRESIDING)
+PRESIDING_ROLES = roles.PRESIDING
 
 
 async def paper_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, ...] = ("open",)) -> Vote:

@@ -6,13 +6,13 @@ from litestar import Request, get, patch, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
-from voting.auth import Role, allow, provide_principal
+from voting.auth import provide_principal
+from voting.auth.guards import admins
 from voting.auth.scope import ADMINISTERING
 from voting.staff import accounts
 from voting.staff.models import StaffAccount, StaffAccountCreate, StaffAccountUpdate, StaffPassword
 
 TAGS = ["staff"]
-admins = allow(Role.ADMIN)
 
 
 @get("/api/bodies/{body_id:int}/staff", guards=[admins], opt=ADMINISTERING, summary="A body's staff logins", tags=TAGS)

@@ -9,8 +9,8 @@ from litestar import Request, Response, get, patch, post
 from litestar.datastructures import State, UploadFile
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from voting.auth import Role, allow, clerks, liaisons, provide_principal
-from voting.auth.guards import optional_principal, watched_body_ids
+from voting.auth import clerks, liaisons, provide_principal
+from voting.auth.guards import clerks_or_liaisons, optional_principal, presidium, watched_body_ids
 from voting.errors import BadRequest
 from voting.supervision import oversight, pages, reports, service
 from voting.supervision.models import (
@@ -34,8 +34,6 @@ from voting.supervision.models import (
 from voting.supervision.photos import MAX_BYTES, MAX_PHOTOS
 
 TAGS = ["supervision"]
-clerks_or_liaisons = allow(Role.ADMIN, Role.CLERK, Role.LIAISON)
-deciders = allow(Role.ADMIN, Role.CLERK, Role.PRESIDING)
 
 
 @get("/api/items", summary="Chosen projects in implementation (public)", tags=TAGS)
@@ -183,7 +181,7 @@ async def request_change(
     return await oversight.request_change(state.pool, await provide_principal(request), item_id, data)
 
 
-@post("/api/changes/{change_id:int}/decision", guards=[deciders], status_code=200, summary="Decide", tags=TAGS)
+@post("/api/changes/{change_id:int}/decision", guards=[presidium], status_code=200, summary="Decide", tags=TAGS)
 async def decide_change(
     request: Request, state: State, change_id: FromPath[int], data: JSONBody[ChangeDecision]
 ) -> Change:
