@@ -9,7 +9,7 @@ import asyncpg
 from audit import AuditEvent
 from audit.queries import record
 from tally.models import TWO_THIRDS_OR_MORE
-from tally.thresholds import fewest_meeting, meets
+from tally.thresholds import has_quorum, quorum_needed
 from voting.auth import Principal, Role, issue_token
 from voting.database import transaction
 from voting.errors import BadRequest, NotAuthenticated, not_found
@@ -61,7 +61,7 @@ async def summarize_attendance(conn: asyncpg.Connection, session_id: int) -> Att
     """Counts and the default quorum (三分之二以上, configurable per vote)."""
     row = await queries.attendance_counts(conn, session_id)
     total, present, leave = row["total"], row["present"], row["leave"]
-    needed = fewest_meeting(total, TWO_THIRDS_OR_MORE)
+    needed = quorum_needed(total, TWO_THIRDS_OR_MORE)
     return AttendanceSummary(
         session_id=session_id,
         total=total,
@@ -69,7 +69,7 @@ async def summarize_attendance(conn: asyncpg.Connection, session_id: int) -> Att
         leave=leave,
         absent=total - present - leave,
         quorum_needed=needed,
-        has_quorum=total > 0 and meets(present, total, TWO_THIRDS_OR_MORE),
+        has_quorum=has_quorum(present, total, TWO_THIRDS_OR_MORE),
     )
 
 
