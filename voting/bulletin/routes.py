@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
+import msgspec
 from litestar import Request, Response, get, post
 from litestar.datastructures import State
+from litestar.di import Provide
 from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 
 from audit.signing import public_key_pem
@@ -60,15 +62,14 @@ async def archive(state: State, vote_id: FromPath[int]) -> Response[bytes]:
 
 
 def audit_filter(
-    actor: str | None,
-    object_type: str | None,
-    object_id: str | None,
-    action: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    limit: int,
+    actor: FromQuery[str | None] = None,
+    object_type: FromQuery[str | None] = None,
+    object_id: FromQuery[str | None] = None,
+    action: FromQuery[str | None] = None,
+    since: FromQuery[dt.datetime | None] = None,
+    until: FromQuery[dt.datetime | None] = None,
 ) -> AuditFilter:
-    """Empty filter fields mean "any" (an HTML form sends them empty)."""
+    """The filter fields of both audit routes, from the query; empty means "any" (an HTML form sends them empty)."""
     return AuditFilter(
         actor=actor or None,
         object_type=object_type or None,
@@ -76,7 +77,6 @@ def audit_filter(
         action=action or None,
         since=since,
         until=until,
-        limit=limit,
     )
 
 
@@ -86,39 +86,35 @@ async def audit_reach(request: Request) -> tuple[frozenset[int], bool]:
     return await watched_body_ids(request, who), await belongs_to_a_top_body(request, who)
 
 
-@get("/api/audit", guards=[staff_only], summary="The audit log", tags=["audit"])
+@get(
+    "/api/audit",
+    guards=[staff_only],
+    dependencies={"wanted": Provide(audit_filter, sync_to_thread=False)},
+    summary="The audit log",
+    tags=["audit"],
+)
 async def audit_entries(
-    request: Request,
-    state: State,
-    actor: str | None = None,
-    object_type: str | None = None,
-    object_id: str | None = None,
-    action: str | None = None,
-    since: dt.datetime | None = None,
-    until: dt.datetime | None = None,
-    limit: Limit = 200,
+    request: Request, state: State, wanted: AuditFilter, limit: FromQuery[Limit] = 200
 ) -> list[AuditEntryView]:
     """Audit events matching every filter, newest first (staff only)."""
-    wanted = audit_filter(actor, object_type, object_id, action, since, until, limit)
-    return await audit_log.search(state.pool, wanted, *await audit_reach(request))
+    found = msgspec.structs.replace(wanted, limit=limit)
+    return await audit_log.search(state.pool, found, *await audit_reach(request))
 
 
-@get("/api/audit.csv", guards=[staff_only], summary="The audit log as CSV", tags=["audit"])
+@get(
+    "/api/audit.csv",
+    guards=[staff_only],
+    dependencies={"wanted": Provide(audit_filter, sync_to_thread=False)},
+    summary="The audit log as CSV",
+    tags=["audit"],
+)
 async def audit_csv(
-    request: Request,
-    state: State,
-    actor: str | None = None,
-    object_type: str | None = None,
-    object_id: str | None = None,
-    action: str | None = None,
-    since: dt.datetime | None = None,
-    until: dt.datetime | None = None,
-    limit: CsvLimit = 100_000,
+    request: Request, state: State, wanted: AuditFilter, limit: FromQuery[CsvLimit] = 100_000
 ) -> Response[bytes]:
     """The same events as a CSV file (UTF-8 with BOM, for Excel; staff only)."""
-    wanted = audit_filter(actor, object_type, object_id, action, since, until, limit)
+    found = msgspec.structs.replace(wanted, limit=limit)
     return Response(
-        audit_log.csv_bytes(await audit_log.search(state.pool, wanted, *await audit_reach(request))),
+        audit_log.csv_bytes(await audit_log.search(state.pool, found, *await audit_reach(request))),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="piaojue-audit.csv"'},
     )
