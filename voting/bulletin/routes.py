@@ -8,7 +8,7 @@ from typing import Annotated
 import msgspec
 from litestar import Request, Response, get, post
 from litestar.datastructures import State
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 
 from audit.signing import public_key_pem
@@ -94,7 +94,7 @@ async def audit_reach(request: Request) -> tuple[frozenset[int], bool]:
     tags=["audit"],
 )
 async def audit_entries(
-    request: Request, state: State, wanted: AuditFilter, limit: FromQuery[Limit] = 200
+    request: Request, state: State, wanted: NamedDependency[AuditFilter], limit: FromQuery[Limit] = 200
 ) -> list[AuditEntryView]:
     """Audit events matching every filter, newest first (staff only)."""
     found = msgspec.structs.replace(wanted, limit=limit)
@@ -109,7 +109,7 @@ async def audit_entries(
     tags=["audit"],
 )
 async def audit_csv(
-    request: Request, state: State, wanted: AuditFilter, limit: FromQuery[CsvLimit] = 100_000
+    request: Request, state: State, wanted: NamedDependency[AuditFilter], limit: FromQuery[CsvLimit] = 100_000
 ) -> Response[bytes]:
     """The same events as a CSV file (UTF-8 with BOM, for Excel; staff only)."""
     found = msgspec.structs.replace(wanted, limit=limit)
