@@ -45,6 +45,12 @@ async def upsert_staff(
     )
 
 
+async def any_staff_locked(conn: asyncpg.Connection) -> bool:
+    """Whether any staff login exists, holding a lock so two first starts make one administrator."""
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtext('piaojue.first_admin'))")
+    return bool(await conn.fetchval("SELECT EXISTS (SELECT 1 FROM staff_user)"))
+
+
 async def insert_staff_login(conn: asyncpg.Connection, staff_user_id: int, expires_at: datetime) -> str:
     """A staff login; its id is the token's jti."""
     return str(
