@@ -47,7 +47,7 @@ def announce_first_admin(url: str, base: str) -> None:
     from voting.staff.first_admin import create_first_admin, first_admin_notice
 
     async def run() -> str | None:
-        pool = await create_pool(url, 1)
+        pool = await create_pool(url, 2)
         try:
             return await create_first_admin(pool)
         finally:
