@@ -10,8 +10,12 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voting.settings import Settings
+
+if TYPE_CHECKING:
+    import asyncpg
 
 
 def resolve_database_url(settings: Settings) -> str:
@@ -157,10 +161,28 @@ def command_staff(args: argparse.Namespace) -> None:
         print(f"新密码（只显示这一次）/ new password (shown once): {password}")
 
 
+async def body_for_unnamed(pool: asyncpg.Pool, username: str, role: str) -> int | None:
+    """The body of a login given no --body: an existing login's own (a reset keeps it), or none for the first admin."""
+    from voting.bodies.queries import all_bodies
+    from voting.staff.queries import body_of_username
+
+    async with pool.acquire() as conn:
+        existing = await body_of_username(conn, username)
+        bodies = await all_bodies(conn)
+    if existing is not None and existing["body_id"] is not None:
+        return int(existing["body_id"])
+    if bodies or role != "admin":
+        names = "、".join(f"{b['name']}({b['id']})" for b in bodies[:8]) or "—"
+        sys.exit(
+            "请用 --body 指定账号所属的人大（名称或编号）/ give the login's body with --body NAME_OR_ID\n"
+            f"  已有 / existing: {names}"
+        )
+    return None  # the very first administrator, before any body exists: the set-up guide places them
+
+
 async def set_staff_account(url: str, args: argparse.Namespace, password: str) -> str:
     """Find the body (and department), then create or reset the login; returns the body's name."""
     from voting.auth import Role
-    from voting.bodies.queries import all_bodies
     from voting.bodies.service import find_body
     from voting.database import create_pool, migrate
     from voting.departments.service import find_department
@@ -185,15 +207,7 @@ async def set_staff_account(url: str, args: argparse.Namespace, password: str) -
                 sys.exit("该部门不属于所指定的人大 / the department does not belong to that body")
             body_id, body_name = body.id, body.name
         if body_id is None:
-            async with pool.acquire() as conn:
-                bodies = await all_bodies(conn)
-            if bodies or args.role != Role.ADMIN:
-                names = "、".join(f"{b['name']}({b['id']})" for b in bodies[:8]) or "—"
-                sys.exit(
-                    "请用 --body 指定账号所属的人大（名称或编号）/ give the login's body with --body NAME_OR_ID\n"
-                    f"  已有 / existing: {names}"
-                )
-            # The very first administrator, before any body exists: the set-up guide places them.
+            body_id = await body_for_unnamed(pool, args.username, args.role)
         name = args.name or args.username
         await ensure_staff(
             pool, args.username, name, Role(args.role), password, body_id=body_id, department_id=department_id

@@ -74,6 +74,12 @@ async def test_a_password_file_or_the_environment_is_used_and_never_printed(
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert await logs_in(client, "cli-env", "from-the-env-27")
+    # A reset of an existing login needs no --body: it keeps its own.
+    done = run_staff(database_url, tmp_path, "cli-file", "presiding", password="a-new-one-2027")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert await logs_in(client, "cli-file", "a-new-one-2027")
+    async with pool.acquire() as conn:
+        assert await conn.fetchval("SELECT body_id FROM staff_user WHERE username = 'cli-file'") == congress.body_id
 
 
 async def test_bad_input_gets_a_clear_message_and_no_traceback(
