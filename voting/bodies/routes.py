@@ -41,7 +41,10 @@ async def create_body(request: Request, state: State, data: JSONBody[BodyCreate]
             field="parent_id",
         )
     await require_reach(request, who, {"body_id": data.parent_id}, Reach.ADMINISTER)
-    return await service.create_body(state.pool, who, data)
+    body = await service.create_body(state.pool, who, data)
+    if who.body_id is None and who.login_id:
+        state.staff_logins.forget(who.login_id)  # the first admin now has a body: the next page must see it
+    return body
 
 
 @patch(

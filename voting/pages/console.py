@@ -49,6 +49,8 @@ async def console_home(request: Request, state: State) -> Template | Redirect:
     who = await staff_page_user(request)
     if who.role in COUNTERS:
         return Redirect(path="/count")  # their votes to count, not the sessions
+    if who.role in CLERKS and who.body_id is None:
+        return Redirect(path="/console/setup")  # the first administrator, before any body exists
     watched = await watched_body_ids(request, who)
     async with state.pool.acquire() as conn:
         sessions = [Session(**dict(r)) for r in await all_sessions(conn) if r["body_id"] in watched]
