@@ -116,7 +116,7 @@ async def test_withdrawing_a_draft_asks_for_a_reason(
     made = await api.post(
         f"/api/sessions/{congress.session_id}/votes",
         headers=congress.presiding,
-        json={"title": "排错的表决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}},
+        json={"title": "排错的表决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}, "reason": "测试"},
     )
     assert made.status_code == 201, made.text
     screen = await open_screen(1440, 900)

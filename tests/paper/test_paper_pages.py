@@ -52,6 +52,7 @@ async def test_a_long_list_prints_on_a3_and_per_candidate_ballots_have_three_col
         headers=congress.presiding,
         json={
             "title": "逐项表决",
+            "reason": "测试",
             "candidate_ids": congress.candidate_ids[:3],
             "rules": {"seats": 3, "form": "per_candidate"},
             "mode": "paper",
