@@ -1,12 +1,13 @@
 """Page routes: staff pages and the screens anyone may open."""
 
-from voting.pages import console, paper_count, paper_print, programs_console, programs_public, screens
+from voting.pages import announcement, console, paper_count, paper_print, programs_console, programs_public, screens
 
 ROUTES: list[object] = [
     *console.ROUTES,
     *screens.ROUTES,
     *paper_count.ROUTES,
     *paper_print.ROUTES,
+    *announcement.ROUTES,
     *programs_public.ROUTES,
     *programs_console.ROUTES,
 ]

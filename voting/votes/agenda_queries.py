@@ -95,3 +95,17 @@ async def candidates_not_excluded(conn: asyncpg.Connection, program_id: int) -> 
         "SELECT id FROM candidate WHERE program_id = $1 AND exclusion_rule IS NULL ORDER BY position, id", program_id
     )
     return [int(r["id"]) for r in rows]
+
+
+async def announcement_number(conn: asyncpg.Connection, first_vote_id: int) -> int:
+    """第N号: the place of this agenda item among the session's announced items (first rounds), by creation."""
+    return int(
+        await conn.fetchval(
+            """
+            SELECT count(*) FROM vote v JOIN vote me ON me.id = $1
+            WHERE v.session_id = me.session_id AND v.runoff_of IS NULL AND v.kind <> 'practice'
+              AND v.state = 'announced' AND v.id <= me.id
+            """,
+            first_vote_id,
+        )
+    )
