@@ -31,7 +31,9 @@ def test_pending_runoff_keeps_its_seats_open_until_held_or_declined() -> None:
     ]
     declined = final_result([Round(1, first)], runoff_not_held="时间不足，提请下次会议")
     assert declined.complete
-    assert [(u.reason, u.note) for u in declined.unfilled] == [(UnfilledReason.RUNOFF_NOT_HELD, "时间不足，提请下次会议")]
+    assert [(u.reason, u.note) for u in declined.unfilled] == [
+        (UnfilledReason.RUNOFF_NOT_HELD, "时间不足，提请下次会议")
+    ]
 
 
 def test_seats_below_threshold_are_listed_with_their_round() -> None:
