@@ -80,6 +80,7 @@ class Result(msgspec.Struct):
     tally: Tally
     runoff_vote_id: int | None  # the runoff started for a tie at the cut line, if any
     final: FinalResult | None = None  # the agenda item's final result across its announced rounds
+    names: dict[int, str] = {}  # every candidate of the item by id (a runoff's ballot lists only the tied)
 
 
 class DeclineRunoff(msgspec.Struct, forbid_unknown_fields=True):

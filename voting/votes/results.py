@@ -43,11 +43,15 @@ async def load_result(conn: asyncpg.Connection, vote_id: int) -> Result:
     stored = await queries.tally_of(conn, vote_id)
     if stored is None:
         raise Conflict("vote_not_closed", "表决尚未计票", "The vote has not been counted")
+    final = await final_of(conn, vote_id)
+    first_id = vote_id if final is None else final.rounds[0].vote_id
+    first = vote if first_id == vote_id else await load_vote(conn, first_id)
     return Result(
         vote=vote,
         tally=msgspec.convert(stored, Tally),
         runoff_vote_id=await queries.runoff_of(conn, vote_id),
-        final=await final_of(conn, vote_id),
+        final=final,
+        names={c.id: c.name for c in first.candidates},
     )
 
 
