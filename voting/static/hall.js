@@ -91,7 +91,7 @@
   /** 试表决: marked as such, how many pressed; never any count. */
   function showPractice(practice) {
     const key = "practice:" + practice.vote_id + ":" + practice.state;
-    const turnout = { vote_id: practice.vote_id, cast: practice.pressed, present: practice.present, total: practice.present };
+    const turnout = { vote_id: practice.vote_id, cast: practice.pressed, present: practice.present, total: practice.total };
     if (shown === key) return updateTurnout(turnout);
     const running = practice.state === "open";
     display(

@@ -113,4 +113,5 @@ class PracticeView(msgspec.Struct):
     state: VoteState
     pressed: int
     present: int
+    total: int  # 应到
     not_pressed: list[PracticeSeat]

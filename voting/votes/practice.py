@@ -107,6 +107,7 @@ async def practice_view_of(conn: asyncpg.Connection, vote_id: int, staff: bool) 
         state=vote.state,
         pressed=pressed,
         present=present,
+        total=vote.deputies_total or 0,
         not_pressed=[PracticeSeat(**dict(r)) for r in missing],
     )
 
