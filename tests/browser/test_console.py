@@ -34,7 +34,8 @@ async def fix_list_with_method(
     await vet(api, pool, settings, congress, congress.candidate_ids)  # type: ignore[arg-type]
     pid = congress.program_id
     await put_ok(api, f"/api/programs/{pid}/list", congress.clerk, {"candidate_ids": congress.candidate_ids})
-    await put_ok(api, f"/api/programs/{pid}/method", congress.clerk, {"margin_ratio": "1", "title": "2027年民生实事项目票决", **method})
+    method = {"margin_ratio": "1", "title": "2027年民生实事项目票决", **method}
+    await put_ok(api, f"/api/programs/{pid}/method", congress.clerk, method)
     await post_ok(api, f"/api/programs/{pid}/list/fix", congress.clerk)
 
 

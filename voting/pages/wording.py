@@ -16,15 +16,15 @@ CONGRESS = "人民代表大会"
 def meeting_name(body_name: str, session_title: str) -> str:
     """The meeting as printed: "示范县第十八届人民代表大会第七次会议", never the body's name twice.
 
-    A session titled with its congress ("…人民代表大会第七次会议") is the full name already;
-    a bare title ("第七次会议") gets the body's name in front.
+    A title starting with the place is the full name already; one naming the congress without
+    the place ("第十九届人民代表大会第三次会议") gets the place; a bare one ("第七次会议") the body's name.
     """
     title = session_title.strip()
-    if CONGRESS in title:
-        return title
     place = body_name.removesuffix(CONGRESS).removesuffix("人大")
     if place and title.startswith(place):
         return title
+    if CONGRESS in title:
+        return f"{place}{title}"  # "第十九届人民代表大会第三次会议" lacks only the place
     return f"{body_name}{title}"
 
 
