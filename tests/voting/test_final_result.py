@@ -10,9 +10,12 @@ from litestar.testing import AsyncTestClient
 
 from audit import decode_archive, verify_archive
 from tests.factories import Congress, make_congress
+from tests.solicit.steps import fresh_submission_throttle, submit, triage
 from tests.voting.steps import assert_refused, audit_events, cast, close_vote, open_vote
 from tests.voting.test_runoff import tied_vote
 from voting.settings import Settings
+
+__all__ = ["fresh_submission_throttle"]  # resident submissions below, from one test address
 
 
 async def announce(client: AsyncTestClient, congress: Congress, vote_id: int) -> dict[str, Any]:
@@ -39,8 +42,16 @@ async def test_a_runoffs_final_result_lists_every_seat_in_final_order_everywhere
 ) -> None:
     congress = await make_congress(pool, settings, deputies=15, candidates=4)
     a, b, c, d = congress.candidate_ids
+    # Residents' suggestions merged into B and C, followed by their 查询码.
+    codes = {}
+    for candidate_id, title in ((b, "村道加装路灯"), (c, "菜市场改造")):
+        submitted = await submit(client, congress.program_id, title=title)
+        await triage(client, congress, suggestion_ids=[submitted["id"]], action="merge", candidate_id=candidate_id)
+        codes[candidate_id] = submitted["code"]
     vote, tokens, _ = await tied_vote(client, congress)  # 2 seats: A 12 chosen; B 9 and C 9 tied
     first = await announce(client, congress, vote["id"])
+    for tied in (b, c):  # awaiting the runoff: not "not chosen"
+        assert (await client.get(f"/api/track/{codes[tied]}")).json()["stage"] == "put_to_vote"
     pending = first["final"]
     assert [p["candidate_id"] for p in pending["chosen"]] == [a]
     assert pending["unfilled"] == [
@@ -55,6 +66,9 @@ async def test_a_runoffs_final_result_lists_every_seat_in_final_order_everywhere
         assert final["unfilled"] == [] and final["complete"]
         assert [r["vote_id"] for r in final["rounds"]] == [vote["id"], runoff_id]
         assert [line["votes_for"] for line in final["rounds"][0]["tally"]["counts"]] == [12, 9, 9, 0]
+
+    assert (await client.get(f"/api/track/{codes[c]}")).json()["stage"] == "chosen"
+    assert (await client.get(f"/api/track/{codes[b]}")).json()["stage"] == "not_chosen"
 
     # One 公告 for the item: both rounds' counts, the two chosen projects in final order, one number.
     page = await client.get(f"/public/votes/{runoff_id}/announcement")
