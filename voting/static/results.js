@@ -14,6 +14,7 @@ PJ.STATES = {
   closed: ["已计票，待宣布", "counted, not announced"],
   announced: ["已宣布", "announced"],
   withdrawn: ["已撤回", "withdrawn"],
+  ended: ["已结束", "ended"], // a practice vote (试表决): never counted
 };
 
 PJ.FORMS = {
