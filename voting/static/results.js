@@ -194,11 +194,11 @@ PJ.finalView = function finalView(result) {
     }
     return el("div", { class: "notice warn", dataset: { unfilled: gap.reason } }, bi("获得规定票数的项目不足，" + gap.seats + " 个名额未选出", gap.seats + " seat(s) unfilled: too few passed the threshold"));
   });
-  const many = final.chosen.length > 8;
+  const many = final.chosen.length > 12;
   return el(
     "div",
     { class: "chosen final-result" + (many ? " many" : ""), dataset: { rounds: String(final.rounds.length) } },
-    el("h3", {}, several ? bi("最终结果 · 入选项目（" + final.chosen.length + "/" + final.seats + "）", "Final result over both rounds") : bi("入选项目", "Chosen projects")),
+    el("h3", {}, several ? bi("最终结果 · 入选项目（" + final.chosen.length + "/" + final.seats + "）", "Final result") : bi("入选项目", "Chosen projects")),
     list,
     gaps,
   );
