@@ -59,7 +59,10 @@ async def test_a_practice_vote_shows_the_seats_not_pressed_and_is_marked_on_ever
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server: str, pool: Any, settings: Any
 ) -> None:
     congress = await make_congress(pool, settings, deputies=6, candidates=3)
-    tokens = {d: await tablet_login(api, congress.codes[d]) for d in congress.deputy_ids[:4]}
+    tokens = {d: await tablet_login(api, congress.codes[d]) for d in congress.deputy_ids[:3]}
+    tablet = await open_screen(1280, 800, has_touch=True)  # the fourth deputy's tablet, on the real page
+    await tablet.page.goto(f"{live_server}/tablet?code={congress.codes[congress.deputy_ids[3]]}")
+    await expect(tablet.page.locator("#tablet-who")).to_contain_text("代表003")
     screen = await open_screen(1440, 900)
     page = screen.page
     await log_in(page, live_server, congress.presiding_login, congress.session_id)
@@ -78,8 +81,16 @@ async def test_a_practice_vote_shows_the_seats_not_pressed_and_is_marked_on_ever
         await post_ok(api, f"/api/votes/{vote_id}/ballots", tokens[deputy], ballot)
     await expect(missing).to_have_count(1)  # the fourth seat has not pressed: check that tablet
     await expect(missing).to_have_attribute("data-deputy-id", str(congress.deputy_ids[3]))
+    await expect(tablet.page.locator(".ballot-head [data-practice]")).to_contain_text("试表决")
+    await tablet.page.screenshot(path="/tmp/tablet-practice.png")
+    await tablet.page.locator(".cand.choose").nth(0).click()
+    await tablet.page.click("button[data-action=review]")
+    await tablet.page.click("button[data-action=submit]")
+    await expect(tablet.page.locator("#tablet-main [data-practice]")).to_contain_text("表决器工作正常")
+    await expect(missing).to_have_count(0)
+    await expect(card.locator(".practice-missing .ok")).to_contain_text("出席代表均已按键")
     await expect(hall.page.locator(".hall-practice")).to_contain_text("试表决")
-    await expect(hall.page.locator('.hall-practice [data-turnout="cast"]')).to_have_text("3")
+    await expect(hall.page.locator('.hall-practice [data-turnout="cast"]')).to_have_text("4")
     await page.screenshot(path="/tmp/console-practice.png", full_page=True)
     await hall.page.screenshot(path="/tmp/hall-practice.png")
 
@@ -91,4 +102,4 @@ async def test_a_practice_vote_shows_the_seats_not_pressed_and_is_marked_on_ever
     public = await open_screen(412, 915)
     await public.page.goto(f"{live_server}/public/sessions/{congress.session_id}")
     await expect(public.page.locator("#public-votes")).to_contain_text("暂无表决")
-    assert screen.errors == [] and hall.errors == [] and public.errors == []
+    assert screen.errors == [] and hall.errors == [] and public.errors == [] and tablet.errors == []
