@@ -131,14 +131,17 @@
     fitToScreen(view);
   }
 
-  /** Step the result's type size down until every figure is on the screen (up to 30 candidates, a runoff box, the totals). */
+  /** Step type sizes down until every figure is on the screen (up to 30 candidates, a runoff box, the totals):
+   *  first the side column (a long list of chosen projects must not shrink the bars), then the whole result. */
   function fitToScreen(view) {
-    const overflowing = () =>
-      main.scrollHeight > main.clientHeight + 1 ||
-      [...view.querySelectorAll(".bars, .result-side, .bar-row")].some((box) => box.scrollHeight > box.clientHeight + 1);
+    const overflows = (boxes) => boxes.some((box) => box.scrollHeight > box.clientHeight + 1);
+    const side = view.querySelector(".result-side");
+    let sideSize = 28;
+    for (; side && sideSize > 14 && overflows([side]); sideSize -= 1) side.style.fontSize = sideSize - 1 + "px";
     for (let size = 28; size >= 12; size -= 1) {
       view.style.fontSize = size + "px";
-      if (!overflowing()) return;
+      if (side) side.style.fontSize = Math.min(sideSize, size) + "px";
+      if (!overflows([main, ...view.querySelectorAll(".bars, .result-side, .bar-row")])) return;
     }
   }
 
