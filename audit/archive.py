@@ -208,9 +208,10 @@ def result_body(
     voters: Sequence[Voter],
     paper_counts: Sequence[PaperCount],
     announced_at: datetime,
+    final: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The body of a vote's signed result statement."""
-    return {
+    """The body of a vote's signed result statement; `final` is its agenda item's final result (tally.final)."""
+    body = {
         "vote_id": definition.id,
         "definition_hash": definition_hash(definition),
         "tally": dict(tally),
@@ -221,6 +222,9 @@ def result_body(
         "paper_counts": msgspec.to_builtins(list(paper_counts)),
         "announced_at": timestamp_text(announced_at),
     }
+    if final is not None:
+        body["final"] = dict(final)
+    return body
 
 
 def head_body(vote_id: int, head: ChainHead) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from audit.archive import (
 )
 from audit.canonical import canonical_bytes
 from audit.chain import ChainHead, verify_chain
+from audit.final_check import FinalMismatch, check_final
 from audit.signing import SignedStatement, check_statement, key_id
 from tally.count import count_votes
 from tally.models import Ballot, VoteRules
@@ -92,11 +93,12 @@ def verify_archive(data: bytes, trusted_key: str | None = None) -> Report:
         ("receipts", _check_receipts),
         ("counts", _check_counts),
         ("paper", _check_paper),
+        ("final_result", check_final),
     ]
     for name, step in steps:
         try:
             checks.append(Check(name, True, step(archive)))
-        except Failed as failure:
+        except (Failed, FinalMismatch) as failure:
             checks.append(Check(name, False, str(failure)))
         except Exception as error:
             # Tampered data can be any shape, and libraries refuse it in their own ways

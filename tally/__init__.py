@@ -3,6 +3,7 @@
 from tally.ballot_check import allowed_marks, check_ballot, check_sections, counted_marks, is_blank, overmarked_sections
 from tally.count import count_votes
 from tally.errors import BallotRejected, InconsistentCount, RejectReason, TallyError
+from tally.final import ChosenProject, FinalResult, Round, UnfilledReason, UnfilledSeats, final_result
 from tally.models import (
     MORE_THAN_HALF,
     TWO_THIRDS_OR_MORE,
@@ -30,15 +31,20 @@ __all__ = [
     "BallotSection",
     "CandidateCount",
     "CandidateOutcome",
+    "ChosenProject",
+    "FinalResult",
     "Fraction",
     "InconsistentCount",
     "Mark",
     "OvermarkRule",
     "RejectReason",
+    "Round",
     "Runoff",
     "Tally",
     "TallyError",
     "ThresholdBase",
+    "UnfilledReason",
+    "UnfilledSeats",
     "VoteRules",
     "allowed_marks",
     "check_ballot",
@@ -46,6 +52,7 @@ __all__ = [
     "count_votes",
     "counted_marks",
     "fewest_meeting",
+    "final_result",
     "has_quorum",
     "is_blank",
     "meets",

@@ -25,7 +25,7 @@ from audit.archive import (
 )
 from audit.chain import ChainHead
 from audit.signing import SigningKey, public_key_pem, sign_statement
-from tally import Ballot, VoteRules, count_votes
+from tally import Ballot, Round, VoteRules, count_votes, final_result
 
 VOTE_ID = 5
 CANDIDATE_IDS = [11, 12, 13, 14]
@@ -123,6 +123,7 @@ def build_archive(key: SigningKey, voters: int = 7, deputies_total: int = 9) -> 
         voters=people,
         paper_counts=[],
         announced_at=announced_at,
+        final=msgspec.to_builtins(final_result([Round(VOTE_ID, counted)])),
     )
     result = sign_statement(key, RESULT_KIND, body)
     chain.add("staff:1", "vote.announced", "vote", VOTE_ID, {})

@@ -40,7 +40,7 @@ def test_a_true_archive_passes_every_check() -> None:
     assert report.ok, report_text(report)
     assert [c.name for c in report.checks] == [
         "format", "public_key", "signatures", "audit_chain", "audit_events", "definition",
-        "bulletin", "ballots", "recount", "receipts", "counts", "paper",
+        "bulletin", "ballots", "recount", "receipts", "counts", "paper", "final_result",
     ]  # fmt: skip
     assert "OK" in report_text(report)
 
@@ -154,3 +154,23 @@ def test_paper_counts_need_the_chief_scrutineers_sign_off_in_the_chain() -> None
     report = verify_archive(encode_archive(archive))
     check = next(c for c in report.checks if c.name == "paper")
     assert not check.ok and "sign-off" in check.message
+
+
+def test_a_final_result_naming_another_project_fails() -> None:
+    def reorder(body: dict[str, Any]) -> dict[str, Any]:
+        final = dict(body["final"])
+        final["chosen"] = [dict(p) | {"candidate_id": 12} for p in final["chosen"]]  # another project chosen
+        return body | {"final": final}
+
+    assert "final_result" in failures(encode_archive(build_signed_with(reorder)))
+
+
+def test_a_final_result_must_end_with_this_vote() -> None:
+    def other_vote(body: dict[str, Any]) -> dict[str, Any]:
+        final = dict(body["final"])
+        final["rounds"] = [dict(final["rounds"][0]) | {"vote_id": 999}]
+        return body | {"final": final}
+
+    assert "final_result" in failures(encode_archive(build_signed_with(other_vote)))
+    report = verify_archive(DATA)
+    assert next(c for c in report.checks if c.name == "final_result").message.startswith("1 round(s): chosen")

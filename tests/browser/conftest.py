@@ -87,7 +87,12 @@ async def create_vote(
     response = await api.post(
         f"/api/sessions/{session_id}/votes",
         headers=headers,
-        json={"title": rules.pop("title", "民生实事项目票决"), "candidate_ids": candidate_ids, "rules": rules},
+        json={
+            "title": rules.pop("title", "民生实事项目票决"),
+            "candidate_ids": candidate_ids,
+            "rules": rules,
+            "reason": "测试",
+        },
     )
     assert response.status_code == 201, response.text
     return int(response.json()["id"])

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 import httpx
 import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser.conftest import OpenScreen, post_ok, tablet_login
-from tests.factories import make_congress
+from tests.factories import Congress, make_congress
+from tests.solicit.steps import vet
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +27,24 @@ async def log_in(page: Page, live_server: str, login: tuple[str, str], session_i
     await page.wait_for_url(console)
 
 
+async def fix_list_with_method(
+    api: httpx.AsyncClient, pool: Any, settings: Any, congress: Congress, method: dict[str, Any]
+) -> None:
+    """Vet every candidate, list them in order, adopt the method and fix the list, as the presidium's clerks do."""
+    await vet(api, pool, settings, congress, congress.candidate_ids)  # type: ignore[arg-type]
+    pid = congress.program_id
+    await put_ok(api, f"/api/programs/{pid}/list", congress.clerk, {"candidate_ids": congress.candidate_ids})
+    method = {"margin_ratio": "1", "title": "2027年民生实事项目票决", **method}
+    await put_ok(api, f"/api/programs/{pid}/method", congress.clerk, method)
+    await post_ok(api, f"/api/programs/{pid}/list/fix", congress.clerk)
+
+
+async def put_ok(api: httpx.AsyncClient, path: str, headers: dict[str, str], json: object) -> None:
+    """PUT and insist on success."""
+    response = await api.put(path, headers=headers, json=json)
+    assert response.status_code == 200, response.text
+
+
 async def log_out(page: Page) -> None:
     """The header's log-out button."""
     await page.click("[data-logout]")
@@ -37,13 +57,13 @@ async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, liv
     page = screen.page
     votes = page.locator("#vote-list")
 
-    # The presiding officer prepares the vote; opening it is refused without a quorum.
+    # The presidium fixed the list and its method (2 seats, threshold on those present).
+    await fix_list_with_method(api, pool, settings, congress, {"seats": 2, "threshold_base": "present"})
+
+    # The presiding officer prepares the vote from it; opening it is refused without a quorum.
     await log_in(page, live_server, congress.presiding_login, congress.session_id)
     await page.click("#create-vote summary")
-    await expect(page.locator("#candidate-picks input:checked")).to_have_count(3)
-    await page.fill("#create-vote-form input[name=title]", "2027年民生实事项目票决")
-    await page.fill("#create-vote-form input[name=seats]", "2")
-    await page.check("#create-vote-form input[name=threshold_base][value=present]")
+    await expect(page.locator("[data-fixed-list] li")).to_have_count(3)
     await page.click("#create-vote-form button[type=submit]")
     draft = votes.locator(".vote[data-state=draft]")
     await expect(draft).to_contain_text("2027年民生实事项目票决")
@@ -97,7 +117,7 @@ async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, liv
     # Threshold base: the 4 present, so 3 votes pass and 2 do not.
     await expect(closed.locator(".chosen-list li")).to_have_text(["项目A"])
     await expect(closed.locator(f'.bar-row[data-candidate-id="{b}"]')).to_contain_text("未达票数")
-    await expect(closed.locator(".result-side")).to_contain_text("尚有 1 个名额未选出")
+    await expect(closed.locator(".result-side")).to_contain_text("1 个名额未选出")
 
     await closed.locator("button[data-action=announce]").click()
     await page.locator("dialog[open] [data-confirm]").click()
@@ -116,7 +136,7 @@ async def test_withdrawing_a_draft_asks_for_a_reason(
     made = await api.post(
         f"/api/sessions/{congress.session_id}/votes",
         headers=congress.presiding,
-        json={"title": "排错的表决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}},
+        json={"title": "排错的表决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}, "reason": "测试"},
     )
     assert made.status_code == 201, made.text
     screen = await open_screen(1440, 900)

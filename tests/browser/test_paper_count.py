@@ -60,6 +60,7 @@ async def test_teller_keyboard_entry_and_the_reading_screen(
         headers=congress.presiding,
         json={
             "title": "2027年民生实事项目票决",
+            "reason": "测试",
             "candidate_ids": congress.candidate_ids,
             "rules": {"seats": 2},
             "mode": "paper",

@@ -21,7 +21,13 @@ async def test_presiding_officer_issues_paper_by_seat_and_is_told_when_refused(
     response = await api.post(
         f"/api/sessions/{congress.session_id}/votes",
         headers=congress.presiding,
-        json={"title": "混合表决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}, "mode": "mixed"},
+        json={
+            "title": "混合表决",
+            "candidate_ids": congress.candidate_ids,
+            "rules": {"seats": 2},
+            "mode": "mixed",
+            "reason": "测试",
+        },
     )
     assert response.status_code == 201, response.text
     vote_id = response.json()["id"]
@@ -96,7 +102,13 @@ async def test_the_hall_screen_switches_to_the_reading_while_paper_ballots_are_r
     response = await api.post(
         f"/api/sessions/{congress.session_id}/votes",
         headers=congress.presiding,
-        json={"title": "纸质表决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}, "mode": "paper"},
+        json={
+            "title": "纸质表决",
+            "candidate_ids": congress.candidate_ids,
+            "rules": {"seats": 2},
+            "mode": "paper",
+            "reason": "测试",
+        },
     )
     assert response.status_code == 201, response.text
     vote_id = response.json()["id"]

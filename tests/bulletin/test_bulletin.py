@@ -29,7 +29,7 @@ async def test_nothing_is_public_before_the_announcement(
     draft = await client.post(
         f"/api/sessions/{congress.session_id}/votes",
         headers=congress.presiding,
-        json={"title": "草案", "candidate_ids": congress.candidate_ids, "rules": {"seats": 1}},
+        json={"title": "草案", "candidate_ids": congress.candidate_ids, "rules": {"seats": 1}, "reason": "测试"},
     )
     vote, _ = await vote_in_progress(client, congress, seats=2)
     for vote_id, state in ((draft.json()["id"], "draft"), (vote["id"], "open")):

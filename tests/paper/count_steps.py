@@ -102,6 +102,7 @@ async def create_vote(
         headers=congress.presiding,
         json={
             "title": "民生实事项目票决（纸质选票）",
+            "reason": "测试",
             "candidate_ids": candidate_ids or congress.candidate_ids,
             "rules": {"seats": seats},
             "mode": mode,

@@ -23,6 +23,7 @@ async def open_paper_vote(
     """A congress of six, a paper vote on its four candidates (rules from their ids), staff, open."""
     congress = await make_congress(pool, settings, deputies=6, candidates=4)
     body = {
+        "reason": "测试",
         "title": "票决",
         "candidate_ids": congress.candidate_ids,
         "rules": rules(congress.candidate_ids),
@@ -135,6 +136,6 @@ async def test_sections_that_do_not_fit_the_list_are_refused(
 ) -> None:
     congress = await make_congress(pool, settings, deputies=3, candidates=3)
     rules = {"seats": 1, "sections": [{"candidate_ids": [congress.candidate_ids[0], 999_999], "seats": 1}]}
-    body = {"title": "票决", "candidate_ids": congress.candidate_ids, "rules": rules}
+    body = {"title": "票决", "candidate_ids": congress.candidate_ids, "rules": rules, "reason": "测试"}
     response = await client.post(f"/api/sessions/{congress.session_id}/votes", headers=congress.presiding, json=body)
     assert_refused(response, 400, "sections_invalid")

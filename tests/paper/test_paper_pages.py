@@ -32,7 +32,7 @@ async def test_the_ballot_prints_instructions_and_a_qr_code_of_the_vote_and_no_s
     vote = await create_vote(client, congress, "paper", seats=3)
     html = await staff_page(client, f"/console/votes/{vote['id']}/ballot", congress.presiding)
     text = text_of(html)
-    assert '在同意的项目后"同意"栏内画"○"' in text and "最多选3项" in text
+    assert '在同意的项目后"同意"栏内画"○"' in text and "所选项目不得多于3项" in text
     assert all(f"项目{x}" in text for x in "ABCD")
     assert html.count("<svg") == 1 and 'class="qr"' in html
     assert "size: A4 portrait" in html
@@ -52,6 +52,7 @@ async def test_a_long_list_prints_on_a3_and_per_candidate_ballots_have_three_col
         headers=congress.presiding,
         json={
             "title": "逐项表决",
+            "reason": "测试",
             "candidate_ids": congress.candidate_ids[:3],
             "rules": {"seats": 3, "form": "per_candidate"},
             "mode": "paper",
@@ -105,9 +106,9 @@ async def test_the_announcement_of_a_mixed_vote_gives_every_count_and_the_chosen
     )
     assert votes == {str(a): "1", str(b): "4", str(c): "3"}
     chosen = re.search(r"data-chosen>(.*?)</ol>", html, re.S)
-    assert chosen and re.findall(r"<li>([^<]+)</li>", chosen.group(1)) == ["项目B"]  # 4 of 7 is more than half
-    assert "平板表决与纸质选票相结合" in text and "应选2项" in text and "过半数" in text
-    assert "平板表决 4 票" in text and "纸质选票发出 3 张，收回 3 张" in text
+    assert chosen and re.findall(r"<li[^>]*>([^<]+)<", chosen.group(1)) == ["项目B"]  # 4 of 7 is more than half
+    assert "电子表决器与纸质选票相结合的无记名投票" in text and "应选2项" in text and "全体代表过半数赞成票" in text
+    assert "电子表决器投票4张" in text and "纸质选票发出3张，收回3张" in text
     assert "总监票人（签字）" in text and "计票人（签字）" in text and "主持人（签字）" in text
     assert "亲属参与承建" in text
     assert f"/public/votes/{vote_id}" in html and html.count("<svg") == 1
@@ -128,5 +129,5 @@ async def test_an_electronic_vote_has_an_announcement_too(
     response = await client.get(f"/public/votes/{vote_id}/announcement")
     assert response.status_code == 200
     text = text_of(response.text)
-    assert "电子表决器（平板）表决" in text and "纸质选票发出" not in text
+    assert "电子表决器无记名投票" in text and "纸质选票发出" not in text
     assert dict(re.findall(r'data-count="(\w+)">(\d+)<', response.text))["issued"] == "4"

@@ -61,6 +61,7 @@ async def create_vote(
         headers=congress.presiding,
         json={
             "title": "民生实事项目票决",
+            "reason": "测试：不从候选项目清单产生的表决",
             "candidate_ids": congress.candidate_ids if candidate_ids is None else candidate_ids,
             "rules": {"seats": seats, **rules},
         },

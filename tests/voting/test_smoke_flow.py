@@ -15,7 +15,7 @@ async def test_session_vote_end_to_end(client: AsyncTestClient, pool, settings) 
         await client.post(
             f"/api/sessions/{congress.session_id}/votes",
             headers=congress.presiding,
-            json={"title": "票决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}},
+            json={"title": "票决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}, "reason": "测试"},
         )
     ).json()
     tokens = []

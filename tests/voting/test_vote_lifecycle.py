@@ -45,7 +45,7 @@ async def test_vote_with_an_impossible_list_is_refused(
     response = await client.post(
         f"/api/sessions/{congress.session_id}/votes",
         headers=congress.presiding,
-        json={"title": "票决", "candidate_ids": ids, "rules": {"seats": seats}},
+        json={"title": "票决", "candidate_ids": ids, "rules": {"seats": seats}, "reason": "测试"},
     )
     assert_refused(response, 400, code)
     assert await votes_in_session(pool, congress.session_id) == 0
@@ -63,6 +63,7 @@ async def test_candidate_of_another_program_cannot_be_on_the_ballot(
             "title": "票决",
             "candidate_ids": [*congress.candidate_ids[:2], other.candidate_ids[0]],
             "rules": {"seats": 1},
+            "reason": "测试",
         },
     )
     assert_refused(response, 400, "unknown_candidate")
@@ -185,7 +186,7 @@ async def test_only_the_presiding_officer_runs_votes(
     congress = await make_congress(pool, settings, deputies=3)
     vote = await create_vote(client, congress)
     await log_in_all(client, congress, congress.deputy_ids)
-    body = {"title": "票决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 1}}
+    body = {"title": "票决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 1}, "reason": "测试"}
     assert_refused(
         await client.post(f"/api/sessions/{congress.session_id}/votes", headers=congress.clerk, json=body), 403
     )

@@ -10,6 +10,8 @@ signed head covers that event.
 
 from __future__ import annotations
 
+from typing import Any
+
 import asyncpg
 
 from audit import AuditEvent
@@ -22,8 +24,10 @@ from voting.bulletin.service import published_ballots, receipt_list, vote_defini
 from voting.paper.closing import signed_paper_counts
 
 
-async def sign_result(conn: asyncpg.Connection, key: SigningKey, vote_id: int) -> SignedStatement:
-    """Sign and store the result of a vote just marked announced, in the caller's transaction."""
+async def sign_result(
+    conn: asyncpg.Connection, key: SigningKey, vote_id: int, final: dict[str, Any] | None = None
+) -> SignedStatement:
+    """Sign and store the result of a vote just marked announced (with its agenda item's final result)."""
     facts = await vote_facts(conn, vote_id)
     if facts.tally is None or facts.announced_at is None:
         raise ValueError(f"vote {vote_id} is not counted and announced")
@@ -37,6 +41,7 @@ async def sign_result(conn: asyncpg.Connection, key: SigningKey, vote_id: int) -
         voters=[Voter(id=r["id"], name=r["name"]) for r in await queries.voters(conn, vote_id)],
         paper_counts=[PaperCount(**p) for p in await signed_paper_counts(conn, vote_id)],
         announced_at=facts.announced_at,
+        final=final,
     )
     return await _store(conn, key, vote_id, sign_statement(key, RESULT_KIND, body))
 

@@ -70,6 +70,8 @@ async def set_fixed(conn: asyncpg.Connection, program_id: int, fixed: bool) -> N
 async def votes_on_list(conn: asyncpg.Connection, program_id: int, lock: bool = True) -> dict[int, str]:
     """The live (not withdrawn) votes (id → state) on any of the program's listed candidates, share-locked.
 
+    A practice vote (试表决) on the list is no vote made from it: it neither holds the list nor counts here.
+
     A vote being opened or withdrawn right now (it holds its row for update) is waited for and
     then seen open, or left out; one not yet opening cannot open until this transaction ends.
     Pages only look (lock=False) and never wait.
@@ -79,7 +81,7 @@ async def votes_on_list(conn: asyncpg.Connection, program_id: int, lock: bool = 
         f"""
         SELECT v.id, v.state FROM vote v JOIN vote_candidate vc ON vc.vote_id = v.id
         JOIN list_entry l ON l.candidate_id = vc.candidate_id
-        WHERE l.program_id = $1 AND v.state <> 'withdrawn' ORDER BY v.id{share}
+        WHERE l.program_id = $1 AND v.state <> 'withdrawn' AND v.kind <> 'practice' ORDER BY v.id{share}
         """,
         program_id,
     )

@@ -214,4 +214,5 @@ async def create_live_vote(pool: asyncpg.Pool, who: Principal, program_id: int, 
             who,
             new.session_id,
             VoteCreate(title=method.title, candidate_ids=candidate_ids, rules=rules, mode=new.mode),
+            kind="list",
         )

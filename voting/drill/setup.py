@@ -71,6 +71,7 @@ async def set_up_congress(pool: asyncpg.Pool, settings: Settings, deputies: int)
         session.id,
         VoteCreate(
             title="演练票决",
+            reason="演练：测量投票速度",
             candidate_ids=candidate_ids,
             rules=VoteRules(seats=SEATS),
         ),

@@ -1,6 +1,7 @@
 """Page routes: staff pages and the screens anyone may open."""
 
 from voting.pages import (
+    announcement,
     console,
     paper_count,
     paper_print,
@@ -16,6 +17,7 @@ ROUTES: list[object] = [
     *screens.ROUTES,
     *paper_count.ROUTES,
     *paper_print.ROUTES,
+    *announcement.ROUTES,
     *programs_public.ROUTES,
     *programs_console.ROUTES,
     *setup_console.ROUTES,

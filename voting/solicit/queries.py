@@ -207,15 +207,28 @@ async def candidate_fate(conn: asyncpg.Connection, candidate_id: int) -> asyncpg
         SELECT c.exclusion_rule, c.exclusion_reason, p.list_fixed_at IS NOT NULL AS list_fixed,
                EXISTS (SELECT 1 FROM list_entry l WHERE l.candidate_id = c.id) AS on_list,
                EXISTS (SELECT 1 FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
-                       WHERE vc.candidate_id = c.id AND v.state <> 'withdrawn') AS in_vote,
+                       WHERE vc.candidate_id = c.id AND v.state <> 'withdrawn' AND v.kind <> 'practice') AS in_vote,
                EXISTS (SELECT 1 FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
                        WHERE vc.candidate_id = c.id AND v.state = 'announced') AS in_announced_vote,
                EXISTS (SELECT 1 FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
-                       WHERE vc.candidate_id = c.id AND v.state NOT IN ('announced', 'withdrawn')) AS in_pending_vote
+                       WHERE vc.candidate_id = c.id AND v.kind <> 'practice'
+                         AND v.state NOT IN ('announced', 'withdrawn')) AS in_pending_vote
         FROM candidate c JOIN program p ON p.id = c.program_id WHERE c.id = $1
         """,
         candidate_id,
     )
+
+
+async def announced_votes_of(conn: asyncpg.Connection, candidate_id: int) -> list[int]:
+    """The announced votes that had this candidate on their ballot."""
+    rows = await conn.fetch(
+        """
+        SELECT v.id FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
+        WHERE vc.candidate_id = $1 AND v.state = 'announced' ORDER BY v.id
+        """,
+        candidate_id,
+    )
+    return [int(r["id"]) for r in rows]
 
 
 async def implemented_candidates(conn: asyncpg.Connection, candidate_ids: list[int]) -> set[int]:

@@ -20,6 +20,7 @@ import asyncpg
 
 from audit import AuditEvent
 from audit.queries import record
+from tally.final import UnfilledReason
 from voting.auth import Principal
 from voting.database import transaction
 from voting.departments.service import department_of
@@ -28,6 +29,7 @@ from voting.programs.phases import congress_today
 from voting.programs.schedule import load_program, require_intake_open
 from voting.solicit import codes, queries
 from voting.solicit.models import ChannelSuggestion, PublicSuggestion, Receipt, SuggestionCreate, Tracking, TrackStep
+from voting.votes.agenda import final_of
 
 SOURCES = ("public", "deputy", "liaison_station", "department", "project_feedback")
 
@@ -218,6 +220,16 @@ async def track(pool: asyncpg.Pool, typed_code: str) -> Tracking:
     )
 
 
+async def awaits_runoff(conn: asyncpg.Connection, candidate_id: int) -> bool:
+    """Tied at the cut line in an announced vote whose runoff is still to be held (by the item's final result)."""
+    for vote_id in await queries.announced_votes_of(conn, candidate_id):
+        final = await final_of(conn, vote_id)
+        pending = [] if final is None else [u for u in final.unfilled if u.reason == UnfilledReason.RUNOFF_PENDING]
+        if any(candidate_id in u.candidate_ids for u in pending):
+            return True
+    return False
+
+
 async def stage_of(conn: asyncpg.Connection, status: str, candidate_id: int | None) -> tuple[str, str]:
     """The furthest stage a suggestion reached and the reason shown with it.
 
@@ -234,7 +246,7 @@ async def stage_of(conn: asyncpg.Connection, status: str, candidate_id: int | No
     fate = await queries.candidate_fate(conn, candidate_id)
     if fate["exclusion_rule"] is not None:
         return "candidate_excluded", fate["exclusion_reason"]
-    if fate["in_announced_vote"] and not fate["in_pending_vote"]:
+    if fate["in_announced_vote"] and not fate["in_pending_vote"] and not await awaits_runoff(conn, candidate_id):
         return "not_chosen", ""
     if fate["in_vote"] or (fate["list_fixed"] and fate["on_list"]):
         return "put_to_vote", ""

@@ -167,6 +167,7 @@
     if (drawn === shownVotes) {
       for (const vote of votes.filter((v) => v.state === "open")) {
         showTurnout(await call("GET", "/api/votes/" + vote.id + "/turnout"));
+        if (vote.kind === "practice") showNotPressed(await call("GET", "/api/sessions/" + sessionId + "/practice"));
       }
       return;
     }
@@ -187,9 +188,13 @@
     const card = el(
       "article",
       { class: "card vote", dataset: { voteId: String(vote.id), state: vote.state } },
-      el("div", { class: "vote-head" }, el("h3", {}, vote.title), PJ.stateBadge(vote.state)),
+      el("div", { class: "vote-head" }, el("h3", {}, vote.title), PJ.kindBadge(vote), PJ.stateBadge(vote.state)),
       el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates"), vote.mode !== "electronic" ? [" · ", bi(vote.mode === "paper" ? "纸质选票" : "平板+纸质", vote.mode)] : null),
     );
+    if (vote.kind === "resolution" && vote.reason) {
+      card.append(el("p", { class: "vote-reason" }, bi("非清单表决理由：" + vote.reason, "Not from the fixed list: reason recorded")));
+    }
+    if (vote.kind === "practice") return practiceCard(vote, card, actions, errorBox);
     if (vote.state === "withdrawn") {
       // Kept in the list so the record reads straight; nothing more can be done with it.
       card.append(el("p", { class: "muted" }, bi("已撤回：不会开始表决，也不公开。", "Withdrawn: it will not be opened and is not public.")));
@@ -211,7 +216,7 @@
       card.append(el("p", { class: "hint" }, bi("投票进行中：结束并宣布前不显示任何结果。", "Voting: no results are shown until closed and announced.")));
       if (canPreside) actions.append(button("结束投票", "Close", "danger", "close", () => closeVote(vote, errorBox)));
     } else {
-      card.append(await resultBlock(vote, errorBox));
+      card.append(...(await resultBlock(vote, errorBox)));
       if (vote.state === "closed" && canPreside) actions.append(button("宣布结果", "Announce", "primary", "announce", () => announce(vote, errorBox)));
       if (vote.state === "announced") actions.append(el("a", { href: "/public/votes/" + vote.id, target: "_blank" }, bi("公开结果页", "Public result page")));
     }
@@ -229,15 +234,9 @@
     try {
       result = await call("GET", "/api/votes/" + vote.id + "/result");
     } catch (error) {
-      return PJ.errorBox(error);
+      return [PJ.errorBox(error)];
     }
     const view = PJ.resultView(result);
-    const notice = view.querySelector(".runoff-notice");
-    if (notice && result.runoff_vote_id) {
-      notice.append(el("p", { class: "runoff-started" }, bi("已发起再次投票（见上方表决）", "Runoff created (see above)")));
-    } else if (notice && canPreside) {
-      notice.append(button("发起再次投票", "Start runoff", "primary", "runoff", () => startRunoff(vote, errorBox)));
-    }
     const details = el(
       "details",
       { class: "result-details", open: vote.state === "closed" || expanded.has(vote.id) },
@@ -245,7 +244,102 @@
       view,
     );
     details.addEventListener("toggle", () => (details.open ? expanded.add(vote.id) : expanded.delete(vote.id)));
-    return details;
+    return [runoffStep(vote, result, errorBox), details];
+  }
+
+  /** A runoff the count asks for stays in sight, outside the folded result, until held or declined with a reason. */
+  function runoffStep(vote, result, errorBox) {
+    const runoff = result.tally.runoff;
+    if (!runoff) return null;
+    const names = new Map(result.vote.candidates.map((c) => [c.id, c.name]));
+    const tied = runoff.candidate_ids.map((id) => names.get(id) || "#" + id).join("、");
+    if (result.runoff_vote_id) {
+      return el("p", { class: "runoff-started" }, bi("已发起再次投票（见上方表决）", "Runoff created (see above)"));
+    }
+    if (vote.runoff_not_held) {
+      return el("p", { class: "notice warn", dataset: { runoffNotHeld: "" } }, bi("已决定不举行再次投票：" + vote.runoff_not_held, "No runoff will be held (reason recorded)"));
+    }
+    const step = el(
+      "div",
+      { class: "next-step runoff-pending", role: "status", dataset: { runoffPending: String(vote.id) } },
+      el("strong", {}, bi("下一步：再次投票", "Next step: the runoff")),
+      el("p", {}, tied + " 得票相同，须就剩余 " + runoff.seats + " 个名额再次投票。", el("small", { class: "en" }, " Tied at the cut line: a runoff decides " + runoff.seats + " seat(s).")),
+    );
+    if (canPreside) {
+      step.append(
+        el(
+          "div",
+          { class: "vote-actions" },
+          button("发起再次投票", "Start runoff", "primary", "runoff", () => startRunoff(vote, errorBox)),
+          button("不举行再次投票…", "Record why not…", "ghost", "runoff-not-held", () => declineRunoff(vote, errorBox)),
+        ),
+      );
+    }
+    return step;
+  }
+
+  async function declineRunoff(vote, errorBox) {
+    const reason = await PJ.askReason({
+      title: bi("不举行再次投票？", "Not hold the runoff?"),
+      hint: bi("剩余名额将作为空缺列入最终结果和公告，理由记入审计日志。", "The seats are listed as unfilled in the final result and the announcement; the reason is logged."),
+      ok: bi("确认不举行", "Record"),
+      danger: true,
+    });
+    if (reason) await act(vote, errorBox, () => call("POST", "/api/votes/" + vote.id + "/runoff/not-held", { body: { reason } }));
+  }
+
+  // ---------------------------------------------------------------- practice vote (试表决)
+
+  async function practiceCard(vote, card, actions, errorBox) {
+    card.classList.add("practice");
+    if (vote.state === "open") {
+      const turnout = await call("GET", "/api/votes/" + vote.id + "/turnout").catch(() => null);
+      if (turnout) card.append(PJ.turnoutView(turnout));
+      card.append(el("div", { class: "practice-missing", dataset: { voteId: String(vote.id) } }));
+      card.append(el("p", { class: "hint" }, bi("试表决：不计入任何结果，不公开；结束时选票即销毁。", "Practice: never counted or published; its ballots are discarded when it ends.")));
+      if (canPreside) actions.append(button("结束试表决", "End the practice", "danger", "end-practice", () => endPractice(vote, errorBox)));
+      call("GET", "/api/sessions/" + sessionId + "/practice").then(showNotPressed).catch(() => {});
+    } else if (vote.state === "ended") {
+      const view = await call("GET", "/api/sessions/" + sessionId + "/practice").catch(() => null);
+      const pressed = view && view.vote_id === vote.id ? view.pressed : null;
+      card.append(el("p", { class: "muted" }, bi("试表决已结束" + (pressed === null ? "" : "，" + pressed + " 位代表按键") + "；选票已销毁，不计入任何结果。", "Practice over; ballots discarded, nothing counted.")));
+    }
+    card.append(actions, errorBox);
+    return card;
+  }
+
+  /** 未按: the seats present that have not pressed yet, to find a broken tablet before the real vote. */
+  function showNotPressed(view) {
+    if (!view) return;
+    const box = voteList.querySelector('.practice-missing[data-vote-id="' + view.vote_id + '"]');
+    if (!box) return;
+    const seats = view.not_pressed;
+    box.replaceChildren(
+      el("strong", {}, bi("未按 " + seats.length + " 席", seats.length + " not pressed")),
+      seats.length
+        ? el("ul", { class: "not-pressed" }, seats.map((s) => el("li", { dataset: { deputyId: String(s.deputy_id) } }, (s.seat ? s.seat + " " : "") + s.name)))
+        : el("p", { class: "ok" }, bi("出席代表均已按键", "Every deputy present has pressed")),
+    );
+  }
+
+  async function startPractice() {
+    const errorBox = document.getElementById("practice-error");
+    PJ.clearError(errorBox);
+    try {
+      await call("POST", "/api/sessions/" + sessionId + "/practice", { body: {} });
+      await loadVotes();
+    } catch (error) {
+      PJ.showError(errorBox, error);
+    }
+  }
+
+  async function endPractice(vote, errorBox) {
+    const ok = await PJ.confirmDialog({
+      title: bi("结束试表决？", "End the practice vote?"),
+      body: el("p", {}, bi("结束后试表决的选票全部销毁，不计票、不公开。", "Its ballots are then discarded: nothing is counted or published.")),
+      ok: bi("结束试表决", "End"),
+    });
+    if (ok) await act(vote, errorBox, () => call("POST", "/api/votes/" + vote.id + "/practice/end"));
   }
 
   async function act(vote, errorBox, work) {
@@ -319,55 +413,78 @@
   const createBox = document.getElementById("create-vote");
   const createForm = document.getElementById("create-vote-form");
   const createError = document.getElementById("create-vote-error");
+  const fixedList = document.getElementById("fixed-list");
+  const resolutionForm = document.getElementById("resolution-form");
+  const resolutionError = document.getElementById("resolution-error");
   const picks = document.getElementById("candidate-picks");
 
+  /** Only the presidium's fixed list and 票决办法 make the program's vote; nothing to tick, nothing to change. */
   async function prepareCreateForm() {
     if (!canPreside) {
       createBox.hidden = true;
+      document.getElementById("practice-start").hidden = true;
       return;
     }
+    document.getElementById("practice-button").addEventListener("click", startPractice);
     if (!programId) {
-      picks.replaceChildren(el("p", { class: "warn" }, bi("本次会议未关联项目计划，无法创建表决。", "This session has no program: no candidates to vote on.")));
-      createForm.querySelector("button[type=submit]").disabled = true;
+      fixedList.replaceChildren(el("p", { class: "warn" }, bi("本次会议未关联项目计划，无法创建表决。", "This session has no program: no candidates to vote on.")));
+      createForm.hidden = true;
+      document.getElementById("resolution").hidden = true;
       return;
     }
-    const [candidates, programs] = await Promise.all([
-      call("GET", "/api/programs/" + programId + "/candidates"),
-      call("GET", "/api/programs").catch(() => []),
-    ]);
-    const program = programs.find((p) => p.id === programId);
-    createForm.title.value = program ? program.title : "民生实事项目票决";
-    createForm.seats.value = String(Math.max(1, Math.floor(candidates.length / 1.2)));
-    createForm.seats.max = String(candidates.length);
+    const list = await call("GET", "/api/programs/" + programId + "/list");
+    const method = list.method;
+    if (!list.fixed || !method) {
+      fixedList.replaceChildren(
+        el("p", { class: "warn", dataset: { listNotFixed: "" } }, bi("主席团尚未确定候选项目清单和票决办法，不能创建票决。", "The presidium has not fixed the list and voting method yet.")),
+        el("a", { href: "/console/programs/" + programId + "/deliberation" }, bi("去审议页确定清单", "Fix the list on the deliberation page")),
+      );
+      createForm.querySelector("button[type=submit]").disabled = true;
+    } else {
+      const rules = { seats: method.seats, form: method.form, threshold_base: method.threshold_base, threshold: method.threshold };
+      fixedList.replaceChildren(
+        el("p", { class: "fixed-method" }, el("strong", {}, method.title), " · ", PJ.describeRules(rules), " · ", bi("出席须达全体代表" + PJ.shareText(method.quorum), "quorum")),
+        el("ol", { class: "candidate-names", dataset: { fixedList: "" } }, list.entries.map((c) => el("li", { dataset: { candidateId: String(c.id) } }, c.name))),
+      );
+    }
+    resolutionForm.title.value = "";
     picks.replaceChildren(
-      ...candidates.map((c) =>
-        el(
-          "label",
-          { class: "pick" },
-          el("input", { type: "checkbox", name: "candidate", value: String(c.id), checked: true }),
-          el("span", {}, c.position + ". " + c.name),
-          el("small", {}, c.cost_wan + " 万元"),
-        ),
+      ...list.entries.map((c) =>
+        el("label", { class: "pick" }, el("input", { type: "checkbox", name: "candidate", value: String(c.id) }), el("span", {}, c.name)),
       ),
     );
+    if (!list.entries.length) picks.append(el("p", { class: "muted" }, bi("清单中尚无项目", "Nothing on the list yet")));
   }
 
   createForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     PJ.clearError(createError);
-    const candidateIds = [...picks.querySelectorAll("input[name=candidate]:checked")].map((box) => Number(box.value));
-    const rules = {
-      seats: Number(createForm.seats.value),
-      form: createForm.querySelector("input[name=form]:checked").value,
-      threshold_base: createForm.querySelector("input[name=threshold_base]:checked").value,
-    };
     const mode = createForm.querySelector("input[name=mode]:checked").value;
     try {
-      await call("POST", "/api/sessions/" + sessionId + "/votes", { body: { title: createForm.title.value.trim(), candidate_ids: candidateIds, rules, mode } });
+      await call("POST", "/api/programs/" + programId + "/vote", { body: { session_id: sessionId, mode } });
       createBox.open = false;
       await loadVotes();
     } catch (error) {
       PJ.showError(createError, error);
+    }
+  });
+
+  resolutionForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    PJ.clearError(resolutionError);
+    const candidateIds = [...picks.querySelectorAll("input[name=candidate]:checked")].map((box) => Number(box.value));
+    const rules = {
+      seats: Number(resolutionForm.seats.value),
+      form: resolutionForm.querySelector("input[name=form]:checked").value,
+      threshold_base: resolutionForm.querySelector("input[name=threshold_base]:checked").value,
+    };
+    const body = { title: resolutionForm.title.value.trim(), reason: resolutionForm.reason.value.trim(), candidate_ids: candidateIds, rules };
+    try {
+      await call("POST", "/api/sessions/" + sessionId + "/votes", { body });
+      createBox.open = false;
+      await loadVotes();
+    } catch (error) {
+      PJ.showError(resolutionError, error);
     }
   });
 

@@ -29,11 +29,15 @@
   }
 
   async function resync() {
-    const [summary, votes] = await Promise.all([
+    const [summary, votes, practice] = await Promise.all([
       get("/api/sessions/" + sessionId + "/attendance/summary"),
       get("/api/sessions/" + sessionId + "/votes"),
+      get("/api/sessions/" + sessionId + "/practice"),
     ]);
     PJ.showAttendance(header, summary);
+    // A practice vote (试表决) is shown in the hall only, while it runs or until a real vote follows it.
+    const latestReal = Math.max(0, ...votes.map((v) => v.id));
+    if (practice && (practice.state === "open" || practice.vote_id > latestReal)) return showPractice(practice);
     const open = votes.find((v) => v.state === "open");
     const counted = votes.filter((v) => v.state === "closed" || v.state === "announced").sort((a, b) => b.id - a.id)[0];
     if (open && open.mode !== "electronic" && (await readingUnderway(open))) return showReading(open);
@@ -84,25 +88,67 @@
     );
   }
 
+  /** 试表决: marked as such, how many pressed; never any count. */
+  function showPractice(practice) {
+    const key = "practice:" + practice.vote_id + ":" + practice.state;
+    const turnout = { vote_id: practice.vote_id, cast: practice.pressed, present: practice.present, total: practice.total };
+    if (shown === key) return updateTurnout(turnout);
+    const running = practice.state === "open";
+    display(
+      key,
+      el(
+        "section",
+        { class: "hall-vote hall-practice", dataset: { practice: practice.state } },
+        el("div", { class: "hall-state practice-state" }, bi("试表决", "Practice vote")),
+        el("h2", {}, running ? bi("请按键试用表决器", "Press any choice to try your tablet") : bi("试表决结束", "Practice over")),
+        el("p", { class: "hall-rules" }, bi("试表决不计入任何表决结果", "A practice vote is never counted")),
+        running ? PJ.turnoutView(turnout) : el("p", { class: "hall-wait" }, bi(practice.pressed + " 位代表已按键，试表决选票已销毁", practice.pressed + " deputies pressed; practice ballots discarded")),
+      ),
+    );
+  }
+
   async function showResult(voteId) {
     if (shown === "result:" + voteId) return;
     const result = await get("/api/votes/" + voteId + "/result");
-    display(
-      "result:" + voteId,
+    const rounds = result.final ? result.final.rounds.length : 1;
+    const view = el(
+      "section",
+      { class: "hall-result", dataset: { candidates: String(result.tally.counts.length) } },
       el(
-        "section",
-        { class: "hall-result" },
-        el("div", { class: "hall-result-head" }, el("div", { class: "hall-state" }, bi("表决结果", "Result")), el("h2", {}, result.vote.title), PJ.describeRules(result.vote.rules)),
-        PJ.resultView(result),
+        "div",
+        { class: "hall-result-head" },
+        el("div", { class: "hall-state" }, rounds > 1 ? bi("再次投票结果", "Runoff result") : bi("表决结果", "Result")),
+        el("h2", {}, result.vote.title),
+        PJ.describeRules(result.vote.rules),
       ),
+      PJ.resultView(result),
     );
+    const count = result.tally.counts.length;
+    view.dataset.cols = count > 14 ? "2" : "1";
+    view.style.setProperty("--cols", view.dataset.cols);
+    view.style.setProperty("--rows", String(count > 14 ? Math.ceil(count / 2) : count));
+    display("result:" + voteId, view);
+    fitToScreen(view);
+  }
+
+  /** Step type sizes down until every figure is on the screen (up to 30 candidates, a runoff box, the totals):
+   *  first the side column (a long list of chosen projects must not shrink the bars), then the whole result. */
+  function fitToScreen(view) {
+    const overflows = (boxes) => boxes.some((box) => box.scrollHeight > box.clientHeight + 1);
+    const side = view.querySelector(".result-side");
+    let sideSize = 28;
+    for (; side && sideSize > 14 && overflows([side]); sideSize -= 1) side.style.fontSize = sideSize - 1 + "px";
+    for (let size = 28; size >= 12; size -= 1) {
+      view.style.fontSize = size + "px";
+      if (side) side.style.fontSize = Math.min(sideSize, size) + "px";
+      if (!overflows([main, ...view.querySelectorAll(".bars, .result-side, .bar-row")])) return;
+    }
   }
 
   PJ.live(
     sessionId,
     (name, data) => {
       if (name === "attendance") PJ.showAttendance(header, data);
-      else if (name === "turnout") updateTurnout(data);
       else if (name === "vote_announced") showResult(data.vote_id).catch(() => {});
       else if (name.startsWith("vote_") || name === "paper_count") resync().catch(() => {});
     },

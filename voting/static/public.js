@@ -28,7 +28,7 @@
     const card = el(
       "article",
       { class: "card vote", dataset: { voteId: String(vote.id), state: vote.state } },
-      el("div", { class: "vote-head" }, el("h2", {}, vote.title), PJ.stateBadge(vote.state)),
+      el("div", { class: "vote-head" }, el("h2", {}, vote.title), PJ.kindBadge(vote), PJ.stateBadge(vote.state)),
       el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates")),
     );
     if (vote.state === "draft") {

@@ -14,6 +14,7 @@ PJ.STATES = {
   closed: ["已计票，待宣布", "counted, not announced"],
   announced: ["已宣布", "announced"],
   withdrawn: ["已撤回", "withdrawn"],
+  ended: ["已结束", "ended"], // a practice vote (试表决): never counted
 };
 
 PJ.FORMS = {
@@ -21,23 +22,45 @@ PJ.FORMS = {
   per_candidate: ["逐项表决", "per candidate"],
 };
 
-/** 过半数, 三分之二以上… as the law words a share. */
+/** 1–99 in Chinese numerals. */
+PJ.chineseNumber = function chineseNumber(n) {
+  const digits = "零一二三四五六七八九";
+  if (!(n > 0 && n < 100)) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return (tens === 0 ? "" : tens === 1 ? "十" : digits[tens] + "十") + (ones ? digits[ones] : "");
+};
+
+/** 过半数, 三分之二以上, 超过五分之三 — as the law words a share (the same words as voting/pages/wording.py). */
 PJ.shareText = function shareText(share) {
   if (!share) return "过半数";
   const { numerator: n, denominator: d, inclusive } = share;
-  if (n * 2 === d && !inclusive) return "过半数";
-  return (inclusive ? "" : "超过") + d + "分之" + n + (inclusive ? "以上" : "");
+  if (n === 1 && d === 2 && !inclusive) return "过半数";
+  const words = PJ.chineseNumber(d) + "分之" + PJ.chineseNumber(n);
+  return inclusive ? words + "以上" : "超过" + words;
 };
 
-/** "应选 3 项 · 限选 · 以全体代表为基数" */
+/** "应选10项，每票至多选10项；须获全体代表过半数赞成票" */
 PJ.describeRules = function describeRules(rules) {
-  const base = rules.threshold_base === "present" ? ["出席代表", "present"] : ["全体代表", "all deputies"];
-  const form = PJ.FORMS[rules.form] || [rules.form, rules.form];
+  const base = rules.threshold_base === "present" ? ["出席代表", "deputies present"] : ["全体代表", "all deputies"];
+  const perCandidate = rules.form === "per_candidate";
+  const marking = perCandidate ? "应选" + rules.seats + "项，逐项表决" : "应选" + rules.seats + "项，每票至多选" + rules.seats + "项";
   return PJ.bi(
-    "应选 " + rules.seats + " 项 · " + form[0] + " · 过半数基数：" + base[0],
-    rules.seats + " seats · " + form[1] + " · base: " + base[1],
+    marking + "；须获" + base[0] + PJ.shareText(rules.threshold) + "赞成票",
+    rules.seats + " seats" + (perCandidate ? ", for/against/abstain on each" : ", at most " + rules.seats + " marks a ballot") + "; needs a majority of " + base[1],
     "rules",
   );
+};
+
+PJ.KINDS = {
+  resolution: ["非清单表决", "not from the fixed list"],
+  practice: ["试表决", "practice"],
+};
+
+/** A label for votes that are not the program's vote from the fixed list. */
+PJ.kindBadge = function kindBadge(vote) {
+  const kind = PJ.KINDS[vote.kind];
+  return kind ? PJ.el("span", { class: "badge kind-" + vote.kind }, kind[0], " ", PJ.el("small", {}, kind[1])) : null;
 };
 
 PJ.stateBadge = function stateBadge(state) {
@@ -116,14 +139,7 @@ PJ.resultView = function resultView(result) {
     el("div", { class: "bars" }, rows),
   );
 
-  const chosen = el(
-    "div",
-    { class: "chosen" },
-    el("h3", {}, bi("入选项目", "Chosen projects")),
-    tally.chosen.length
-      ? el("ol", { class: "chosen-list" }, tally.chosen.map((id) => el("li", {}, nameOf(id))))
-      : el("p", { class: "muted" }, bi("无", "none")),
-  );
+  const chosen = PJ.finalView(result);
 
   const numbers = el(
     "dl",
@@ -138,28 +154,52 @@ PJ.resultView = function resultView(result) {
     ].map(([zh, en, value]) => el("div", {}, el("dt", {}, bi(zh, en)), el("dd", {}, String(value)))),
   );
 
-  const notices = [];
-  if (tally.runoff) {
-    notices.push(
-      el(
-        "div",
-        { class: "runoff-notice", role: "status" },
-        el("strong", {}, bi("需要再次投票", "Runoff needed")),
-        el(
-          "p",
-          {},
-          "以下项目票数相同，需就剩余 " + tally.runoff.seats + " 个名额再次投票：",
-          el("small", { class: "en" }, " tied at the cut line; a runoff decides " + tally.runoff.seats + " seat(s)"),
-        ),
-        el("ul", {}, tally.runoff.candidate_ids.map((id) => el("li", {}, nameOf(id)))),
-      ),
-    );
-  }
-  if (tally.seats_unfilled > 0) {
-    notices.push(
-      el("div", { class: "notice warn" }, bi("尚有 " + tally.seats_unfilled + " 个名额未选出", tally.seats_unfilled + " seat(s) unfilled")),
-    );
-  }
+  return el("div", { class: "result", dataset: { voteId: String(vote.id) } }, chart, el("div", { class: "result-side" }, chosen, numbers));
+};
 
-  return el("div", { class: "result", dataset: { voteId: String(vote.id) } }, chart, el("div", { class: "result-side" }, chosen, notices, numbers));
+/** The agenda item's final result (最终结果): every chosen project in final order, and every seat left open and why. */
+PJ.finalView = function finalView(result) {
+  const { el, bi } = PJ;
+  const names = new Map(Object.entries(result.names || {}).map(([id, name]) => [Number(id), name]));
+  for (const c of result.vote.candidates) names.set(c.id, c.name);
+  const final = result.final || {
+    chosen: result.tally.chosen.map((id) => ({ candidate_id: id, round: 1 })),
+    unfilled: [],
+    rounds: [{ vote_id: result.vote.id, tally: result.tally }],
+  };
+  const nameOf = (id) => names.get(id) || "#" + id;
+  const several = final.rounds.length > 1;
+  const list = final.chosen.length
+    ? el(
+        "ol",
+        { class: "chosen-list", "data-final-chosen": "" },
+        final.chosen.map((p) =>
+          el("li", { dataset: { candidateId: String(p.candidate_id) } }, nameOf(p.candidate_id), p.round > 1 ? el("small", { class: "round-tag" }, " 再次投票") : null),
+        ),
+      )
+    : el("p", { class: "muted" }, bi("无", "none"));
+  const gaps = final.unfilled.map((gap) => {
+    const tied = gap.candidate_ids.map(nameOf).join("、");
+    if (gap.reason === "runoff_pending") {
+      return el(
+        "div",
+        { class: "runoff-notice", role: "status", dataset: { unfilled: gap.reason } },
+        el("strong", {}, bi("需要再次投票", "Runoff needed")),
+        el("p", {}, "以下项目得票相同，需就剩余 " + gap.seats + " 个名额再次投票：", el("small", { class: "en" }, " tied at the cut line; a runoff decides " + gap.seats + " seat(s)")),
+        el("ul", {}, gap.candidate_ids.map((id) => el("li", {}, nameOf(id)))),
+      );
+    }
+    if (gap.reason === "runoff_not_held") {
+      return el("div", { class: "notice warn", dataset: { unfilled: gap.reason } }, bi(tied + " 得票相同，未再次投票（" + gap.note + "），" + gap.seats + " 个名额空缺", gap.seats + " seat(s) unfilled: no runoff held"));
+    }
+    return el("div", { class: "notice warn", dataset: { unfilled: gap.reason } }, bi("获得规定票数的项目不足，" + gap.seats + " 个名额未选出", gap.seats + " seat(s) unfilled: too few passed the threshold"));
+  });
+  const many = final.chosen.length > 12;
+  return el(
+    "div",
+    { class: "chosen final-result" + (many ? " many" : ""), dataset: { rounds: String(final.rounds.length) } },
+    el("h3", {}, several ? bi("最终结果 · 入选项目（" + final.chosen.length + "/" + final.seats + "）", "Final result") : bi("入选项目", "Chosen projects")),
+    list,
+    gaps,
+  );
 };

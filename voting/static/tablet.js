@@ -307,7 +307,13 @@
       el(
         "section",
         { class: "ballot" },
-        el("div", { class: "ballot-head" }, el("h1", {}, vote.title), el("p", { class: "instructions" }, instructions)),
+        el(
+          "div",
+          { class: "ballot-head" },
+          practiceMark(vote),
+          el("h1", {}, vote.title),
+          el("p", { class: "instructions" }, instructions),
+        ),
         el("div", { class: "cand-list" }, cards),
         el("div", { class: "ballot-foot" }, counter, bigButton("下一步：确认选票", "Review", "primary", renderReview, "review")),
       ),
@@ -473,6 +479,14 @@
     }
   }
 
+  // 试表决: marked on the ballot and the receipt screen; it is never counted (issue 11).
+  const practiceVotes = new Set();
+  function practiceMark(vote) {
+    if (vote.kind !== "practice") return null;
+    practiceVotes.add(vote.id);
+    return el("p", { class: "practice-mark", "data-practice": true }, bi("试表决 · 不计入任何结果", "Practice vote · never counted"));
+  }
+
   function showReceipt(voteId, receipt) {
     ballot = null;
     receiptVote = voteId;
@@ -485,7 +499,9 @@
         el("div", { class: "done-icon", "aria-hidden": "true" }, "✓"),
         el("h1", {}, bi("您的选票已保存", "Your ballot is saved")),
         receiptBlock(receipt),
-        el("p", {}, bi("请记下回执码，结果公布后可以核对您的选票已被计入。", "Note the receipt: after the result is published you can check your ballot was counted.")),
+        practiceVotes.has(voteId)
+          ? el("p", { class: "practice-mark", "data-practice": true }, bi("这是试表决：表决器工作正常。试表决选票在结束时销毁，不计入任何结果。", "A practice vote: your tablet works. Practice ballots are discarded, never counted."))
+          : el("p", {}, bi("请记下回执码，结果公布后可以核对您的选票已被计入。", "Note the receipt: after the result is published you can check your ballot was counted.")),
       ),
     );
   }

@@ -21,9 +21,15 @@ from voting.supervision import queries, schedule
 from voting.supervision.models import BEING_CARRIED_OUT, Item, ItemUpdate, Milestone, MilestoneCreate
 
 
-async def create_items_at_announcement(conn: asyncpg.Connection, vote_id: int) -> list[int]:
-    """Each chosen candidate of an announced vote becomes an item; runoffs add theirs, repeats add nothing."""
-    chosen = await queries.chosen_of_vote(conn, vote_id)
+async def create_items_at_announcement(
+    conn: asyncpg.Connection, vote_id: int, chosen: list[int] | None = None
+) -> list[int]:
+    """Each chosen project of the agenda item's final result becomes an item (in final order); repeats add nothing.
+
+    `chosen` is the final result's list (voting.votes.agenda); without it, this vote's own chosen.
+    """
+    if chosen is None:
+        chosen = await queries.chosen_of_vote(conn, vote_id)
     created = await queries.create_items_for(conn, vote_id, chosen, today())
     if created:
         await record(

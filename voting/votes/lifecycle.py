@@ -27,8 +27,9 @@ from voting.paper import closing
 from voting.roster.queries import count_active_deputies
 from voting.sessions.service import require_session
 from voting.supervision.service import create_items_at_announcement
-from voting.votes import queries
-from voting.votes.models import Result, Vote, VoteCreate
+from voting.votes import agenda_queries, queries
+from voting.votes.agenda import final_of
+from voting.votes.models import Result, Vote, VoteCreate, VoteKind
 from voting.votes.results import load_result, load_vote
 
 log = logging.getLogger(__name__)
@@ -52,9 +53,24 @@ def check_rules(rules: VoteRules, candidate_count: int) -> None:
 
 
 async def create_vote(
-    pool: asyncpg.Pool, who: Principal, session_id: int, new: VoteCreate, runoff_of: int | None = None
+    pool: asyncpg.Pool,
+    who: Principal,
+    session_id: int,
+    new: VoteCreate,
+    runoff_of: int | None = None,
+    kind: VoteKind = "resolution",
 ) -> Vote:
-    """A draft vote on candidates of the session's program."""
+    """A draft vote on candidates of the session's program; one not from the fixed list needs a reason."""
+    reason = new.reason.strip() or None
+    if kind == "resolution" and reason is None:
+        raise BadRequest(
+            "reason_required",
+            "不按候选项目清单产生的表决（如单项决议）须说明理由（字段：reason）；"
+            "对项目计划的票决请在审议页按已确定的清单和票决办法创建",
+            "A vote not from the fixed list (e.g. a resolution on one matter) needs a reason (field: reason); "
+            "a program's vote is made from its fixed list and voting method on the deliberation page",
+            field="reason",
+        )
     if len(set(new.candidate_ids)) != len(new.candidate_ids):
         raise BadRequest("duplicate_candidate", "候选项目重复", "A candidate is listed twice")
     check_rules(new.rules, len(new.candidate_ids))
@@ -68,9 +84,18 @@ async def create_vote(
         ) from error
     async with transaction(pool) as conn:
         await require_session(conn, session_id)
+        await refuse_excluded(conn, new.candidate_ids)
         try:
             vote_id = await queries.insert_vote(
-                conn, session_id, new.title, msgspec.to_builtins(new.rules), new.candidate_ids, runoff_of, new.mode
+                conn,
+                session_id,
+                new.title,
+                msgspec.to_builtins(new.rules),
+                new.candidate_ids,
+                runoff_of,
+                new.mode,
+                kind,
+                reason,
             )
         except LookupError as error:
             raise BadRequest(
@@ -92,10 +117,24 @@ async def create_vote(
                     "rules": msgspec.to_builtins(new.rules),
                     "mode": new.mode,
                     "runoff_of": runoff_of,
+                    "kind": kind,
+                    "reason": reason,
                 },
             ),
         )
         return await load_vote(conn, vote_id)
+
+
+async def refuse_excluded(conn: asyncpg.Connection, candidate_ids: list[int]) -> None:
+    """No vote of any kind puts a candidate excluded by rule (排除) on its ballot (409 naming it)."""
+    excluded = await agenda_queries.excluded_candidates(conn, candidate_ids)
+    if excluded:
+        raise Conflict(
+            "candidate_excluded",
+            f"「{excluded[0]['name']}」已按排除规则标记，不能列入表决",
+            "A candidate excluded by rule cannot be put to a vote",
+            candidate_id=excluded[0]["id"],
+        )
 
 
 async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int) -> Vote:
@@ -170,6 +209,10 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
         vote = await load_vote(conn, vote_id, for_update=True)
         if vote.state != "open":
             raise Conflict("vote_not_open", "该表决未在进行中", "This vote is not open", state=vote.state)
+        if vote.kind == "practice":
+            raise Conflict(
+                "practice_vote", "试表决不计票，请用“结束试表决”", "A practice vote is not counted: end it instead"
+            )
         # A deputy who voted and then left still counts as present for this vote.
         present = await queries.present_or_voted(conn, vote.session_id, vote_id)
         # Paper and mixed votes: the signed-off paper ballots join the tablet ones here.
@@ -252,12 +295,15 @@ async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vo
                 state=vote.state,
             )
         await queries.mark_announced(conn, vote_id)
-        signed = await sign_result(conn, key, vote_id)
+        # The item's final result as of this announcement (this round and the announced ones before it) is signed.
+        final = await final_of(conn, vote_id)
+        signed = await sign_result(conn, key, vote_id, final=msgspec.to_builtins(final))
         await record(
             conn,
             who.audit("vote.announced", "vote", vote_id),
         )
-        await create_items_at_announcement(conn, vote_id)
+        if final is not None:
+            await create_items_at_announcement(conn, vote_id, [p.candidate_id for p in final.chosen])
         await sign_chain_head(conn, key, vote_id, signed)
         result = await load_result(conn, vote_id)
     # NOTIFY payloads are small: screens fetch the result themselves.
@@ -276,8 +322,19 @@ async def start_runoff(pool: asyncpg.Pool, who: Principal, vote_id: int) -> Vote
     tally = msgspec.convert(stored, Tally)
     if tally.runoff is None:
         raise Conflict("no_runoff_needed", "本次表决无需再次投票", "This vote needs no runoff")
+    if vote.runoff_not_held is not None:
+        raise Conflict(
+            "runoff_declined",
+            "已记录不举行再次投票，不能再发起",
+            "Not holding the runoff was recorded; it cannot be started",
+        )
     rules = msgspec.structs.replace(vote.rules, seats=tally.runoff.seats)
+    # A runoff belongs to the same agenda item: same kind, and a resolution's reason carries over.
     new = VoteCreate(
-        title=f"{vote.title}（再次投票）", candidate_ids=tally.runoff.candidate_ids, rules=rules, mode=mode
+        title=f"{vote.title}（再次投票）",
+        candidate_ids=tally.runoff.candidate_ids,
+        rules=rules,
+        mode=mode,
+        reason=vote.reason or "",
     )
-    return await create_vote(pool, who, vote.session_id, new, runoff_of=vote_id)
+    return await create_vote(pool, who, vote.session_id, new, runoff_of=vote_id, kind=vote.kind)

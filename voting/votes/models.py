@@ -7,20 +7,26 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from tally.final import FinalResult
 from tally.models import Tally, VoteRules
 from voting.programs.models import Candidate
 
-VoteState = Literal["draft", "open", "closed", "announced", "withdrawn"]  # withdrawn: a draft taken back
+# withdrawn: a draft taken back; ended: a practice vote (试表决) over, its ballots discarded
+VoteState = Literal["draft", "open", "closed", "announced", "withdrawn", "ended"]
 VoteMode = Literal["electronic", "paper", "mixed"]  # mixed: some deputies on paper
+# list: from the presidium's fixed list and 票决办法 (and its runoffs); resolution: not from the list,
+# created with a reason; practice: 试表决, never counted, announced or archived.
+VoteKind = Literal["list", "resolution", "practice"]
 
 
 class VoteCreate(msgspec.Struct, forbid_unknown_fields=True):
-    """A vote on some of the program's candidates, in ballot order, with its rules."""
+    """A vote not from the fixed list (e.g. a resolution on one matter): candidates, rules, and why (required)."""
 
     title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     candidate_ids: Annotated[list[int], msgspec.Meta(min_length=1, max_length=200)]
     rules: VoteRules
     mode: VoteMode = "electronic"
+    reason: Annotated[str, msgspec.Meta(max_length=500)] = ""  # why not from the fixed list; required here
 
 
 class Vote(msgspec.Struct):
@@ -39,6 +45,9 @@ class Vote(msgspec.Struct):
     announced_at: dt.datetime | None
     mode: VoteMode = "electronic"  # paper: tablets are refused; mixed: either, one ballot per deputy
     withdrawn_at: dt.datetime | None = None
+    kind: VoteKind = "resolution"
+    reason: str | None = None  # a resolution's recorded reason for not coming from the fixed list
+    runoff_not_held: str | None = None  # the presiding officer's reason for holding no runoff
 
 
 class Turnout(msgspec.Struct):
@@ -70,3 +79,39 @@ class Result(msgspec.Struct):
     vote: Vote
     tally: Tally
     runoff_vote_id: int | None  # the runoff started for a tie at the cut line, if any
+    final: FinalResult | None = None  # the agenda item's final result across its announced rounds
+    names: dict[int, str] = {}  # every candidate of the item by id (a runoff's ballot lists only the tied)
+
+
+class DeclineRunoff(msgspec.Struct, forbid_unknown_fields=True):
+    """The presiding officer records why the runoff the count asks for is not held."""
+
+    reason: Annotated[str, msgspec.Meta(max_length=500)]
+
+
+class PracticeCreate(msgspec.Struct, forbid_unknown_fields=True):
+    """Start a practice vote (试表决) on the session: the tablets show the session's ballot, marked 试表决."""
+
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] = "试表决"
+
+
+class PracticeSeat(msgspec.Struct):
+    """A deputy present who has not pressed yet (未按) in the practice vote."""
+
+    deputy_id: int
+    name: str
+    seat: str
+    delegation: str
+
+
+class PracticeView(msgspec.Struct):
+    """A practice vote as the console and the hall see it: how many pressed, and (staff) who has not."""
+
+    vote_id: int
+    session_id: int
+    title: str
+    state: VoteState
+    pressed: int
+    present: int
+    total: int  # 应到
+    not_pressed: list[PracticeSeat]

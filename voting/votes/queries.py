@@ -8,7 +8,7 @@ import asyncpg
 
 VOTE_COLUMNS = (
     "id, session_id, title, state, rules, runoff_of, deputies_total, opened_at, closed_at, announced_at, mode,"
-    " withdrawn_at"
+    " withdrawn_at, kind, reason, runoff_not_held"
 )
 SELECT_VOTE = f"SELECT {VOTE_COLUMNS} FROM vote WHERE id = $1"
 SELECT_VOTE_FOR_UPDATE = SELECT_VOTE + " FOR UPDATE"
@@ -22,16 +22,21 @@ async def insert_vote(
     candidate_ids: list[int],
     runoff_of: int | None,
     mode: str = "electronic",
+    kind: str = "resolution",
+    reason: str | None = None,
 ) -> int:
     """Create a draft vote and its ballot list; candidates must belong to the session's program."""
     vote_id = int(
         await conn.fetchval(
-            "INSERT INTO vote (session_id, title, rules, runoff_of, mode) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO vote (session_id, title, rules, runoff_of, mode, kind, reason)"
+            " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             session_id,
             title,
             rules,
             runoff_of,
             mode,
+            kind,
+            reason,
         )
     )
     added = await conn.execute(

@@ -11,6 +11,7 @@ from voting.programs.models import Candidate
 from voting.roster.queries import count_active_deputies
 from voting.sessions.service import require_session
 from voting.votes import queries
+from voting.votes.agenda import final_of
 from voting.votes.models import Result, Turnout, Vote
 
 # States only the staff see: a draft is their own business, and a withdrawn draft never happened for anyone else.
@@ -31,8 +32,8 @@ async def load_vote(conn: asyncpg.Connection, vote_id: int, for_update: bool = F
 async def load_visible_vote(conn: asyncpg.Connection, vote_id: int, staff: bool) -> Vote:
     """The vote as this caller may see it: drafts and withdrawn drafts are 404 to the public."""
     vote = await load_vote(conn, vote_id)
-    if vote.state in STAFF_ONLY_STATES and not staff:
-        raise not_found("表决", "Vote")
+    if (vote.state in STAFF_ONLY_STATES or vote.kind == "practice") and not staff:
+        raise not_found("表决", "Vote")  # a practice vote is never published outside the hall
     return vote
 
 
@@ -42,8 +43,15 @@ async def load_result(conn: asyncpg.Connection, vote_id: int) -> Result:
     stored = await queries.tally_of(conn, vote_id)
     if stored is None:
         raise Conflict("vote_not_closed", "表决尚未计票", "The vote has not been counted")
+    final = await final_of(conn, vote_id)
+    first_id = vote_id if final is None else final.rounds[0].vote_id
+    first = vote if first_id == vote_id else await load_vote(conn, first_id)
     return Result(
-        vote=vote, tally=msgspec.convert(stored, Tally), runoff_vote_id=await queries.runoff_of(conn, vote_id)
+        vote=vote,
+        tally=msgspec.convert(stored, Tally),
+        runoff_vote_id=await queries.runoff_of(conn, vote_id),
+        final=final,
+        names={c.id: c.name for c in first.candidates},
     )
 
 

@@ -10,20 +10,36 @@ from tally.models import Tally
 from voting.auth import presiding, provide_principal
 from voting.auth.guards import is_staff
 from voting.errors import BadRequest
-from voting.votes import lifecycle, results
-from voting.votes.models import CloseVote, Result, Turnout, Vote, VoteCreate, WithdrawVote
+from voting.votes import lifecycle, practice, results, runoff_not_held
+from voting.votes.models import (
+    CloseVote,
+    DeclineRunoff,
+    PracticeCreate,
+    PracticeView,
+    Result,
+    Turnout,
+    Vote,
+    VoteCreate,
+    WithdrawVote,
+)
 
 
 @get("/api/sessions/{session_id:int}/votes", summary="A session's votes", tags=["votes"])
 async def list_votes(request: Request, state: State, session_id: FromPath[int]) -> list[Vote]:
     """Definitions and states (no results here); the public sees neither drafts nor withdrawn ones."""
     votes = await results.session_votes(state.pool, session_id)
-    return votes if await is_staff(request) else [v for v in votes if v.state not in results.STAFF_ONLY_STATES]
+    if await is_staff(request):
+        return votes
+    # Practice votes (试表决) are never published: the hall follows them through /practice.
+    return [v for v in votes if v.state not in results.STAFF_ONLY_STATES and v.kind != "practice"]
 
 
 @post("/api/sessions/{session_id:int}/votes", guards=[presiding], summary="Create a vote", tags=["votes"])
 async def create_vote(request: Request, state: State, session_id: FromPath[int], data: JSONBody[VoteCreate]) -> Vote:
-    """A draft vote on the program's candidates with its rules."""
+    """A vote not from the fixed list (a resolution on one matter): labelled so, needs a reason, audited.
+
+    A program's vote is made from its fixed list and 票决办法: POST /api/programs/{program_id}/vote.
+    """
     return await lifecycle.create_vote(state.pool, await provide_principal(request), session_id, data)
 
 
@@ -85,4 +101,67 @@ async def result(request: Request, state: State, vote_id: FromPath[int]) -> Resu
     return await results.result(state.pool, vote_id, public=not await is_staff(request))
 
 
-ROUTES = [list_votes, create_vote, get_vote, open_vote, withdraw, close_vote, announce, runoff, turnout, result]
+@post(
+    "/api/votes/{vote_id:int}/runoff/not-held",
+    guards=[presiding],
+    status_code=200,
+    summary="Record why the runoff is not held",
+    tags=["votes"],
+)
+async def runoff_not_held_route(
+    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[DeclineRunoff]
+) -> Vote:
+    """The tied seats are then listed as unfilled in the final result, with this reason."""
+    who = await provide_principal(request)
+    return await runoff_not_held.decline_runoff(state.pool, state.live, who, vote_id, data.reason)
+
+
+@post(
+    "/api/sessions/{session_id:int}/practice",
+    guards=[presiding],
+    status_code=201,
+    summary="Start a practice vote (试表决)",
+    tags=["votes"],
+)
+async def start_practice(
+    request: Request, state: State, session_id: FromPath[int], data: JSONBody[PracticeCreate]
+) -> PracticeView:
+    """Opens at once; never counted, announced or archived."""
+    who = await provide_principal(request)
+    return await practice.start_practice(state.pool, state.live, who, session_id, data)
+
+
+@get("/api/sessions/{session_id:int}/practice", summary="The session's practice vote", tags=["votes"])
+async def session_practice(request: Request, state: State, session_id: FromPath[int]) -> PracticeView | None:
+    """How many pressed (the hall); staff also see the seats that have not pressed (未按)."""
+    return await practice.session_practice(state.pool, session_id, staff=await is_staff(request))
+
+
+@post(
+    "/api/votes/{vote_id:int}/practice/end",
+    guards=[presiding],
+    status_code=200,
+    summary="End a practice vote",
+    tags=["votes"],
+)
+async def end_practice(request: Request, state: State, vote_id: FromPath[int]) -> PracticeView:
+    """Its ballots, receipts and issue records are deleted; nothing is counted."""
+    return await practice.end_practice(state.pool, state.live, await provide_principal(request), vote_id)
+
+
+ROUTES = [
+    list_votes,
+    create_vote,
+    get_vote,
+    open_vote,
+    withdraw,
+    close_vote,
+    announce,
+    runoff,
+    runoff_not_held_route,
+    start_practice,
+    session_practice,
+    end_practice,
+    turnout,
+    result,
+]
