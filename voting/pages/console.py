@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from voting.auth import Role
 from voting.auth.guards import optional_principal
+from voting.bodies.queries import body_by_id
 from voting.errors import PiaojueError
 from voting.pages.access import CLERKS, COUNTERS, can_manage_roster, error_page, page, staff_of, staff_page_user
 from voting.pages.qr import qr_svg
@@ -41,7 +42,10 @@ async def console_home(request: Request, state: State) -> Template | Redirect:
         return Redirect(path="/count")  # their votes to count, not the sessions
     async with state.pool.acquire() as conn:
         sessions = [Session(**dict(r)) for r in await all_sessions(conn)]
-    return page("console_home.html", who=who, sessions=sessions, roster=can_manage_roster(who))
+        own_body = await body_by_id(conn, who.body_id) if who.body_id is not None else None
+    # Staff are led to their body's year overview (voting/overview): a county's or city's with the bodies below.
+    overview = dict(own_body) if own_body is not None else None
+    return page("console_home.html", who=who, sessions=sessions, roster=can_manage_roster(who), overview=overview)
 
 
 @get("/console/sessions/{session_id:int}", include_in_schema=False)
