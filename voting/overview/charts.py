@@ -18,7 +18,7 @@ def svg(width: int, height: int, body: str, label: str) -> Markup:
     """One chart, labelled for screen readers."""
     return Markup(
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(label)}"'
-        f' xmlns="http://www.w3.org/2000/svg" font-size="15">{body}</svg>'
+        f' xmlns="http://www.w3.org/2000/svg" font-size="16">{body}</svg>'
     )
 
 
@@ -36,13 +36,13 @@ def by_phase(totals: Totals) -> Markup:
     parts = []
     for k, (name, n) in enumerate(lines):
         y = 6 + k * 28
-        width = 260 * n / most
+        width = 220 * n / most
         parts.append(
             f'<text x="0" y="{y + 15}">{escape(name)}</text>'
             f'<rect x="92" y="{y}" width="{width:.0f}" height="20" rx="3" fill="{BLUE if n else LIGHT}"/>'
             f'<text x="{98 + width:.0f}" y="{y + 15}">{n} 个</text>'
         )
-    return svg(420, 12 + 28 * len(lines), "".join(parts), "各阶段人大数 bodies by phase")
+    return svg(380, 12 + 28 * len(lines), "".join(parts), "各阶段人大数 bodies by phase")
 
 
 def progress(rows: Sequence[BodyYear]) -> Markup | None:
@@ -52,15 +52,15 @@ def progress(rows: Sequence[BodyYear]) -> Markup | None:
         return None
     parts = []
     for k, r in enumerate(shown):
-        y = 6 + k * 30
-        width = 2.2 * (r.average_percent or 0)
+        y = 4 + k * 50
+        width = 3.6 * (r.average_percent or 0)
         parts.append(
-            f'<text x="0" y="{y + 15}">{escape(short(r.body_name))}</text>'
-            f'<rect x="130" y="{y}" width="220" height="20" rx="3" fill="{LIGHT}"/>'
-            f'<rect x="130" y="{y}" width="{width:.0f}" height="20" rx="3" fill="#1b7d3a"/>'
-            f'<text x="358" y="{y + 15}">{r.average_percent or 0}% · 完成 {r.completed}/{r.chosen} 个</text>'
+            f'<text x="0" y="{y + 16}">{escape(short(r.body_name, 10))}：平均 {r.average_percent or 0}%'
+            f" · 完成 {r.completed}/{r.chosen} 个</text>"
+            f'<rect x="0" y="{y + 24}" width="360" height="18" rx="3" fill="{LIGHT}"/>'
+            f'<rect x="0" y="{y + 24}" width="{width:.0f}" height="18" rx="3" fill="#1b7d3a"/>'
         )
-    return svg(520, 12 + 30 * len(shown), "".join(parts), "实施进度 implementation progress")
+    return svg(380, 8 + 50 * len(shown), "".join(parts), "实施进度 implementation progress")
 
 
 def satisfaction(rows: Sequence[BodyYear]) -> Markup | None:
@@ -69,26 +69,29 @@ def satisfaction(rows: Sequence[BodyYear]) -> Markup | None:
     if not shown:
         return None
     most = max(r.satisfied + r.basic + r.unsatisfied for r in shown)
-    unit = 220 / most
+    unit = 360 / most
     parts = []
     for k, r in enumerate(shown):
-        y = 6 + k * 30
-        x = 130.0
-        parts.append(f'<text x="0" y="{y + 15}">{escape(short(r.body_name))}</text>')
+        y = 4 + k * 50
+        x = 0.0
+        parts.append(
+            f'<text x="0" y="{y + 16}">{escape(short(r.body_name, 10))}：满意 {r.satisfied} · 基本满意 {r.basic}'
+            f" · 不满意 {r.unsatisfied}</text>"
+        )
         for outcome, n in (("satisfied", r.satisfied), ("basic", r.basic), ("unsatisfied", r.unsatisfied)):
             if n:
                 parts.append(
-                    f'<rect x="{x:.0f}" y="{y}" width="{unit * n:.0f}" height="20" fill="{OUTCOME_COLOURS[outcome]}"/>'
+                    f'<rect x="{x:.0f}" y="{y + 24}" width="{unit * n:.0f}" height="18"'
+                    f' fill="{OUTCOME_COLOURS[outcome]}"/>'
                 )
                 x += unit * n
-        parts.append(f'<text x="{x + 8:.0f}" y="{y + 15}">{r.satisfied}/{r.basic}/{r.unsatisfied} 个</text>')
-    legend_y = 16 + 30 * len(shown)
+    legend_y = 12 + 50 * len(shown)
     legend = "".join(
-        f'<rect x="{130 + k * 110}" y="{legend_y}" width="14" height="14" fill="{OUTCOME_COLOURS[o]}"/>'
-        f'<text x="{148 + k * 110}" y="{legend_y + 12}">{label}</text>'
+        f'<rect x="{k * 120}" y="{legend_y}" width="16" height="16" fill="{OUTCOME_COLOURS[o]}"/>'
+        f'<text x="{k * 120 + 22}" y="{legend_y + 14}">{label}</text>'
         for k, (o, label) in enumerate((("satisfied", "满意"), ("basic", "基本满意"), ("unsatisfied", "不满意")))
     )
-    return svg(520, legend_y + 22, "".join(parts) + legend, "满意度测评结果 satisfaction ratings")
+    return svg(380, legend_y + 24, "".join(parts) + legend, "满意度测评结果 satisfaction ratings")
 
 
 def ladder(phase: str | None) -> Markup:
