@@ -142,3 +142,34 @@ async def test_the_page_shows_each_township_with_its_ways_in(
     # The console home leads county staff to it.
     home = await client.get("/console", headers=county.county_clerk)
     assert f'href="/console/bodies/{county.county_id}/overview"' in home.text
+
+
+async def test_a_city_sees_its_counties_and_their_townships_in_order(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    county = await two_township_county(client, pool, settings)
+    async with pool.acquire() as conn:
+        city_id = await conn.fetchval(
+            "INSERT INTO body (name, level) VALUES ($1, 'city') RETURNING id", f"测试市{county.county_id}"
+        )
+        other = await conn.fetchval(
+            "INSERT INTO body (name, level, parent_id) VALUES ($1, 'county', $2) RETURNING id",
+            f"另一县{city_id}",
+            city_id,
+        )
+        await conn.execute("UPDATE body SET parent_id = $1 WHERE id = $2", city_id, county.county_id)
+    city = await headers_of(pool, settings, await staff_login(pool, settings, Role.PRESIDING, city_id))
+    found = (await client.get(f"/api/bodies/{city_id}/overview?year={YEAR}", headers=city)).json()
+    # 另 (U+53E6) sorts before 测 (U+6D4B): the other county, then this county followed by its townships.
+    assert [(r["body_id"], r["depth"]) for r in found["rows"]] == [
+        (city_id, 0),
+        (other, 1),
+        (county.county_id, 1),
+        (county.east.body_id, 2),
+        (county.west.congress.body_id, 2),
+    ]
+    assert found["totals"]["chosen"] == 2 and found["totals"]["phases"]["none"] == 3
+    page = await client.get(f"/console/bodies/{city_id}/overview?year={YEAR}", headers=city)
+    assert page.status_code == 200 and 'class="depth-2"' in page.text
+    # The county's staff do not watch the city above them.
+    assert_refused(await client.get(f"/api/bodies/{city_id}/overview", headers=county.county_clerk), 403)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncpg
 
 # The body and those below it, each with its program of the year and that program's counts.
-# Siblings sort by name and every body comes right after the one above it (path order).
+# Every body comes right after the one above it (path order); siblings sort by name in code-point order,
+# which for Chinese is the dictionary's radical-and-stroke order, the same on every server whatever its locale.
 PROGRAMS_IN_TREE = """
 WITH RECURSIVE tree AS (
-    SELECT b.id, b.name, b.level, b.parent_id, 0 AS depth, ARRAY[b.name] AS path FROM body b WHERE b.id = $1
+    SELECT b.id, b.name, b.level, b.parent_id, 0 AS depth, ARRAY[b.name COLLATE "C"] AS path FROM body b WHERE b.id = $1
     UNION ALL
-    SELECT b.id, b.name, b.level, b.parent_id, t.depth + 1, t.path || b.name
+    SELECT b.id, b.name, b.level, b.parent_id, t.depth + 1, t.path || (b.name COLLATE "C")
     FROM body b JOIN tree t ON b.parent_id = t.id WHERE t.depth < 10
 )
 SELECT t.id AS body_id, t.name AS body_name, t.level, t.parent_id, t.depth,
