@@ -1,21 +1,61 @@
-"""A county of 20 townships: one row each, the totals add up, and the page's time (printed, not asserted)."""
+"""A county of 20 townships: one row each, the totals add up, and the page's time (printed, not asserted).
+
+It runs in a database of its own, dropped afterwards: the pages that list every body's projects
+(supervision, evaluations) would otherwise carry its 20 townships through the rest of the run.
+"""
 
 from __future__ import annotations
 
+import secrets
 import statistics
 import time
+from collections.abc import AsyncIterator
+from pathlib import Path
 
 import asyncpg
+import pytest
 from litestar.testing import AsyncTestClient
 
+from tests.conftest import JWT_SECRET, with_database
 from tests.overview.county import headers_of, staff_login
 from tests.overview.scale import TOWNSHIPS, VOTED, big_county
+from voting.app import create_app
 from voting.auth import Role
+from voting.database import create_pool, migrate
 from voting.overview import overview
 from voting.programs.phases import PHASES
 from voting.settings import Settings
 
-YEAR = 2031  # a year of its own: other tests' programs are 2027
+YEAR = 2031
+
+
+class Scale:
+    """The separate database's settings, pool and app."""
+
+    def __init__(self, settings: Settings, pool: asyncpg.Pool, client: AsyncTestClient) -> None:
+        self.settings, self.pool, self.client = settings, pool, client
+
+
+@pytest.fixture(scope="module")
+async def scale(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Scale]:
+    """A fresh, migrated database with the app on it; dropped at the end."""
+    name = "piaojue_scale_" + secrets.token_hex(4)
+    admin = await asyncpg.connect(server_url)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        url = with_database(server_url, name)
+        await migrate(url)
+        data_dir: Path = tmp_path_factory.mktemp("scale")
+        settings = Settings(database_url=url, data_dir=data_dir, jwt_secret=JWT_SECRET, public_base_url="http://t")
+        pool = await create_pool(url, 4)
+        try:
+            async with AsyncTestClient(app=create_app(settings)) as client:
+                yield Scale(settings, pool, client)
+        finally:
+            await pool.close()
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
 
 
 async def timed(client: AsyncTestClient, path: str, headers: dict[str, str], times: int = 20) -> tuple[float, float]:
@@ -29,7 +69,8 @@ async def timed(client: AsyncTestClient, path: str, headers: dict[str, str], tim
     return statistics.median(spent), max(spent)
 
 
-async def test_twenty_townships_add_up(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
+async def test_twenty_townships_add_up(scale: Scale) -> None:
+    client, pool, settings = scale.client, scale.pool, scale.settings
     county_id, townships = await big_county(pool, YEAR)
     clerk = await headers_of(pool, settings, await staff_login(pool, settings, Role.CLERK, county_id))
     found = (await client.get(f"/api/bodies/{county_id}/overview?year={YEAR}", headers=clerk)).json()
