@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tally.models import Fraction, VoteRules
+from tally.models import Fraction
 
 __all__ = ["fewest_meeting", "has_quorum", "meets", "quorum_needed"]
 
@@ -31,11 +31,11 @@ def fewest_meeting(base: int, share: Fraction) -> int:
     return whole + 1
 
 
-def has_quorum(present: int, total: int, rules: VoteRules) -> bool:
-    """Whether enough deputies are checked in for the vote to open."""
-    return meets(present, total, rules.quorum)
+def has_quorum(present: int, total: int, quorum: Fraction) -> bool:
+    """Whether enough deputies are checked in for a vote to open; a body with no deputies never has one."""
+    return total > 0 and meets(present, total, quorum)
 
 
-def quorum_needed(total: int, rules: VoteRules) -> int:
+def quorum_needed(total: int, quorum: Fraction) -> int:
     """The fewest deputies checked in that make a quorum."""
-    return fewest_meeting(total, rules.quorum)
+    return fewest_meeting(total, quorum)

@@ -43,13 +43,21 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-async def make_congress(pool: asyncpg.Pool, settings: Settings, deputies: int = 15, candidates: int = 5) -> Congress:
-    """A new, independent congress (unique names), ready for a session vote."""
+async def make_congress(
+    pool: asyncpg.Pool,
+    settings: Settings,
+    deputies: int = 15,
+    candidates: int = 5,
+    level: str = "township",
+    parent_id: int | None = None,
+) -> Congress:
+    """A new, independent congress (unique names), ready for a session vote; a township unless told otherwise."""
     tag = secrets.token_hex(3)
+    name = {"township": f"测试镇人大{tag}", "county": f"测试县人大{tag}", "city": f"测试市人大{tag}"}[level]
     async with pool.acquire() as conn:
         body_id = int(
             await conn.fetchval(
-                "INSERT INTO body (name, level) VALUES ($1, 'township') RETURNING id", f"测试镇人大{tag}"
+                "INSERT INTO body (name, level, parent_id) VALUES ($1, $2, $3) RETURNING id", name, level, parent_id
             )
         )
     added = await add_deputies(

@@ -7,10 +7,15 @@ import asyncio
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voting.settings import Settings
+
+if TYPE_CHECKING:
+    import asyncpg
 
 
 def resolve_database_url(settings: Settings) -> str:
@@ -40,6 +45,23 @@ def serve(host: str, port: int, workers: int, database_url: str) -> None:
     ).serve()
 
 
+def announce_first_admin(url: str, base: str) -> None:
+    """On a database with no staff yet, create the first administrator and print its password once."""
+    from voting.database import create_pool
+    from voting.staff.first_admin import create_first_admin, first_admin_notice
+
+    async def run() -> str | None:
+        pool = await create_pool(url, 2)
+        try:
+            return await create_first_admin(pool)
+        finally:
+            await pool.close()
+
+    password = asyncio.run(run())
+    if password is not None:
+        print(first_admin_notice(password, base), flush=True)
+
+
 def command_serve(args: argparse.Namespace) -> None:
     """voting serve: the service on DATABASE_URL (or the embedded database)."""
     settings = Settings.from_env()
@@ -49,6 +71,7 @@ def command_serve(args: argparse.Namespace) -> None:
     applied = asyncio.run(migrate(url))
     if applied:
         print("migrations applied:", ", ".join(applied))
+    announce_first_admin(url, os.environ.get("PIAOJUE_PUBLIC_URL", f"http://127.0.0.1:{args.port}"))
     print(f"Piaojue 票决 serving on http://{args.host}:{args.port}/  (console /console)")
     serve(args.host, args.port, args.workers, url)
 
@@ -85,41 +108,113 @@ def command_openapi(_: argparse.Namespace) -> None:
     print()
 
 
-def command_staff(args: argparse.Namespace) -> None:
-    """voting staff USER ROLE: create or reset a staff account (password from the prompt or env)."""
+def new_staff_password(args: argparse.Namespace) -> tuple[str, bool]:
+    """The password for `voting staff`: from --password-file, PIAOJUE_NEW_PASSWORD, the prompt, or generated.
+
+    Returns it and whether it was generated (then it is printed once). Without a terminal
+    (a script, a service, a pipe) there is no prompt: a password is generated.
+    """
     import getpass
 
+    from voting.staff.accounts import new_password
+
+    if args.password_file:
+        try:
+            text = Path(args.password_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            sys.exit(f"读不出密码文件 / cannot read the password file {args.password_file}: {error}")
+        password = text.splitlines()[0] if text.strip() else ""
+    elif os.environ.get("PIAOJUE_NEW_PASSWORD"):
+        password = os.environ["PIAOJUE_NEW_PASSWORD"]
+    elif sys.stdin.isatty():
+        try:
+            password = getpass.getpass("密码（直接回车则自动生成）Password (Enter: generate one): ")
+        except (EOFError, KeyboardInterrupt):
+            sys.exit("\n已取消 / cancelled")
+        if not password:
+            return new_password(), True
+    else:
+        return new_password(), True
+    if len(password) < 10:
+        sys.exit("密码至少10位 / The password needs at least 10 characters")
+    return password, False
+
+
+def command_staff(args: argparse.Namespace) -> None:
+    """voting staff USER ROLE --body B: create or reset a staff account (no terminal needed)."""
     from voting.auth import LOGIN_ROLES, Role
-    from voting.database import create_pool, migrate
-    from voting.departments.service import find_department
-    from voting.staff.service import ensure_staff
 
     if args.role not in LOGIN_ROLES:
         sys.exit(f"未知角色 / unknown role {args.role!r}: {', '.join(LOGIN_ROLES)}")
     if (args.role == Role.LIAISON) != bool(args.department):
         sys.exit("部门联络员须且仅须指定 --department / --department is for, and required by, a liaison")
-    password = os.environ.get("PIAOJUE_NEW_PASSWORD") or getpass.getpass("密码 Password: ")
-    if len(password) < 10:
-        sys.exit("密码至少10位 / The password needs at least 10 characters")
+    if not re.fullmatch(r"[a-z0-9_.-]{2,40}", args.username):
+        sys.exit("用户名须为2–40位小写字母、数字或 _ . - / the username needs 2–40 of a-z 0-9 _ . -")
+    password, generated = new_staff_password(args)
     url = resolve_database_url(Settings.from_env())
+    body_name = asyncio.run(set_staff_account(url, args, password))
+    print(
+        f"工作人员账号已设置 / staff account {args.username} ({args.role}) set"
+        + (f" · {body_name}" if body_name else "")
+    )
+    if generated:
+        print(f"新密码（只显示这一次）/ new password (shown once): {password}")
 
-    async def run() -> None:
-        await migrate(url)
-        pool = await create_pool(url, 2)
-        try:
-            department_id = None
-            if args.department:
-                try:
-                    department_id = (await find_department(pool, args.department)).id
-                except LookupError as error:
-                    sys.exit(f"找不到唯一的部门 / {error}")
-            name = args.name or args.username
-            await ensure_staff(pool, args.username, name, Role(args.role), password, department_id)
-        finally:
-            await pool.close()
 
-    asyncio.run(run())
-    print(f"staff account {args.username} ({args.role}) set")
+async def body_for_unnamed(pool: asyncpg.Pool, username: str, role: str) -> int | None:
+    """The body of a login given no --body: an existing login's own (a reset keeps it), or none for the first admin."""
+    from voting.bodies.queries import all_bodies
+    from voting.staff.queries import body_of_username
+
+    async with pool.acquire() as conn:
+        existing = await body_of_username(conn, username)
+        bodies = await all_bodies(conn)
+    if existing is not None and existing["body_id"] is not None:
+        return int(existing["body_id"])
+    if bodies or role != "admin":
+        names = "、".join(f"{b['name']}({b['id']})" for b in bodies[:8]) or "—"
+        sys.exit(
+            "请用 --body 指定账号所属的人大（名称或编号）/ give the login's body with --body NAME_OR_ID\n"
+            f"  已有 / existing: {names}"
+        )
+    return None  # the very first administrator, before any body exists: the set-up guide places them
+
+
+async def set_staff_account(url: str, args: argparse.Namespace, password: str) -> str:
+    """Find the body (and department), then create or reset the login; returns the body's name."""
+    from voting.auth import Role
+    from voting.bodies.service import find_body
+    from voting.database import create_pool, migrate
+    from voting.departments.service import find_department
+    from voting.staff.service import ensure_staff
+
+    await migrate(url)
+    pool = await create_pool(url, 2)
+    try:
+        body_id, body_name, department_id = None, "", None
+        if args.department:
+            try:
+                department = await find_department(pool, args.department)
+            except LookupError as error:
+                sys.exit(f"找不到唯一的部门，请写部门编号 / {error}")
+            department_id, body_id = department.id, department.body_id
+        if args.body:
+            try:
+                body = await find_body(pool, args.body)
+            except LookupError as error:
+                sys.exit(f"找不到唯一的人大，请写全称或编号 / {error}; give the full name or the id")
+            if body_id is not None and body.id != body_id:
+                sys.exit("该部门不属于所指定的人大 / the department does not belong to that body")
+            body_id, body_name = body.id, body.name
+        if body_id is None:
+            body_id = await body_for_unnamed(pool, args.username, args.role)
+        name = args.name or args.username
+        await ensure_staff(
+            pool, args.username, name, Role(args.role), password, body_id=body_id, department_id=department_id
+        )
+    finally:
+        await pool.close()
+    return body_name
 
 
 def command_drill(args: argparse.Namespace) -> None:
@@ -194,6 +289,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("role", help="admin, clerk, presiding, teller, scrutineer or liaison")
     p.add_argument("--name", help="display name")
     p.add_argument("--department", metavar="NAME_OR_ID", help="the department a liaison acts for (liaison only)")
+    p.add_argument(
+        "--body", metavar="NAME_OR_ID", help="the body (人大) the login belongs to (not needed by the first admin)"
+    )
+    p.add_argument("--password-file", metavar="FILE", help="read the password from the file's first line")
     p.set_defaults(run=command_staff)
 
     p = sub.add_parser("drill", help="simulate tablets casting and measure against a bare baseline")

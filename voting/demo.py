@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 
 import msgspec
@@ -23,6 +24,7 @@ from voting.demo_data import (
 from voting.demo_queries import find_demo
 from voting.demo_solicitation import set_up_solicitation_demo
 from voting.demo_supervision import set_up_supervision_demo
+from voting.demo_townships import TOWNSHIP_STAFF, set_up_townships_demo
 from voting.programs.models import ProgramCreate
 from voting.programs.service import add_candidate, create_program
 from voting.roster.service import add_deputies
@@ -73,12 +75,17 @@ async def set_up_demo(url: str, reset: bool = False) -> Demo:
             )
             session_id = session.id
         # Fresh passwords each start: the demo never ships a known password.
-        passwords = {}
-        for username, name, role in DEMO_STAFF:
-            passwords[username] = secrets.token_urlsafe(9)
-            await ensure_staff(pool, username, name, Role(role), passwords[username], body_id=body_id)
+        passwords = {username: secrets.token_urlsafe(9) for username, _, _ in DEMO_STAFF}
+        # Side by side: each argon2 hash takes about half a second on purpose.
+        await asyncio.gather(
+            *(
+                ensure_staff(pool, username, name, Role(role), passwords[username], body_id=body_id)
+                for username, name, role in DEMO_STAFF
+            )
+        )
         passwords["liaison"] = await set_up_supervision_demo(pool, SYSTEM, body_id)
         soliciting = await set_up_solicitation_demo(pool, SYSTEM, body_id, program_id)
+        passwords.update(await set_up_townships_demo(pool, SYSTEM, body_id))
     finally:
         await pool.close()
     return Demo(
@@ -106,12 +113,18 @@ def print_welcome(demo: Demo, base: str) -> None:
  征集海报 Poster (phone form)     {base}/programs/{demo.soliciting_program_id}/poster · 查询 {base}/track
  项目实施看板 Projects dashboard   {base}/projects
  项目监督 Supervision (clerk)     {base}/console/supervision · {base}/console/evaluations
+ 全县年度概况 County overview     {base}/console/bodies/{demo.body_id}/overview (乡镇 townships included)
  部门联络员 Liaison               {base}/liaison (论证 feasibility) · {base}/liaison/projects
  计票 监票 Tellers, scrutineers   {base}/count    (paper votes: assign them in a vote's 纸质计票 page)
  API schema                       {base}/schema
 
- Staff logins 工作人员账号 (new passwords every start):""")
+ 示范县人大的账号 County logins (new passwords every start):""")
     for username, name, role in DEMO_STAFF:
         print(f"   {username:<10} {demo.passwords[username]:<16} {name} ({role})")
     print(f"   {'liaison':<10} {demo.passwords['liaison']:<16} 住建局联络员 (liaison)")
+    print("\n 乡镇人大的账号 Township logins (each sees only its own township; the county's watch them all):")
+    for username, name, role, _ in TOWNSHIP_STAFF:
+        if username in demo.passwords:
+            print(f"   {username:<12} {demo.passwords[username]:<16} {name} ({role})")
+    print(f" 人大与设置 Bodies and set-up    {base}/console/bodies · {base}/console/setup")
     print("=====================================================================\n", flush=True)

@@ -212,7 +212,7 @@ async def township_program(pool: asyncpg.Pool, who: Principal, county_id: int) -
         existing = [r["id"] for r in await all_programs(conn) if r["body_id"] == body_id]
     if existing:
         return int(existing[0])
-    body = await create_body(pool, who, BodyCreate(name=TOWNSHIP, level="township", parent_id=county_id))
+    body = await create_body(pool, who, BodyCreate(name=TOWNSHIP, level="township", parent_id=county_id, term=18))
     program = await create_program(
         pool, who, ProgramCreate(body_id=body.id, year=2027, title="2027年城关镇民生实事项目票决")
     )

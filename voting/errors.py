@@ -29,10 +29,6 @@ class PiaojueError(Exception):
         self.en = en
         self.detail = detail
 
-    def to_body(self) -> dict[str, Any]:
-        """The JSON body sent to the client."""
-        return error_body(self.code, self.zh, self.en, self.detail)
-
 
 class BadRequest(PiaojueError):
     """The request itself is malformed or invalid."""

@@ -9,10 +9,15 @@ from pathlib import Path
 
 import asyncpg
 
+from tests.factories import make_congress
 from voting.demo import set_up_demo
+from voting.settings import Settings
 
 
-def test_voting_staff_creates_a_teller_and_a_scrutineer(database_url: str, tmp_path: Path) -> None:
+async def test_voting_staff_creates_a_teller_and_a_scrutineer(
+    database_url: str, pool: asyncpg.Pool, settings: Settings, tmp_path: Path
+) -> None:
+    congress = await make_congress(pool, settings, deputies=1)
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -21,7 +26,7 @@ def test_voting_staff_creates_a_teller_and_a_scrutineer(database_url: str, tmp_p
     }
     for username, role in (("cli-teller", "teller"), ("cli-scrutineer", "scrutineer")):
         done = subprocess.run(
-            [sys.executable, "-m", "voting.cli", "staff", username, role],
+            [sys.executable, "-m", "voting.cli", "staff", username, role, "--body", str(congress.body_id)],
             env=env,
             capture_output=True,
             text=True,

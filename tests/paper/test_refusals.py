@@ -91,7 +91,7 @@ async def test_paper_steps_are_refused_on_an_electronic_vote_and_a_second_chief(
             vote_id,
         )
     second_vote = (await create_vote(client, congress, "paper"))["id"]
-    another_id, _ = await staff_login(pool, settings, Role.SCRUTINEER)
+    another_id, _ = await staff_login(pool, settings, Role.SCRUTINEER, congress.body_id)
     for body, status, code in (
         ({"staff_user_id": another_id, "role": "scrutineer", "is_chief": True}, 409, "chief_exists"),
         ({"staff_user_id": scrutineer_id, "role": "scrutineer", "is_chief": True}, 409, "already_assigned"),

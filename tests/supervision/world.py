@@ -23,9 +23,16 @@ class World(msgspec.Struct):
     tokens: dict[int, str]  # deputy id → tablet token (every deputy is logged in)
 
 
-async def announced_world(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings, deputies: int = 15) -> World:
+async def announced_world(
+    client: AsyncTestClient,
+    pool: asyncpg.Pool,
+    settings: Settings,
+    deputies: int = 15,
+    level: str = "township",
+    parent_id: int | None = None,
+) -> World:
     """Projects A and B chosen (all deputies vote for them) and announced."""
-    congress = await make_congress(pool, settings, deputies=deputies, candidates=4)
+    congress = await make_congress(pool, settings, deputies=deputies, candidates=4, level=level, parent_id=parent_id)
     a, b = congress.candidate_ids[:2]
     async with pool.acquire() as conn:
         await conn.execute(

@@ -21,22 +21,22 @@ RULES = VoteRules(seats=10)
 
 
 def test_quorum_two_thirds_includes_the_number_itself() -> None:
-    assert has_quorum(100, 150, RULES)
-    assert not has_quorum(99, 150, RULES)
-    assert quorum_needed(150, RULES) == 100
+    assert has_quorum(100, 150, RULES.quorum)
+    assert not has_quorum(99, 150, RULES.quorum)
+    assert quorum_needed(150, RULES.quorum) == 100
 
 
 def test_quorum_rounds_up_when_two_thirds_is_not_whole() -> None:
     # 2/3 of 100 is 66.67: 66 deputies are not "two-thirds or more", 67 are.
-    assert quorum_needed(100, RULES) == 67
-    assert has_quorum(67, 100, RULES)
-    assert not has_quorum(66, 100, RULES)
+    assert quorum_needed(100, RULES.quorum) == 67
+    assert has_quorum(67, 100, RULES.quorum)
+    assert not has_quorum(66, 100, RULES.quorum)
 
 
 def test_quorum_share_is_configurable() -> None:
     rules = VoteRules(seats=1, quorum=MORE_THAN_HALF)
-    assert quorum_needed(40, rules) == 21
-    assert not has_quorum(20, 40, rules)
+    assert quorum_needed(40, rules.quorum) == 21
+    assert not has_quorum(20, 40, rules.quorum)
 
 
 def test_exactly_half_does_not_meet_more_than_half() -> None:
@@ -86,3 +86,7 @@ def test_fewest_meeting_is_the_smallest_count_that_meets(base: int, share: Fract
 def test_meets_is_monotonic_in_count(base: int, share: Fraction, count: int) -> None:
     if meets(count, base, share):
         assert meets(count + 1, base, share)
+
+
+def test_a_body_with_no_deputies_never_has_a_quorum() -> None:
+    assert not has_quorum(0, 0, RULES.quorum)

@@ -9,8 +9,8 @@ import msgspec
 from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 
-from voting.auth import queries
-from voting.auth.scope import Reach, may_reach, reach_of_method, refusal
+from voting.auth import queries, roles
+from voting.auth.scope import WATCHING, Reach, may_reach, reach_of_method, refusal
 from voting.auth.tokens import LOGIN_ROLES, STAFF_ROLES, Principal, Role, read_token
 from voting.errors import Forbidden, NotAuthenticated
 
@@ -76,6 +76,8 @@ async def require_reach(
             lineage = await queries.lineage_of_object(conn, parameter, value)
             if lineage and not may_reach(principal.body_id, principal.role, [r["id"] for r in lineage], reach):
                 raise refusal(lineage[0]["name"], reach)
+            if lineage and lineage[0]["id"] != principal.body_id:
+                WATCHING.set(lineage[0]["name"])
 
 
 async def require_path_reach(connection: ASGIConnection, principal: Principal, reach: Reach | None = None) -> None:
@@ -83,6 +85,22 @@ async def require_path_reach(connection: ASGIConnection, principal: Principal, r
     # A route that administers bodies (their staff, bodies below them) says so in its opt.
     reach = reach or connection.route_handler.opt.get("reach") or reach_of_method(connection.scope.get("method", "GET"))
     await require_reach(connection, principal, connection.path_params, reach)
+
+
+async def watched_body_ids(connection: ASGIConnection, principal: Principal) -> frozenset[int]:
+    """The login's own body and every body below it: what its lists show (voting.auth.scope, watching)."""
+    if principal.body_id is None:
+        return frozenset()
+    async with connection.app.state.pool.acquire() as conn:
+        return frozenset(await queries.subtree_of(conn, principal.body_id))
+
+
+async def belongs_to_a_top_body(connection: ASGIConnection, principal: Principal) -> bool:
+    """Whether the login's body has none above it (it then also sees what concerns no body, e.g. failed logins)."""
+    if principal.body_id is None:
+        return False
+    async with connection.app.state.pool.acquire() as conn:
+        return len(await queries.lineage_of_body(conn, principal.body_id)) == 1
 
 
 async def require_role(connection: ASGIConnection, *roles: Role) -> Principal:
@@ -105,11 +123,21 @@ def allow(*roles: Role) -> Guard:
     return guard
 
 
-staff_only = allow(*STAFF_ROLES)
-clerks = allow(Role.ADMIN, Role.CLERK)
-presiding = allow(Role.ADMIN, Role.PRESIDING)
-deputies = allow(Role.DEPUTY)
-liaisons = allow(Role.LIAISON)
+# One guard per group of voting.auth.roles.
+staff_only = allow(*roles.STAFF)
+logins = allow(*roles.LOGINS)
+admins = allow(*roles.ADMINS)
+clerks = allow(*roles.CLERKS)
+presiding = allow(*roles.PRESIDING)
+presidium = allow(*roles.PRESIDIUM)
+counters = allow(*roles.COUNTERS)
+tellers = allow(*roles.TELLERS)
+scrutineers = allow(*roles.SCRUTINEERS)
+ballot_box = allow(*roles.BALLOT_BOX)
+clerks_or_liaisons = allow(*roles.CLERKS_OR_LIAISONS)
+presidium_or_liaisons = allow(*roles.PRESIDIUM_OR_LIAISONS)
+deputies = allow(*roles.DEPUTIES)
+liaisons = allow(*roles.LIAISONS)
 
 
 async def provide_principal(request: ASGIConnection) -> Principal:

@@ -15,6 +15,7 @@ JSON call `require_reach` with it; lists keep to `watched_bodies`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextvars import ContextVar
 from enum import StrEnum
 
 from voting.auth.tokens import Role
@@ -27,6 +28,11 @@ class Reach(StrEnum):
     ACT = "act"  # changes something of the body
     WATCH = "watch"  # reads
     ADMINISTER = "administer"  # creates bodies under it, keeps its staff accounts
+
+
+# The body below the login's own that this request is watching, if any: pages say
+# they are read-only then (set by the guards, read by voting.pages.access.page).
+WATCHING: ContextVar[str | None] = ContextVar("watching", default=None)
 
 
 def may_reach(own_body: int | None, role: Role, lineage: Sequence[int], reach: Reach) -> bool:
@@ -63,3 +69,9 @@ def refusal(body_name: str, reach: Reach) -> Forbidden:
         f"Your login does not belong to {body_name}: you may not act on its business",
         body=body_name,
     )
+
+
+# Route opts. Seat cards carry login codes: only the body itself may read them, so
+# reading them is acting. Bodies and staff logins are administered from above.
+OWN_BODY_ONLY = {"reach": Reach.ACT}
+ADMINISTERING = {"reach": Reach.ADMINISTER}

@@ -6,15 +6,14 @@ from litestar import Request, get, patch, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
-from voting.auth import Role, allow, provide_principal, staff_only
-from voting.auth.guards import require_reach
-from voting.auth.scope import Reach
+from voting.auth import provide_principal, staff_only
+from voting.auth.guards import admins, require_reach
+from voting.auth.scope import ADMINISTERING, Reach
 from voting.bodies import service
 from voting.bodies.models import Body, BodyCreate, BodyUpdate
 from voting.errors import Forbidden
 
 TAGS = ["bodies"]
-admins = allow(Role.ADMIN)
 
 
 @get("/api/bodies", guards=[staff_only], summary="The bodies this login may watch", tags=TAGS)
@@ -42,13 +41,16 @@ async def create_body(request: Request, state: State, data: JSONBody[BodyCreate]
             field="parent_id",
         )
     await require_reach(request, who, {"body_id": data.parent_id}, Reach.ADMINISTER)
-    return await service.create_body(state.pool, who, data)
+    body = await service.create_body(state.pool, who, data)
+    if who.body_id is None and who.login_id:
+        state.staff_logins.forget(who.login_id)  # the first admin now has a body: the next page must see it
+    return body
 
 
 @patch(
     "/api/bodies/{body_id:int}",
     guards=[admins],
-    opt={"reach": Reach.ADMINISTER},
+    opt=ADMINISTERING,
     summary="Edit a body",
     tags=TAGS,
 )

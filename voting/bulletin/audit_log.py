@@ -29,8 +29,11 @@ CSV_HEADER = [
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-async def search(pool: asyncpg.Pool, wanted: AuditFilter) -> list[AuditEntryView]:
-    """Events matching every filter, newest first, at most wanted.limit."""
+async def search(pool: asyncpg.Pool, wanted: AuditFilter, bodies: frozenset[int], top: bool) -> list[AuditEntryView]:
+    """Events about these bodies matching every filter, newest first, at most wanted.limit.
+
+    Entries about no body (failed logins, the server) go to the logins of a top body only.
+    """
     async with pool.acquire() as conn:
         rows = await queries.audit_entries(
             conn,
@@ -41,6 +44,8 @@ async def search(pool: asyncpg.Pool, wanted: AuditFilter) -> list[AuditEntryView
             wanted.since,
             wanted.until,
             wanted.limit,
+            sorted(bodies),
+            top,
         )
     return [AuditEntryView(**entry_fields(r)) for r in rows]
 

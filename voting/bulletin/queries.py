@@ -133,6 +133,8 @@ WHERE ($1::text IS NULL OR actor = $1)
   AND ($4::text IS NULL OR action = $4)
   AND ($5::timestamptz IS NULL OR at >= $5)
   AND ($6::timestamptz IS NULL OR at < $6)
+  AND (audit_object_body(object_type, object_id) = ANY($8::bigint[])
+       OR ($9 AND audit_object_body(object_type, object_id) IS NULL))
 ORDER BY id DESC
 LIMIT $7
 """
@@ -147,6 +149,10 @@ async def audit_entries(
     since: datetime | None,
     until: datetime | None,
     limit: int,
+    bodies: list[int],
+    with_bodiless: bool,
 ) -> list[Any]:
-    """Audit events matching every given filter (None: any), newest first."""
-    return await conn.fetch(AUDIT_FILTER, actor, object_type, object_id, action, since, until, limit)
+    """Audit events about these bodies (and, if asked, about none) matching every given filter, newest first."""
+    return await conn.fetch(
+        AUDIT_FILTER, actor, object_type, object_id, action, since, until, limit, bodies, with_bodiless
+    )

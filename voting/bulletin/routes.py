@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from litestar import Response, get, post
+import msgspec
+from litestar import Request, Response, get, post
 from litestar.datastructures import State
+from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 
 from audit.signing import public_key_pem
-from voting.auth import staff_only
+from voting.auth import provide_principal, staff_only
+from voting.auth.guards import belongs_to_a_top_body, watched_body_ids
 from voting.bulletin import audit_log, service
 from voting.bulletin.models import AuditEntryView, AuditFilter, Bulletin, ReceiptCounted, ReceiptQuery
 
@@ -59,15 +62,14 @@ async def archive(state: State, vote_id: FromPath[int]) -> Response[bytes]:
 
 
 def audit_filter(
-    actor: str | None,
-    object_type: str | None,
-    object_id: str | None,
-    action: str | None,
-    since: dt.datetime | None,
-    until: dt.datetime | None,
-    limit: int,
+    actor: FromQuery[str | None] = None,
+    object_type: FromQuery[str | None] = None,
+    object_id: FromQuery[str | None] = None,
+    action: FromQuery[str | None] = None,
+    since: FromQuery[dt.datetime | None] = None,
+    until: FromQuery[dt.datetime | None] = None,
 ) -> AuditFilter:
-    """Empty filter fields mean "any" (an HTML form sends them empty)."""
+    """The filter fields of both audit routes, from the query; empty means "any" (an HTML form sends them empty)."""
     return AuditFilter(
         actor=actor or None,
         object_type=object_type or None,
@@ -75,41 +77,44 @@ def audit_filter(
         action=action or None,
         since=since,
         until=until,
-        limit=limit,
     )
 
 
-@get("/api/audit", guards=[staff_only], summary="The audit log", tags=["audit"])
+async def audit_reach(request: Request) -> tuple[frozenset[int], bool]:
+    """The bodies whose entries this login sees, and whether it also sees entries about no body."""
+    who = await provide_principal(request)
+    return await watched_body_ids(request, who), await belongs_to_a_top_body(request, who)
+
+
+@get(
+    "/api/audit",
+    guards=[staff_only],
+    dependencies={"wanted": Provide(audit_filter, sync_to_thread=False)},
+    summary="The audit log",
+    tags=["audit"],
+)
 async def audit_entries(
-    state: State,
-    actor: str | None = None,
-    object_type: str | None = None,
-    object_id: str | None = None,
-    action: str | None = None,
-    since: dt.datetime | None = None,
-    until: dt.datetime | None = None,
-    limit: Limit = 200,
+    request: Request, state: State, wanted: NamedDependency[AuditFilter], limit: FromQuery[Limit] = 200
 ) -> list[AuditEntryView]:
     """Audit events matching every filter, newest first (staff only)."""
-    wanted = audit_filter(actor, object_type, object_id, action, since, until, limit)
-    return await audit_log.search(state.pool, wanted)
+    found = msgspec.structs.replace(wanted, limit=limit)
+    return await audit_log.search(state.pool, found, *await audit_reach(request))
 
 
-@get("/api/audit.csv", guards=[staff_only], summary="The audit log as CSV", tags=["audit"])
+@get(
+    "/api/audit.csv",
+    guards=[staff_only],
+    dependencies={"wanted": Provide(audit_filter, sync_to_thread=False)},
+    summary="The audit log as CSV",
+    tags=["audit"],
+)
 async def audit_csv(
-    state: State,
-    actor: str | None = None,
-    object_type: str | None = None,
-    object_id: str | None = None,
-    action: str | None = None,
-    since: dt.datetime | None = None,
-    until: dt.datetime | None = None,
-    limit: CsvLimit = 100_000,
+    request: Request, state: State, wanted: NamedDependency[AuditFilter], limit: FromQuery[CsvLimit] = 100_000
 ) -> Response[bytes]:
     """The same events as a CSV file (UTF-8 with BOM, for Excel; staff only)."""
-    wanted = audit_filter(actor, object_type, object_id, action, since, until, limit)
+    found = msgspec.structs.replace(wanted, limit=limit)
     return Response(
-        audit_log.csv_bytes(await audit_log.search(state.pool, wanted)),
+        audit_log.csv_bytes(await audit_log.search(state.pool, found, *await audit_reach(request))),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="piaojue-audit.csv"'},
     )

@@ -6,15 +6,14 @@ from litestar import Request, get, post, put
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
-from voting.auth import Role, allow, provide_principal
-from voting.auth.guards import is_staff
+from voting.auth import provide_principal
+from voting.auth.guards import is_staff, presidium
 from voting.deliberation import service
 from voting.deliberation.models import CandidateList, ListOrder, LiveVoteCreate, Reopen, VotingMethod
 from voting.votes.models import Vote
 
 TAGS = ["deliberation"]
 # The presidium decides; its clerks (秘书处) and the presiding officers operate the console for it.
-presidium = allow(Role.ADMIN, Role.CLERK, Role.PRESIDING)
 
 
 @get("/api/programs/{program_id:int}/list", summary="The candidate list", tags=TAGS)

@@ -6,6 +6,7 @@ from litestar import Request, get
 from litestar.datastructures import State
 from litestar.response import Template
 
+from voting.auth.guards import watched_body_ids
 from voting.evaluation import queries
 from voting.evaluation.models import KIND_NAMES, LEVEL_NAMES
 from voting.evaluation.service import load_rounds
@@ -21,10 +22,11 @@ from voting.supervision.service import load_items
 async def evaluations_console(request: Request, state: State) -> Template:
     """Create, open and close evaluation rounds; see their results."""
     who = await staff_page_user(request, *PRESIDIUM)
+    watched = await watched_body_ids(request, who)
     async with state.pool.acquire() as conn:
-        rounds = await load_rounds(conn, await queries.rounds(conn))
-        items = await load_items(conn, await supervision_queries.items(conn))
-        sessions = [Session(**dict(r)) for r in await all_sessions(conn)]
+        rounds = [r for r in await load_rounds(conn, await queries.rounds(conn)) if r.body_id in watched]
+        items = [i for i in await load_items(conn, await supervision_queries.items(conn)) if i.body_id in watched]
+        sessions = [Session(**dict(r)) for r in await all_sessions(conn) if r["body_id"] in watched]
     bodies = sorted({(i.body_id, s.body_name) for i in items for s in sessions if s.body_id == i.body_id})
     return page(
         "supervision/evaluations.html",

@@ -77,3 +77,43 @@ CREATE FUNCTION body_subtree(root bigint) RETURNS TABLE (id bigint)
     )
     SELECT down.id FROM down
 $$;
+
+-- The body an audit entry is about, so the staff viewer keeps to the bodies a login
+-- watches. NULL for entries about no body (a failed login, the server itself).
+CREATE FUNCTION audit_object_body(object_type text, object_id text) RETURNS bigint
+    STABLE LANGUAGE plpgsql AS $$
+DECLARE
+    target bigint;
+BEGIN
+    IF object_id !~ '^[0-9]{1,18}$' THEN
+        RETURN NULL;
+    END IF;
+    target := object_id::bigint;
+    RETURN CASE object_type
+        WHEN 'body' THEN target
+        WHEN 'program' THEN (SELECT body_id FROM program WHERE program.id = target)
+        WHEN 'session' THEN (SELECT body_id FROM session WHERE session.id = target)
+        WHEN 'vote' THEN (SELECT s.body_id FROM vote v JOIN session s ON s.id = v.session_id WHERE v.id = target)
+        WHEN 'candidate' THEN (SELECT p.body_id FROM candidate c JOIN program p ON p.id = c.program_id
+                               WHERE c.id = target)
+        WHEN 'suggestion' THEN (SELECT p.body_id FROM suggestion s JOIN program p ON p.id = s.program_id
+                                WHERE s.id = target)
+        WHEN 'department' THEN (SELECT body_id FROM department WHERE department.id = target)
+        WHEN 'deputy' THEN (SELECT body_id FROM deputy WHERE deputy.id = target)
+        WHEN 'staff_user' THEN (SELECT body_id FROM staff_user WHERE staff_user.id = target)
+        WHEN 'evaluation_round' THEN (SELECT body_id FROM evaluation_round WHERE evaluation_round.id = target)
+        WHEN 'implementation_item' THEN (SELECT p.body_id FROM implementation_item i JOIN candidate c ON c.id = i.candidate_id
+                                         JOIN program p ON p.id = c.program_id WHERE i.id = target)
+        WHEN 'item_issue' THEN (SELECT p.body_id FROM item_issue r JOIN implementation_item i ON i.id = r.item_id
+                                JOIN candidate c ON c.id = i.candidate_id JOIN program p ON p.id = c.program_id
+                                WHERE r.id = target)
+        WHEN 'change_request' THEN (SELECT p.body_id FROM change_request r JOIN implementation_item i ON i.id = r.item_id
+                                    JOIN candidate c ON c.id = i.candidate_id JOIN program p ON p.id = c.program_id
+                                    WHERE r.id = target)
+        WHEN 'progress_report' THEN (SELECT p.body_id FROM progress_report r JOIN implementation_item i ON i.id = r.item_id
+                                     JOIN candidate c ON c.id = i.candidate_id JOIN program p ON p.id = c.program_id
+                                     WHERE r.id = target)
+        ELSE NULL
+    END;
+END
+$$;

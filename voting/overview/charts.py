@@ -55,7 +55,7 @@ def progress(rows: Sequence[BodyYear]) -> Markup | None:
         y = 4 + k * 50
         width = 3.6 * (r.average_percent or 0)
         parts.append(
-            f'<text x="0" y="{y + 16}">{escape(short(r.body_name, 10))}：平均 {r.average_percent or 0}%'
+            f'<text x="0" y="{y + 16}">{escape(short(r.body_name, 9))}：平均 {r.average_percent or 0}%'
             f" · 完成 {r.completed}/{r.chosen} 个</text>"
             f'<rect x="0" y="{y + 24}" width="360" height="18" rx="3" fill="{LIGHT}"/>'
             f'<rect x="0" y="{y + 24}" width="{width:.0f}" height="18" rx="3" fill="#1b7d3a"/>'
@@ -75,8 +75,8 @@ def satisfaction(rows: Sequence[BodyYear]) -> Markup | None:
         y = 4 + k * 50
         x = 0.0
         parts.append(
-            f'<text x="0" y="{y + 16}">{escape(short(r.body_name, 10))}：满意 {r.satisfied} · 基本满意 {r.basic}'
-            f" · 不满意 {r.unsatisfied}</text>"
+            f'<text x="0" y="{y + 16}">{escape(short(r.body_name, 8))}：满意{r.satisfied}'
+            f" 基本满意{r.basic} 不满意{r.unsatisfied}</text>"
         )
         for outcome, n in (("satisfied", r.satisfied), ("basic", r.basic), ("unsatisfied", r.unsatisfied)):
             if n:
@@ -91,7 +91,7 @@ def satisfaction(rows: Sequence[BodyYear]) -> Markup | None:
         f'<text x="{k * 120 + 22}" y="{legend_y + 14}">{label}</text>'
         for k, (o, label) in enumerate((("satisfied", "满意"), ("basic", "基本满意"), ("unsatisfied", "不满意")))
     )
-    return svg(380, legend_y + 24, "".join(parts) + legend, "满意度测评结果 satisfaction ratings")
+    return svg(400, legend_y + 24, "".join(parts) + legend, "满意度测评结果 satisfaction ratings")
 
 
 def ladder(phase: str | None) -> Markup:

@@ -8,18 +8,16 @@ from litestar import get
 from litestar.datastructures import State
 from litestar.params import FromPath, Parameter
 
-from voting.auth import Role, allow
+from voting.auth.guards import presidium
 from voting.overview import pages, service
 from voting.overview.models import Overview
 
 Year = Annotated[int | None, Parameter(ge=2000, le=2100, description="default: the congress's current year")]
-# Those who watch programs; a county's or city's watch the bodies below it (voting.auth.scope).
-watchers = allow(Role.ADMIN, Role.CLERK, Role.PRESIDING)
 
 
 @get(
     "/api/bodies/{body_id:int}/overview",
-    guards=[watchers],
+    guards=[presidium],  # a county's or city's staff watch the bodies below (voting.auth.scope)
     summary="A body's year at a glance, with every body below it",
     tags=["bodies"],
     description=(

@@ -15,15 +15,14 @@ from urllib.parse import quote
 from litestar import Request, Response
 from litestar.response import Redirect, Template
 
-from voting.auth import Principal, Role
+from voting.auth import Principal, Role, roles
 from voting.auth.guards import optional_principal, require_path_reach
+from voting.auth.scope import WATCHING
 from voting.auth.tokens import STAFF_ROLES
 from voting.errors import Forbidden, PiaojueError
 
-# Who may open which staff page.
-CLERKS = (Role.ADMIN, Role.CLERK)
-PRESIDIUM = (Role.ADMIN, Role.CLERK, Role.PRESIDING)
-COUNTERS = (Role.TELLER, Role.SCRUTINEER)
+# Who may open which staff page: the same groups as the API guards.
+CLERKS, PRESIDIUM, COUNTERS = roles.CLERKS, roles.PRESIDIUM, roles.COUNTERS
 
 STATIC = Path(__file__).parent.parent / "static"
 
@@ -43,7 +42,8 @@ ASSET_VERSION = asset_version()
 
 def page(name: str, status_code: int = 200, **context: Any) -> Template:
     """Render a page template with what the base layout needs."""
-    return Template(template_name=name, context={"v": ASSET_VERSION, **context}, status_code=status_code)
+    context = {"v": ASSET_VERSION, "watching": WATCHING.get(), **context}
+    return Template(template_name=name, context=context, status_code=status_code)
 
 
 async def staff_of(request: Request) -> Principal | None:
@@ -94,6 +94,7 @@ def admitted(request: Request, who: Principal | None, roles: tuple[Role, ...]) -
 
 async def within_reach(request: Request, who: Principal) -> Principal:
     """The same scope rule as the API guards (voting.auth.scope) for what the page's path names, as a 403 page."""
+    WATCHING.set(None)
     try:
         await require_path_reach(request, who)
     except Forbidden as error:

@@ -11,10 +11,20 @@ from litestar.response import Redirect, Template
 from markupsafe import Markup
 
 from voting.auth import Role
-from voting.auth.guards import optional_principal
+from voting.auth.guards import optional_principal, watched_body_ids
+from voting.auth.scope import OWN_BODY_ONLY
 from voting.bodies.queries import body_by_id
 from voting.errors import PiaojueError
-from voting.pages.access import CLERKS, COUNTERS, can_manage_roster, error_page, page, staff_of, staff_page_user
+from voting.pages.access import (
+    CLERKS,
+    COUNTERS,
+    can_manage_roster,
+    error_page,
+    page,
+    staff_of,
+    staff_page_user,
+    within_reach,
+)
 from voting.pages.qr import qr_svg
 from voting.roster.service import require_body
 from voting.sessions.models import SeatCard, Session
@@ -40,8 +50,11 @@ async def console_home(request: Request, state: State) -> Template | Redirect:
     who = await staff_page_user(request)
     if who.role in COUNTERS:
         return Redirect(path="/count")  # their votes to count, not the sessions
+    if who.role in CLERKS and who.body_id is None:
+        return Redirect(path="/console/setup")  # the first administrator, before any body exists
+    watched = await watched_body_ids(request, who)
     async with state.pool.acquire() as conn:
-        sessions = [Session(**dict(r)) for r in await all_sessions(conn)]
+        sessions = [Session(**dict(r)) for r in await all_sessions(conn) if r["body_id"] in watched]
         own_body = await body_by_id(conn, who.body_id) if who.body_id is not None else None
     # Staff are led to their body's year overview (voting/overview): a county's or city's with the bodies below.
     overview = dict(own_body) if own_body is not None else None
@@ -77,7 +90,7 @@ def with_qr(cards: list[SeatCard]) -> list[tuple[SeatCard, Markup]]:
     return [(card, Markup(qr_svg(card.url))) for card in cards]
 
 
-@get("/console/sessions/{session_id:int}/seat-cards", include_in_schema=False)
+@get("/console/sessions/{session_id:int}/seat-cards", include_in_schema=False, opt=OWN_BODY_ONLY)
 async def seat_cards_page(
     request: Request, state: State, session_id: FromPath[int], deputy: FromQuery[int | None] = None
 ) -> Template:
@@ -98,7 +111,7 @@ async def seat_cards_page(
     return response
 
 
-@get("/console/sessions/{session_id:int}/seat-cards/{deputy_id:int}/qr.svg", include_in_schema=False)
+@get("/console/sessions/{session_id:int}/seat-cards/{deputy_id:int}/qr.svg", include_in_schema=False, opt=OWN_BODY_ONLY)
 async def seat_card_qr(
     request: Request, state: State, session_id: FromPath[int], deputy_id: FromPath[int]
 ) -> Response[str]:
@@ -106,6 +119,7 @@ async def seat_card_qr(
     who = await staff_of(request)
     if who is None or not can_manage_roster(who):
         return Response("", status_code=403)
+    await within_reach(request, who)
     cards = await seat_cards(state.pool, state.settings, who, session_id)
     card = next((c for c in cards if c.deputy_id == deputy_id), None)
     if card is None:

@@ -7,6 +7,7 @@ from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
+from voting.auth.guards import watched_body_ids
 from voting.bodies.queries import all_bodies
 from voting.deliberation.service import get_list, vote_made_from_list
 from voting.departments.queries import departments_of_body
@@ -26,9 +27,11 @@ from voting.vetting.service import my_requests, program_vetting
 async def programs_home(request: Request, state: State) -> Template:
     """Every program with its phase, and a form for a new one."""
     who = await staff_page_user(request)
+    watched = await watched_body_ids(request, who)
     async with state.pool.acquire() as conn:
-        programs = [dict(r) for r in await programs_with_phase(conn)]
-        bodies = [dict(r) for r in await all_bodies(conn)]
+        programs = [dict(r) for r in await programs_with_phase(conn) if r["body_id"] in watched]
+        # A new program is an act on the login's own body alone.
+        bodies = [dict(r) for r in await all_bodies(conn) if r["id"] == who.body_id]
     return page("programs/console_home.html", who=who, programs=programs, bodies=bodies, **WORDS)
 
 

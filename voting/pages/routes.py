@@ -1,6 +1,15 @@
 """Page routes: staff pages and the screens anyone may open."""
 
-from voting.pages import console, paper_count, paper_print, programs_console, programs_public, screens
+from voting.pages import (
+    console,
+    paper_count,
+    paper_print,
+    programs_console,
+    programs_public,
+    screens,
+    sessions_console,
+    setup_console,
+)
 
 ROUTES: list[object] = [
     *console.ROUTES,
@@ -9,4 +18,6 @@ ROUTES: list[object] = [
     *paper_print.ROUTES,
     *programs_public.ROUTES,
     *programs_console.ROUTES,
+    *setup_console.ROUTES,
+    *sessions_console.ROUTES,
 ]

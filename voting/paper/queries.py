@@ -21,9 +21,17 @@ async def vote_mode(conn: asyncpg.Connection, vote_id: int) -> str | None:
     return None if value is None else str(value)
 
 
-async def staff_role(conn: asyncpg.Connection, staff_user_id: int) -> str | None:
-    """An active staff user's role, or None."""
-    value = await conn.fetchval("SELECT role FROM staff_user WHERE id = $1 AND active", staff_user_id)
+async def staff_role(conn: asyncpg.Connection, staff_user_id: int, vote_id: int) -> str | None:
+    """The role of an active staff user of the vote's own body, or None (counting staff are never borrowed)."""
+    value = await conn.fetchval(
+        """
+        SELECT u.role FROM staff_user u
+        WHERE u.id = $1 AND u.active
+          AND u.body_id = (SELECT s.body_id FROM vote v JOIN session s ON s.id = v.session_id WHERE v.id = $2)
+        """,
+        staff_user_id,
+        vote_id,
+    )
     return None if value is None else str(value)
 
 
@@ -260,13 +268,14 @@ async def assignments_of(conn: asyncpg.Connection, staff_user_id: int) -> list[a
     )
 
 
-async def counting_staff(conn: asyncpg.Connection) -> list[asyncpg.Record]:
-    """Active teller and scrutineer accounts, for assigning them to a vote."""
+async def counting_staff(conn: asyncpg.Connection, body_id: int | None) -> list[asyncpg.Record]:
+    """A body's active teller and scrutineer accounts, for assigning them to its votes."""
     return await conn.fetch(
         """
         SELECT id, username, display_name, role FROM staff_user
-        WHERE active AND role IN ('teller', 'scrutineer') ORDER BY role, display_name, id
-        """
+        WHERE active AND role IN ('teller', 'scrutineer') AND body_id = $1 ORDER BY role, display_name, id
+        """,
+        body_id,
     )
 
 

@@ -6,7 +6,8 @@ from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
-from voting.auth import Role, allow, presiding, provide_principal, staff_only
+from voting.auth import presiding, provide_principal, staff_only
+from voting.auth.guards import ballot_box, counters, scrutineers, tellers
 from voting.paper import counting, queries, reading, service, staffing
 from voting.paper.models import (
     Assignment,
@@ -25,10 +26,6 @@ from voting.paper.models import (
     StepCount,
 )
 
-steps = allow(Role.ADMIN, Role.PRESIDING, Role.SCRUTINEER)  # 发出、封箱、收回: presiding staff or a scrutineer
-tellers = allow(Role.TELLER)
-scrutineers = allow(Role.SCRUTINEER)
-counters = allow(Role.TELLER, Role.SCRUTINEER)
 BASE = "/api/votes/{vote_id:int}/paper"
 TAGS = ["paper"]
 
@@ -55,7 +52,7 @@ async def assign_counter(
     return await service.assign_counter(state.pool, await provide_principal(request), vote_id, data)
 
 
-@post(f"{BASE}/issued", guards=[steps], status_code=200, summary="发出: ballots issued", tags=TAGS)
+@post(f"{BASE}/issued", guards=[ballot_box], status_code=200, summary="发出: ballots issued", tags=TAGS)
 async def record_issued(
     request: Request, state: State, vote_id: FromPath[int], data: JSONBody[StepCount]
 ) -> PaperCount:
@@ -66,7 +63,11 @@ async def record_issued(
 
 
 @post(
-    f"{BASE}/issued/{{deputy_id:int}}", guards=[steps], status_code=200, summary="A paper ballot to a deputy", tags=TAGS
+    f"{BASE}/issued/{{deputy_id:int}}",
+    guards=[ballot_box],
+    status_code=200,
+    summary="A paper ballot to a deputy",
+    tags=TAGS,
 )
 async def issue_to_deputy(
     request: Request, state: State, vote_id: FromPath[int], deputy_id: FromPath[int]
@@ -75,7 +76,7 @@ async def issue_to_deputy(
     return await service.issue_to_deputy(state.pool, await provide_principal(request), vote_id, deputy_id)
 
 
-@post(f"{BASE}/box-sealed", guards=[steps], status_code=200, summary="Box checked and sealed", tags=TAGS)
+@post(f"{BASE}/box-sealed", guards=[ballot_box], status_code=200, summary="Box checked and sealed", tags=TAGS)
 async def seal_box(request: Request, state: State, vote_id: FromPath[int]) -> PaperCount:
     """验箱、封箱."""
     done = await service.seal_box(state.pool, await provide_principal(request), vote_id)
@@ -83,7 +84,7 @@ async def seal_box(request: Request, state: State, vote_id: FromPath[int]) -> Pa
     return done
 
 
-@post(f"{BASE}/returned", guards=[steps], status_code=200, summary="收回: ballots returned", tags=TAGS)
+@post(f"{BASE}/returned", guards=[ballot_box], status_code=200, summary="收回: ballots returned", tags=TAGS)
 async def record_returned(
     request: Request, state: State, vote_id: FromPath[int], data: JSONBody[StepCount]
 ) -> PaperCount:
@@ -160,9 +161,9 @@ async def my_assignments(request: Request, state: State) -> list[Assignment]:
 
 
 @get("/api/paper/staff", guards=[presiding], summary="Teller and scrutineer accounts", tags=TAGS)
-async def counting_staff(state: State) -> list[CountingStaffUser]:
-    """Active teller and scrutineer accounts, to assign to a vote."""
-    return await staffing.counting_staff(state.pool)
+async def counting_staff(request: Request, state: State) -> list[CountingStaffUser]:
+    """Active teller and scrutineer accounts of the caller's body, to assign to its votes."""
+    return await staffing.counting_staff(state.pool, (await provide_principal(request)).body_id)
 
 
 @post(f"{BASE}/conflicts", guards=[counters], summary="Declare a conflict of interest", tags=TAGS)

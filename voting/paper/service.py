@@ -6,7 +6,7 @@ import asyncpg
 import msgspec
 
 from audit.queries import record
-from voting.auth import Principal, Role
+from voting.auth import Principal, roles
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
@@ -16,7 +16,7 @@ from voting.paper.rounds import RoundState, round_state
 from voting.votes.models import Vote
 from voting.votes.results import load_vote
 
-PRESIDING_ROLES = (Role.ADMIN, Role.PRESIDING)
+PRESIDING_ROLES = roles.PRESIDING
 
 
 async def paper_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, ...] = ("open",)) -> Vote:
@@ -78,11 +78,11 @@ async def assign_counter(pool: asyncpg.Pool, who: Principal, vote_id: int, data:
         raise BadRequest("chief_not_scrutineer", "总监票人须为监票人", "The chief must be a scrutineer")
     async with transaction(pool) as conn:
         await paper_vote(conn, vote_id, ("draft", "open"))
-        if await queries.staff_role(conn, data.staff_user_id) != data.role:
+        if await queries.staff_role(conn, data.staff_user_id, vote_id) != data.role:
             raise BadRequest(
                 "counter_role_mismatch",
-                "该工作人员账号不是此角色（计票人/监票人）",
-                "This staff account does not have that role (teller/scrutineer)",
+                "该工作人员账号不是本级人大的此角色（计票人/监票人）",
+                "This staff account is not a teller/scrutineer of this vote's body",
             )
         try:
             added = await queries.insert_counter(conn, vote_id, data.staff_user_id, data.role, data.is_chief, who.actor)

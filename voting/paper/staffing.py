@@ -19,10 +19,10 @@ async def my_assignments(pool: asyncpg.Pool, who: Principal) -> list[Assignment]
         return [Assignment(**dict(r)) for r in await queries.assignments_of(conn, who.subject_id)]
 
 
-async def counting_staff(pool: asyncpg.Pool) -> list[CountingStaffUser]:
-    """Teller and scrutineer accounts the presiding officer can assign."""
+async def counting_staff(pool: asyncpg.Pool, body_id: int | None) -> list[CountingStaffUser]:
+    """Teller and scrutineer accounts of the body that the presiding officer can assign."""
     async with pool.acquire() as conn:
-        return [CountingStaffUser(**dict(r)) for r in await queries.counting_staff(conn)]
+        return [CountingStaffUser(**dict(r)) for r in await queries.counting_staff(conn, body_id)]
 
 
 async def declare_conflict(pool: asyncpg.Pool, who: Principal, vote_id: int, data: ConflictDeclare) -> PaperCount:

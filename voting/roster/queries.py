@@ -22,11 +22,6 @@ async def deputies_of_body(conn: asyncpg.Connection, body_id: int) -> list[async
     )
 
 
-async def deputy_by_id(conn: asyncpg.Connection, deputy_id: int) -> asyncpg.Record | None:
-    """One deputy."""
-    return await conn.fetchrow(f"SELECT {DEPUTY_COLUMNS} FROM deputy WHERE id = $1", deputy_id)
-
-
 async def insert_deputies(
     conn: asyncpg.Connection, body_id: int, rows: list[tuple[str, str, str, str]]
 ) -> list[asyncpg.Record]:

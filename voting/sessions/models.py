@@ -18,15 +18,33 @@ class Session(msgspec.Struct):
     title: str
     venue: str
     held_on: dt.date
+    number: int | None = None  # 第N次会议 of the body's current term (届)
+
+
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Venue = Annotated[str, msgspec.Meta(max_length=200)]
+MeetingNumber = Annotated[int, msgspec.Meta(ge=1, le=99)]
 
 
 class SessionCreate(msgspec.Struct, forbid_unknown_fields=True):
-    """A new session."""
+    """A new session (held today unless held_on is given)."""
 
     body_id: int
-    title: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    title: Title
     program_id: int | None = None
-    venue: Annotated[str, msgspec.Meta(max_length=200)] = ""
+    venue: Venue = ""
+    held_on: dt.date | None = None
+    number: MeetingNumber | None = None
+
+
+class SessionUpdate(msgspec.Struct, forbid_unknown_fields=True):
+    """A session's details as the clerk sets them; program_id links the program whose fixed list it votes on."""
+
+    title: Title
+    venue: Venue
+    held_on: dt.date
+    number: MeetingNumber | None = None
+    program_id: int | None = None
 
 
 class AttendanceSummary(msgspec.Struct):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import asyncpg
 
@@ -11,7 +11,7 @@ async def session_by_id(conn: asyncpg.Connection, session_id: int) -> asyncpg.Re
     """One session with its body's name."""
     return await conn.fetchrow(
         """
-        SELECT s.id, s.body_id, s.program_id, s.title, s.venue, s.held_on, b.name AS body_name
+        SELECT s.id, s.body_id, s.program_id, s.title, s.venue, s.held_on, s.number, b.name AS body_name
         FROM session s JOIN body b ON b.id = s.body_id WHERE s.id = $1
         """,
         session_id,
@@ -22,23 +22,66 @@ async def all_sessions(conn: asyncpg.Connection) -> list[asyncpg.Record]:
     """Every session, newest first."""
     return await conn.fetch(
         """
-        SELECT s.id, s.body_id, s.program_id, s.title, s.venue, s.held_on, b.name AS body_name
+        SELECT s.id, s.body_id, s.program_id, s.title, s.venue, s.held_on, s.number, b.name AS body_name
         FROM session s JOIN body b ON b.id = s.body_id ORDER BY s.held_on DESC, s.id DESC
         """
     )
 
 
-async def insert_session(conn: asyncpg.Connection, body_id: int, program_id: int | None, title: str, venue: str) -> int:
-    """Create a session; returns its id."""
+async def insert_session(
+    conn: asyncpg.Connection,
+    body_id: int,
+    program_id: int | None,
+    title: str,
+    venue: str,
+    held_on: date | None = None,
+    number: int | None = None,
+) -> int:
+    """Create a session (held today unless a date is given); returns its id."""
     return int(
         await conn.fetchval(
-            "INSERT INTO session (body_id, program_id, title, venue) VALUES ($1, $2, $3, $4) RETURNING id",
+            """
+            INSERT INTO session (body_id, program_id, title, venue, held_on, number)
+            VALUES ($1, $2, $3, $4, coalesce($5, current_date), $6) RETURNING id
+            """,
             body_id,
             program_id,
             title,
             venue,
+            held_on,
+            number,
         )
     )
+
+
+async def update_session(
+    conn: asyncpg.Connection,
+    session_id: int,
+    title: str,
+    venue: str,
+    held_on: date,
+    number: int | None,
+    program_id: int | None,
+) -> bool:
+    """Set a session's title, venue, date, number and program; False if there is no such session."""
+    status = await conn.execute(
+        """
+        UPDATE session SET title = $2, venue = $3, held_on = $4, number = $5, program_id = $6 WHERE id = $1
+        """,
+        session_id,
+        title,
+        venue,
+        held_on,
+        number,
+        program_id,
+    )
+    return status != "UPDATE 0"
+
+
+async def program_body(conn: asyncpg.Connection, program_id: int) -> int | None:
+    """The body a program belongs to."""
+    value = await conn.fetchval("SELECT body_id FROM program WHERE id = $1", program_id)
+    return int(value) if value is not None else None
 
 
 async def attendance_counts(conn: asyncpg.Connection, session_id: int) -> asyncpg.Record:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 
 import msgspec
-from litestar import Request, get, post
+from litestar import Request, get, patch, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 from litestar.response import ServerSentEvent
 
 from voting.auth import clerks, provide_principal, staff_only
 from voting.auth.guards import require_reach
-from voting.auth.scope import Reach
+from voting.auth.scope import OWN_BODY_ONLY, Reach
 from voting.live import session_channel
 from voting.sessions import service
 from voting.sessions.models import (
@@ -22,6 +22,7 @@ from voting.sessions.models import (
     SeatCard,
     Session,
     SessionCreate,
+    SessionUpdate,
 )
 from voting.sessions.queries import all_sessions
 
@@ -46,6 +47,16 @@ async def create_session(request: Request, state: State, data: JSONBody[SessionC
     who = await provide_principal(request)
     await require_reach(request, who, {"body_id": data.body_id, "program_id": data.program_id}, Reach.ACT)
     return await service.create_session(state.pool, who, data)
+
+
+@patch("/api/sessions/{session_id:int}", guards=[clerks], summary="Edit a session", tags=["sessions"])
+async def edit_session(
+    request: Request, state: State, session_id: FromPath[int], data: JSONBody[SessionUpdate]
+) -> Session:
+    """Title, venue, date, 第N次会议, and the program whose fixed list it votes on."""
+    who = await provide_principal(request)
+    await require_reach(request, who, {"program_id": data.program_id}, Reach.ACT)
+    return await service.edit_session(state.pool, who, session_id, data)
 
 
 @get("/api/sessions/{session_id:int}/attendance/summary", summary="应到/实到/请假 and quorum", tags=["sessions"])
@@ -92,6 +103,7 @@ async def mark(
 @get(
     "/api/sessions/{session_id:int}/seat-cards",
     guards=[clerks],
+    opt=OWN_BODY_ONLY,
     summary="Seat cards with login codes",
     tags=["sessions"],
 )
@@ -131,4 +143,15 @@ async def events(state: State, session_id: FromPath[int]) -> ServerSentEvent:
     return ServerSentEvent(stream())
 
 
-ROUTES = [list_sessions, get_session, create_session, attendance_summary, attendance, mark, seat_cards, reissue, events]
+ROUTES = [
+    list_sessions,
+    get_session,
+    create_session,
+    edit_session,
+    attendance_summary,
+    attendance,
+    mark,
+    seat_cards,
+    reissue,
+    events,
+]

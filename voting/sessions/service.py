@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import asyncpg
+import msgspec
 
 from audit import AuditEvent
 from audit.queries import record
 from tally.models import TWO_THIRDS_OR_MORE
-from tally.thresholds import fewest_meeting, meets
+from tally.thresholds import has_quorum, quorum_needed
 from voting.auth import Principal, Role, issue_token
 from voting.database import transaction
 from voting.errors import BadRequest, NotAuthenticated, not_found
@@ -22,6 +23,7 @@ from voting.sessions.models import (
     SeatCard,
     Session,
     SessionCreate,
+    SessionUpdate,
     TabletToken,
 )
 from voting.settings import Settings
@@ -43,11 +45,30 @@ async def require_member(conn: asyncpg.Connection, session_id: int, deputy_id: i
         )
 
 
+async def check_program(conn: asyncpg.Connection, body_id: int, program_id: int | None) -> None:
+    """A session votes only on a program of its own body."""
+    if program_id is None:
+        return
+    owner = await queries.program_body(conn, program_id)
+    if owner is None:
+        raise not_found("项目计划", "Program")
+    if owner != body_id:
+        raise BadRequest(
+            "program_of_other_body",
+            "所选项目计划不属于本次会议的人大",
+            "The chosen program belongs to another body than this session's",
+            field="program_id",
+        )
+
+
 async def create_session(pool: asyncpg.Pool, who: Principal, new: SessionCreate) -> Session:
     """Open a new session record for a body."""
     async with transaction(pool) as conn:
+        await check_program(conn, new.body_id, new.program_id)
         try:
-            session_id = await queries.insert_session(conn, new.body_id, new.program_id, new.title, new.venue)
+            session_id = await queries.insert_session(
+                conn, new.body_id, new.program_id, new.title.strip(), new.venue.strip(), new.held_on, new.number
+            )
         except asyncpg.ForeignKeyViolationError as error:
             raise not_found("人大或项目计划", "Body or program") from error
         await record(
@@ -57,11 +78,29 @@ async def create_session(pool: asyncpg.Pool, who: Principal, new: SessionCreate)
         return await require_session(conn, session_id)
 
 
+async def edit_session(pool: asyncpg.Pool, who: Principal, session_id: int, change: SessionUpdate) -> Session:
+    """Change a session's title, venue, date, number (第N次会议) or the program it votes on."""
+    async with transaction(pool) as conn:
+        current = await require_session(conn, session_id)
+        await check_program(conn, current.body_id, change.program_id)
+        await queries.update_session(
+            conn,
+            session_id,
+            change.title.strip(),
+            change.venue.strip(),
+            change.held_on,
+            change.number,
+            change.program_id,
+        )
+        await record(conn, who.audit("session.edited", "session", session_id, msgspec.to_builtins(change)))
+        return await require_session(conn, session_id)
+
+
 async def summarize_attendance(conn: asyncpg.Connection, session_id: int) -> AttendanceSummary:
     """Counts and the default quorum (三分之二以上, configurable per vote)."""
     row = await queries.attendance_counts(conn, session_id)
     total, present, leave = row["total"], row["present"], row["leave"]
-    needed = fewest_meeting(total, TWO_THIRDS_OR_MORE)
+    needed = quorum_needed(total, TWO_THIRDS_OR_MORE)
     return AttendanceSummary(
         session_id=session_id,
         total=total,
@@ -69,7 +108,7 @@ async def summarize_attendance(conn: asyncpg.Connection, session_id: int) -> Att
         leave=leave,
         absent=total - present - leave,
         quorum_needed=needed,
-        has_quorum=total > 0 and meets(present, total, TWO_THIRDS_OR_MORE),
+        has_quorum=has_quorum(present, total, TWO_THIRDS_OR_MORE),
     )
 
 

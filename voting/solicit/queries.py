@@ -200,20 +200,6 @@ async def chosen_candidates(conn: asyncpg.Connection, candidate_ids: list[int]) 
     return {r["id"] for r in rows}
 
 
-async def candidates_put_to_vote(conn: asyncpg.Connection, candidate_ids: list[int]) -> set[int]:
-    """Those among candidate_ids on a fixed list or in a vote (a withdrawn one is not)."""
-    rows = await conn.fetch(
-        """
-        SELECT l.candidate_id AS id FROM list_entry l JOIN program p ON p.id = l.program_id
-        WHERE p.list_fixed_at IS NOT NULL AND l.candidate_id = ANY($1::bigint[])
-        UNION SELECT vc.candidate_id FROM vote_candidate vc JOIN vote v ON v.id = vc.vote_id
-        WHERE vc.candidate_id = ANY($1::bigint[]) AND v.state <> 'withdrawn'
-        """,
-        candidate_ids,
-    )
-    return {r["id"] for r in rows}
-
-
 async def candidate_fate(conn: asyncpg.Connection, candidate_id: int) -> asyncpg.Record:
     """What became of a candidate short of being chosen: excluded, listed, voted on."""
     return await conn.fetchrow(

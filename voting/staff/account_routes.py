@@ -6,23 +6,22 @@ from litestar import Request, get, patch, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
-from voting.auth import Role, allow, provide_principal
-from voting.auth.scope import Reach
+from voting.auth import provide_principal
+from voting.auth.guards import admins
+from voting.auth.scope import ADMINISTERING
 from voting.staff import accounts
 from voting.staff.models import StaffAccount, StaffAccountCreate, StaffAccountUpdate, StaffPassword
 
 TAGS = ["staff"]
-admins = allow(Role.ADMIN)
-ADMINISTER = {"reach": Reach.ADMINISTER}
 
 
-@get("/api/bodies/{body_id:int}/staff", guards=[admins], opt=ADMINISTER, summary="A body's staff logins", tags=TAGS)
+@get("/api/bodies/{body_id:int}/staff", guards=[admins], opt=ADMINISTERING, summary="A body's staff logins", tags=TAGS)
 async def list_accounts(state: State, body_id: FromPath[int]) -> list[StaffAccount]:
     """Every login of the body, revoked ones last."""
     return await accounts.list_accounts(state.pool, body_id)
 
 
-@post("/api/bodies/{body_id:int}/staff", guards=[admins], opt=ADMINISTER, summary="Create a login", tags=TAGS)
+@post("/api/bodies/{body_id:int}/staff", guards=[admins], opt=ADMINISTERING, summary="Create a login", tags=TAGS)
 async def create_account(
     request: Request, state: State, body_id: FromPath[int], data: JSONBody[StaffAccountCreate]
 ) -> StaffPassword:
@@ -30,7 +29,7 @@ async def create_account(
     return await accounts.create_account(state.pool, await provide_principal(request), body_id, data)
 
 
-@patch("/api/staff/{staff_id:int}", guards=[admins], opt=ADMINISTER, summary="Change or revoke a login", tags=TAGS)
+@patch("/api/staff/{staff_id:int}", guards=[admins], opt=ADMINISTERING, summary="Change or revoke a login", tags=TAGS)
 async def update_account(
     request: Request, state: State, staff_id: FromPath[int], data: JSONBody[StaffAccountUpdate]
 ) -> StaffAccount:
@@ -41,7 +40,7 @@ async def update_account(
 @post(
     "/api/staff/{staff_id:int}/password",
     guards=[admins],
-    opt=ADMINISTER,
+    opt=ADMINISTERING,
     status_code=200,
     summary="Reset a password",
     tags=TAGS,

@@ -45,6 +45,17 @@ async def upsert_staff(
     )
 
 
+async def body_of_username(conn: asyncpg.Connection, username: str) -> asyncpg.Record | None:
+    """An existing login's body (None inside when it has none yet); None if there is no such login."""
+    return await conn.fetchrow("SELECT body_id FROM staff_user WHERE username = $1", username)
+
+
+async def any_staff_locked(conn: asyncpg.Connection) -> bool:
+    """Whether any staff login exists, holding a lock so two first starts make one administrator."""
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtext('piaojue.first_admin'))")
+    return bool(await conn.fetchval("SELECT EXISTS (SELECT 1 FROM staff_user)"))
+
+
 async def insert_staff_login(conn: asyncpg.Connection, staff_user_id: int, expires_at: datetime) -> str:
     """A staff login; its id is the token's jti."""
     return str(

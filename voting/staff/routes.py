@@ -6,8 +6,8 @@ from litestar import Request, Response, get, post
 from litestar.datastructures import Cookie, State
 from litestar.params import JSONBody
 
-from voting.auth import COOKIE, LOGIN_ROLES, Principal, allow, provide_principal
-from voting.auth.guards import client_address, optional_principal
+from voting.auth import COOKIE, LOGIN_ROLES, Principal, provide_principal
+from voting.auth.guards import client_address, logins, optional_principal
 from voting.staff.models import StaffLogin, StaffToken
 from voting.staff.service import log_in, log_out
 
@@ -40,7 +40,7 @@ async def logout(request: Request, state: State) -> Response[dict[str, bool]]:
     return Response({"ok": True}, cookies=[Cookie(key=COOKIE, value="", max_age=0, path="/")])
 
 
-@get("/api/auth/me", guards=[allow(*LOGIN_ROLES)], summary="The logged-in staff user", tags=["auth"])
+@get("/api/auth/me", guards=[logins], summary="The logged-in staff user", tags=["auth"])
 async def me(request: Request) -> Principal:
     """Who this token belongs to."""
     return await provide_principal(request)

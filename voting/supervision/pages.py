@@ -8,6 +8,7 @@ from litestar import Request, get
 from litestar.datastructures import State
 from litestar.response import Template
 
+from voting.auth.guards import watched_body_ids
 from voting.departments.queries import departments_of_body
 from voting.departments.service import department_of
 from voting.errors import PiaojueError
@@ -57,9 +58,11 @@ async def liaison_home(request: Request, state: State) -> Template:
 async def supervision_console(request: Request, state: State) -> Template:
     """Clerks: every project, overdue reports, reports to review, issues, change requests, inspections."""
     who = await staff_page_user(request, *PRESIDIUM)
+    watched = await watched_body_ids(request, who)
     async with state.pool.acquire() as conn:
-        items = await load_items(conn, await queries.items(conn))
-        pending = [Report(**dict(r)) for r in await queries.reports(conn, None, "submitted")]
+        items = [i for i in await load_items(conn, await queries.items(conn)) if i.body_id in watched]
+        shown = {i.id for i in items}
+        pending = [Report(**dict(r)) for r in await queries.reports(conn, None, "submitted") if r["item_id"] in shown]
         bodies = {i.body_id for i in items}
         departments = {b: [dict(d) for d in await departments_of_body(conn, b)] for b in bodies}
         deputies = {b: [dict(d) for d in await deputies_of_body(conn, b) if d["active"]] for b in bodies}

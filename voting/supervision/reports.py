@@ -125,10 +125,12 @@ async def item_reports(pool: asyncpg.Pool, item_id: int, published_only: bool) -
     return [Report(**dict(r)) for r in rows]
 
 
-async def pending_reports(pool: asyncpg.Pool) -> list[Report]:
-    """Reports waiting for a clerk."""
+async def pending_reports(pool: asyncpg.Pool, bodies: frozenset[int]) -> list[Report]:
+    """Reports waiting for a clerk, of these bodies' projects."""
     async with pool.acquire() as conn:
-        return [Report(**dict(r)) for r in await queries.reports(conn, None, "submitted")]
+        rows = await queries.reports(conn, None, "submitted")
+        shown = {i["id"] for i in await queries.items(conn) if i["body_id"] in bodies}
+    return [Report(**dict(r)) for r in rows if r["item_id"] in shown]
 
 
 async def photo_for(pool: asyncpg.Pool, data_dir: Path, photo_id: str, who: Principal | None) -> tuple[bytes, str]:

@@ -9,8 +9,8 @@ from litestar import Request, Response, get, patch, post
 from litestar.datastructures import State, UploadFile
 from litestar.params import FromPath, FromQuery, JSONBody
 
-from voting.auth import Role, allow, clerks, liaisons, provide_principal
-from voting.auth.guards import optional_principal
+from voting.auth import clerks, liaisons, provide_principal
+from voting.auth.guards import clerks_or_liaisons, optional_principal, presidium, watched_body_ids
 from voting.errors import BadRequest
 from voting.supervision import oversight, pages, reports, service
 from voting.supervision.models import (
@@ -34,8 +34,6 @@ from voting.supervision.models import (
 from voting.supervision.photos import MAX_BYTES, MAX_PHOTOS
 
 TAGS = ["supervision"]
-clerks_or_liaisons = allow(Role.ADMIN, Role.CLERK, Role.LIAISON)
-deciders = allow(Role.ADMIN, Role.CLERK, Role.PRESIDING)
 
 
 @get("/api/items", summary="Chosen projects in implementation (public)", tags=TAGS)
@@ -121,9 +119,10 @@ async def item_reports(state: State, item_id: FromPath[int]) -> list[Report]:
 
 
 @get("/api/reports/pending", guards=[clerks], summary="Reports awaiting review", tags=TAGS)
-async def pending_reports(state: State) -> list[Report]:
-    """Submitted reports, for the clerks."""
-    return await reports.pending_reports(state.pool)
+async def pending_reports(request: Request, state: State) -> list[Report]:
+    """Submitted reports of the projects of the clerk's body and those below it."""
+    watched = await watched_body_ids(request, await provide_principal(request))
+    return await reports.pending_reports(state.pool, watched)
 
 
 @post("/api/reports/{report_id:int}/review", guards=[clerks], status_code=200, summary="Publish or return", tags=TAGS)
@@ -182,7 +181,7 @@ async def request_change(
     return await oversight.request_change(state.pool, await provide_principal(request), item_id, data)
 
 
-@post("/api/changes/{change_id:int}/decision", guards=[deciders], status_code=200, summary="Decide", tags=TAGS)
+@post("/api/changes/{change_id:int}/decision", guards=[presidium], status_code=200, summary="Decide", tags=TAGS)
 async def decide_change(
     request: Request, state: State, change_id: FromPath[int], data: JSONBody[ChangeDecision]
 ) -> Change:

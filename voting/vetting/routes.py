@@ -6,7 +6,8 @@ from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
-from voting.auth import Role, allow, clerks, liaisons, provide_principal
+from voting.auth import clerks, liaisons, provide_principal
+from voting.auth.guards import presidium_or_liaisons
 from voting.programs.schedule import load_program
 from voting.vetting import service
 from voting.vetting.models import (
@@ -21,7 +22,6 @@ from voting.vetting.models import (
 )
 
 TAGS = ["vetting"]
-clerks_and_liaisons = allow(Role.ADMIN, Role.CLERK, Role.PRESIDING, Role.LIAISON)
 
 
 @post("/api/candidates/{candidate_id:int}/feasibility-requests", guards=[clerks], summary="Ask a department", tags=TAGS)
@@ -56,7 +56,7 @@ async def answer(
 
 @get(
     "/api/feasibility-requests/{request_id:int}/opinions",
-    guards=[clerks_and_liaisons],
+    guards=[presidium_or_liaisons],
     summary="Every answer to a request",
     tags=TAGS,
 )

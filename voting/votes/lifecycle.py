@@ -17,7 +17,7 @@ from tally.ballot_check import check_sections
 from tally.count import count_votes
 from tally.errors import TallyError
 from tally.models import Ballot, Tally, VoteRules
-from tally.thresholds import fewest_meeting, meets
+from tally.thresholds import has_quorum, quorum_needed
 from voting.auth import Principal
 from voting.bulletin.announce import sign_chain_head, sign_result
 from voting.database import transaction
@@ -108,8 +108,8 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
         session = await require_session(conn, vote.session_id)
         total = await count_active_deputies(conn, session.body_id)
         present = await queries.present_count(conn, vote.session_id)
-        needed = fewest_meeting(total, vote.rules.quorum)
-        if total == 0 or not meets(present, total, vote.rules.quorum):
+        needed = quorum_needed(total, vote.rules.quorum)
+        if not has_quorum(present, total, vote.rules.quorum):
             raise Conflict(
                 "no_quorum",
                 f"出席代表{present}人，未达到法定人数{needed}人，不能开始表决",

@@ -1,0 +1,20 @@
+"""Every group of roles, named once; the API guards (voting.auth.guards) and page access use these."""
+
+from __future__ import annotations
+
+from voting.auth.tokens import LOGIN_ROLES, STAFF_ROLES, Role
+
+ADMINS = (Role.ADMIN,)
+CLERKS = (Role.ADMIN, Role.CLERK)  # 秘书处: rosters, programs, intake, supervision
+PRESIDING = (Role.ADMIN, Role.PRESIDING)  # 大会执行主席: runs the live votes
+PRESIDIUM = (Role.ADMIN, Role.CLERK, Role.PRESIDING)  # 主席团 / 主任会议: the list, the method, changes
+COUNTERS = (Role.TELLER, Role.SCRUTINEER)  # 计票人、监票人
+TELLERS = (Role.TELLER,)
+SCRUTINEERS = (Role.SCRUTINEER,)
+BALLOT_BOX = (Role.ADMIN, Role.PRESIDING, Role.SCRUTINEER)  # 发出、封箱、收回 the paper ballots
+CLERKS_OR_LIAISONS = (*CLERKS, Role.LIAISON)  # milestones and change requests on a project
+PRESIDIUM_OR_LIAISONS = (*PRESIDIUM, Role.LIAISON)  # feasibility opinions: the department and who weighs them
+LIAISONS = (Role.LIAISON,)
+DEPUTIES = (Role.DEPUTY,)
+STAFF = STAFF_ROLES
+LOGINS = LOGIN_ROLES

@@ -1,0 +1,124 @@
+"""Set-up pages: the guide (本级人大 → 代表名册 → 职能部门 → 会议 → 年度项目计划), bodies, departments, staff logins."""
+
+from __future__ import annotations
+
+from litestar import Request, get
+from litestar.datastructures import State
+from litestar.params import FromPath, FromQuery
+from litestar.response import Template
+
+from voting.auth import Role
+from voting.auth.scope import Reach
+from voting.bodies.models import LEVEL_NAMES
+from voting.bodies.queries import bodies_under, body_by_id
+from voting.departments.queries import departments_of_body
+from voting.errors import not_found
+from voting.pages.access import CLERKS, PageRefused, error_page, page, staff_page_user
+from voting.setup import queries
+from voting.setup.steps import STEPS, steps_of
+from voting.staff.accounts import list_accounts
+
+ROLE_NAMES = {
+    "admin": ("管理员", "administrator"),
+    "clerk": ("秘书处", "clerk"),
+    "presiding": ("主持人", "presiding officer"),
+    "teller": ("计票人", "teller"),
+    "scrutineer": ("监票人", "scrutineer"),
+    "liaison": ("部门联络员", "department liaison"),
+}
+LEVEL_RANK = {"township": 1, "county": 2, "city": 3}
+
+
+async def body_or_404(state: State, body_id: int) -> dict[str, object]:
+    """One body as a dict, or the 404 page."""
+    async with state.pool.acquire() as conn:
+        row = await body_by_id(conn, body_id)
+    if row is None:
+        raise PageRefused(error_page(not_found("人大", "Body")))
+    return dict(row)
+
+
+@get("/console/setup", include_in_schema=False)
+async def setup_guide(request: Request, state: State, step: FromQuery[int] = 0) -> Template:
+    """The guided set-up of the login's own body; every step can be skipped and come back to."""
+    who = await staff_page_user(request, *CLERKS)
+    progress: dict[str, int] = {}
+    body = None
+    if who.body_id is not None:
+        async with state.pool.acquire() as conn:
+            body = dict(await body_by_id(conn, who.body_id) or {})
+            progress = dict(await queries.body_progress(conn, who.body_id))
+    steps = steps_of(who.body_id, progress)
+    if not 1 <= step <= len(STEPS):
+        # Start at the first step not done yet (all done: the last one).
+        step = next((s.number for s in steps if not s.done), len(STEPS))
+    return page("setup/guide.html", who=who, body=body, steps=steps, current=steps[step - 1], progress=progress)
+
+
+@get("/console/bodies", include_in_schema=False)
+async def bodies_page(request: Request, state: State) -> Template:
+    """The bodies this login watches; an administrator creates and edits them (its own and those below)."""
+    who = await staff_page_user(request)
+    bodies: list[dict[str, object]] = []
+    if who.body_id is not None:
+        async with state.pool.acquire() as conn:
+            bodies = [dict(r) for r in await bodies_under(conn, who.body_id)]
+    names = {b["id"]: b["name"] for b in bodies}
+    parents = [b for b in bodies if b["level"] != "township"]
+    return page(
+        "setup/bodies.html",
+        who=who,
+        bodies=bodies,
+        names=names,
+        parents=parents,
+        levels=LEVEL_NAMES,
+        rank=LEVEL_RANK,
+        admin=who.role is Role.ADMIN,
+        guide=request.query_params.get("guide"),
+    )
+
+
+@get("/console/bodies/{body_id:int}/departments", include_in_schema=False)
+async def departments_page(request: Request, state: State, body_id: FromPath[int]) -> Template:
+    """A body's departments with their liaison logins; clerks add departments and set liaisons."""
+    who = await staff_page_user(request)
+    body = await body_or_404(state, body_id)
+    async with state.pool.acquire() as conn:
+        departments = [dict(r) for r in await departments_of_body(conn, body_id)]
+        liaisons = [dict(r) for r in await queries.liaisons_of_body(conn, body_id)]
+    for department in departments:
+        department["liaisons"] = [x for x in liaisons if x["department_id"] == department["id"]]
+    return page(
+        "setup/departments.html",
+        who=who,
+        body=body,
+        departments=departments,
+        can_edit=who.role in CLERKS and who.body_id == body_id,
+        admin=who.role is Role.ADMIN,
+    )
+
+
+@get(
+    "/console/bodies/{body_id:int}/staff",
+    include_in_schema=False,
+    opt={"reach": Reach.ADMINISTER},
+)
+async def staff_page(request: Request, state: State, body_id: FromPath[int]) -> Template:
+    """A body's staff logins: create with a role, reset the password (shown once), revoke."""
+    who = await staff_page_user(request, Role.ADMIN)
+    body = await body_or_404(state, body_id)
+    accounts = await list_accounts(state.pool, body_id)
+    async with state.pool.acquire() as conn:
+        departments = [dict(r) for r in await departments_of_body(conn, body_id)]
+    return page(
+        "setup/staff.html",
+        who=who,
+        body=body,
+        accounts=accounts,
+        departments=departments,
+        department_names={d["id"]: d["name"] for d in departments},
+        roles=ROLE_NAMES,
+    )
+
+
+ROUTES = [setup_guide, bodies_page, departments_page, staff_page]
