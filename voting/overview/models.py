@@ -32,7 +32,7 @@ class BodyYear(msgspec.Struct):
     program_id: int | None
     program_title: str | None
     phase: str | None
-    session_id: int | None  # the program's latest session (the way to its console)
+    session_id: int | None  # the program's latest session, else the body's latest that year not tied to a program
     suggestions: int  # every suggestion received, whatever became of it
     candidates: int  # candidate projects not excluded
     listed: int  # on the presidium's list

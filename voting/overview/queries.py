@@ -17,7 +17,8 @@ WITH RECURSIVE tree AS (
 SELECT t.id AS body_id, t.name AS body_name, t.level, t.parent_id, t.depth,
        p.id AS program_id, p.title AS program_title, p.phase,
        (SELECT s.id FROM session s
-        WHERE s.body_id = t.id AND (s.program_id = p.id OR extract(year FROM s.held_on) = $2)
+        WHERE s.body_id = t.id
+          AND (s.program_id = p.id OR (s.program_id IS NULL AND extract(year FROM s.held_on) = $2))
         ORDER BY s.program_id IS NOT DISTINCT FROM p.id DESC, s.held_on DESC, s.id DESC LIMIT 1) AS session_id,
        (SELECT count(*) FROM suggestion s WHERE s.program_id = p.id) AS suggestions,
        (SELECT count(*) FROM candidate c WHERE c.program_id = p.id AND c.exclusion_rule IS NULL) AS candidates,
