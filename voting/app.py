@@ -38,6 +38,7 @@ from voting.evaluation import routes as evaluation
 from voting.funnel import routes as funnel
 from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_roles import document_bare_routes, document_roles
+from voting.overview import routes as overview
 from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
 from voting.programs import routes as programs
@@ -159,6 +160,7 @@ def create_app(settings: Settings) -> Litestar:
             *staff.ROUTES,
             *staff_accounts.ROUTES,
             *bodies.ROUTES,
+            *overview.ROUTES,
             *roster.ROUTES,
             *programs.ROUTES,
             *departments.ROUTES,

@@ -113,6 +113,7 @@ def print_welcome(demo: Demo, base: str) -> None:
  征集海报 Poster (phone form)     {base}/programs/{demo.soliciting_program_id}/poster · 查询 {base}/track
  项目实施看板 Projects dashboard   {base}/projects
  项目监督 Supervision (clerk)     {base}/console/supervision · {base}/console/evaluations
+ 全县年度概况 County overview     {base}/console/bodies/{demo.body_id}/overview (乡镇 townships included)
  部门联络员 Liaison               {base}/liaison (论证 feasibility) · {base}/liaison/projects
  计票 监票 Tellers, scrutineers   {base}/count    (paper votes: assign them in a vote's 纸质计票 page)
  API schema                       {base}/schema

@@ -89,13 +89,16 @@ async def test_report_review_rating_and_dashboard(
     group = row.locator("form[data-monitors]")
     await group.locator("input[type=checkbox]").nth(0).check()
     await group.locator("input[type=checkbox]").nth(2).check()
-    await group.locator("button[type=submit]").click()
+    # The form reloads the page when saved: wait for that, or the next click lands on the old page.
+    async with clerk.page.expect_navigation():
+        await group.locator("button[type=submit]").click()
     await expect(row).to_contain_text("监督小组")
     await row.locator("summary").click()
     step = row.locator("form[data-milestone]")
     await step.locator("input[name=title]").fill("竣工验收")
     await step.locator("input[name=due_on]").fill("2027-11-30")
-    await step.locator("button[type=submit]").click()
+    async with clerk.page.expect_navigation():
+        await step.locator("button[type=submit]").click()
     await row.locator("summary").click()
     await expect(row.locator(".milestones")).to_contain_text("竣工验收")
     assert not clerk.errors

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from markupsafe import Markup, escape
 
+from voting.supervision import schedule
 from voting.supervision.models import Item
 
 OUTCOME_COLOURS = {"satisfied": "#1b7d3a", "basic": "#c8962d", "unsatisfied": "#b3261e"}
@@ -38,25 +40,16 @@ def by_category(items: list[Item]) -> Markup:
     return _svg(480, 16 + 30 * max(len(rows), 1), "".join(parts), "按类别 by category")
 
 
-def on_time(items: list[Item], today_iso: str) -> tuple[Markup, int | None]:
-    """Share of projects due by now that were completed by their target date."""
-    due = [
-        i
-        for i in items
-        if i.target_date is not None and (i.status == "completed" or i.target_date.isoformat() < today_iso)
-    ]
-    good = [
-        i
-        for i in due
-        if i.status == "completed" and i.completed_on is not None and i.target_date and i.completed_on <= i.target_date
-    ]
-    rate = round(100 * len(good) / len(due)) if due else None
+def on_time(items: list[Item], today: dt.date) -> tuple[Markup, int | None]:
+    """Share of projects due by now that were completed by their target date (supervision.schedule.on_time)."""
+    good, due = schedule.on_time(items, today)
+    rate = round(100 * good / due) if due else None
     width = 3.6 * (rate or 0)
     body = (
         '<rect x="0" y="10" width="360" height="22" rx="4" fill="#e8e6e1"/>'
         f'<rect x="0" y="10" width="{width:.0f}" height="22" rx="4" fill="#1b7d3a"/>'
         f'<text x="0" y="54">{"—" if rate is None else f"{rate}%"} 按期完成 on time'
-        f" ({len(good)}/{len(due)})</text>"
+        f" ({good}/{due})</text>"
     )
     return _svg(380, 64, body, "按期完成率 on-time rate"), rate
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from litestar import get
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
@@ -17,7 +15,7 @@ from voting.evaluation.models import LEVEL_NAMES
 from voting.pages.access import error_page, page
 from voting.pages.qr import qr_svg
 from voting.supervision.models import CHANGE_NAMES, STATUS_NAMES
-from voting.supervision.service import get_item
+from voting.supervision.service import get_item, today
 
 
 @get("/projects", include_in_schema=False)
@@ -25,7 +23,7 @@ async def projects(state: State, body_id: FromQuery[int | None] = None) -> Templ
     """The public dashboard: status, progress, latest published report, evaluation; charts."""
     rows, bodies = await dashboard(state.pool, body_id)
     items = [r.item for r in rows]
-    on_time_chart, on_time_rate = charts.on_time(items, dt.date.today().isoformat())
+    on_time_chart, on_time_rate = charts.on_time(items, today())
     rated = [
         (r.item.name, r.evaluation.result.satisfaction_pct, r.evaluation.result.outcome.value)
         for r in rows

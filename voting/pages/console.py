@@ -13,6 +13,7 @@ from markupsafe import Markup
 from voting.auth import Role
 from voting.auth.guards import optional_principal, watched_body_ids
 from voting.auth.scope import OWN_BODY_ONLY
+from voting.bodies.queries import body_by_id
 from voting.errors import PiaojueError
 from voting.pages.access import (
     CLERKS,
@@ -54,7 +55,10 @@ async def console_home(request: Request, state: State) -> Template | Redirect:
     watched = await watched_body_ids(request, who)
     async with state.pool.acquire() as conn:
         sessions = [Session(**dict(r)) for r in await all_sessions(conn) if r["body_id"] in watched]
-    return page("console_home.html", who=who, sessions=sessions, roster=can_manage_roster(who))
+        own_body = await body_by_id(conn, who.body_id) if who.body_id is not None else None
+    # Staff are led to their body's year overview (voting/overview): a county's or city's with the bodies below.
+    overview = dict(own_body) if own_body is not None else None
+    return page("console_home.html", who=who, sessions=sessions, roster=can_manage_roster(who), overview=overview)
 
 
 @get("/console/sessions/{session_id:int}", include_in_schema=False)

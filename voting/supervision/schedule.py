@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
+from typing import Protocol
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -42,3 +44,26 @@ def overdue(started_on: dt.date, every_months: int, covered: set[dt.date], today
 def current_period_end(started_on: dt.date, every_months: int, today: dt.date) -> dt.date:
     """The due date of the period today falls in: a report may answer it or any earlier one, never a later one."""
     return next(d for d in due_dates(started_on, every_months, dt.date(today.year + 2, 12, 31)) if d >= today)
+
+
+class Scheduled(Protocol):
+    """What the on-time rule reads of a project."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def target_date(self) -> dt.date | None: ...
+    @property
+    def completed_on(self) -> dt.date | None: ...
+
+
+def on_time(projects: Iterable[Scheduled], today: dt.date) -> tuple[int, int]:
+    """(completed by their target date, due by now): a project with a target date is due once
+    completed or once its target date has passed; the on-time rate is the first over the second."""
+    due = [p for p in projects if p.target_date is not None and (p.status == "completed" or p.target_date < today)]
+    good = [
+        p
+        for p in due
+        if p.status == "completed" and p.completed_on is not None and p.target_date and p.completed_on <= p.target_date
+    ]
+    return len(good), len(due)
