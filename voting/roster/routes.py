@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from litestar import Request, get, patch, post
+from litestar import Request, delete, get, patch, post
 from litestar.datastructures import State, UploadFile
-from litestar.enums import RequestEncodingType
-from litestar.params import Body as BodyParam
 from litestar.params import FromPath, JSONBody
 
 from voting.auth import clerks, provide_principal, staff_only
 from voting.errors import BadRequest
 from voting.roster import service
-from voting.roster.models import Body, Deputy, DeputyCreate, DeputyUpdate, ImportResult
+from voting.roster.models import Body, Deputy, DeputyCreate, DeputyUpdate, ImportPreview, ImportResult
 from voting.roster.queries import all_bodies
-
-MAX_CSV_BYTES = 2 * 1024 * 1024
+from voting.roster.spreadsheet import MAX_FILE_BYTES
 
 
 @get("/api/bodies", guards=[staff_only], summary="All bodies", tags=["roster"])
@@ -40,34 +35,59 @@ async def add_deputy(request: Request, state: State, body_id: FromPath[int], dat
     return deputy
 
 
+async def read_upload(request: Request, want_digest: bool) -> tuple[bytes, str]:
+    """The multipart form's file `data` (and the preview's digest `preview`), or a bilingual 4xx."""
+    form = await request.form()
+    upload = form.get("data")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        raise BadRequest("file_missing", "请选择要导入的名单文件", "Choose a roster file to import", field="data")
+    # Read one byte past the limit: enough to know it is too large, never more.
+    raw = await upload.read(MAX_FILE_BYTES + 1)
+    digest = form.get("preview")
+    digest = digest if isinstance(digest, str) else ""
+    if want_digest and not digest:
+        zh, en = "请先预览，再确认导入", "Preview the file first, then confirm"
+        raise BadRequest("preview_missing", zh, en, field="preview")
+    return raw, digest
+
+
+IMPORT_NOTE = (
+    "Multipart: `data`, an .xlsx workbook (first sheet) or a CSV in UTF-8 or GBK; a header row with "
+    "姓名 (required), 代表团, 座位, 电话, 代表编号. Rows match deputies by 代表编号, else by name and "
+    "delegation. Any bad row refuses the whole file, listing every bad row."
+)
+
+
+@post(
+    "/api/bodies/{body_id:int}/deputies/import/preview",
+    guards=[clerks],
+    status_code=200,
+    summary="Preview a roster import (.xlsx or CSV)",
+    tags=["roster"],
+    description=IMPORT_NOTE + " Writes nothing.",
+    request_max_body_size=MAX_FILE_BYTES + 64 * 1024,
+)
+async def preview_import(request: Request, state: State, body_id: FromPath[int]) -> ImportPreview:
+    """Who the file would add, whose details it would change, and who it leaves alone."""
+    raw, _ = await read_upload(request, want_digest=False)
+    return await service.preview_import(state.pool, body_id, raw)
+
+
 @post(
     "/api/bodies/{body_id:int}/deputies/import",
     guards=[clerks],
     status_code=200,
-    summary="Import deputies from CSV",
+    summary="Confirm a previewed roster import",
     tags=["roster"],
-    description="Columns 姓名/name (required), 代表团/delegation, 座位/seat, 电话/phone. "
-    "Any bad row rejects the whole file, listing every bad row.",
+    description=IMPORT_NOTE + " Also `preview`: the preview's digest; if the file or the roster changed since, "
+    "409 and nothing is written.",
+    request_max_body_size=MAX_FILE_BYTES + 64 * 1024,
 )
-async def import_deputies(
-    request: Request,
-    state: State,
-    body_id: FromPath[int],
-    data: Annotated[UploadFile, BodyParam(media_type=RequestEncodingType.MULTI_PART)],
-) -> ImportResult:
-    """Import a CSV roster, all rows or none."""
+async def import_deputies(request: Request, state: State, body_id: FromPath[int]) -> ImportResult:
+    """Apply exactly what the preview showed, all rows or none."""
+    raw, digest = await read_upload(request, want_digest=True)
     who = await provide_principal(request)
-    raw = await data.read()
-    if len(raw) > MAX_CSV_BYTES:
-        raise BadRequest("csv_too_large", "文件超过2MB", "The file is larger than 2 MB")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")  # Excel on Chinese Windows saves CSV in GBK
-        except UnicodeDecodeError as error:
-            raise BadRequest("csv_encoding", "无法识别文件编码", "Unreadable file encoding") from error
-    return await service.import_csv(state.pool, who, body_id, text)
+    return await service.confirm_import(state.pool, who, body_id, raw, digest)
 
 
 @patch("/api/deputies/{deputy_id:int}", guards=[clerks], summary="Edit a deputy", tags=["roster"])
@@ -77,4 +97,26 @@ async def edit_deputy(request: Request, state: State, deputy_id: FromPath[int], 
     return await service.update_deputy(state.pool, who, deputy_id, data)
 
 
-ROUTES = [list_bodies, list_deputies, add_deputy, import_deputies, edit_deputy]
+@delete(
+    "/api/deputies/{deputy_id:int}",
+    guards=[clerks],
+    summary="Delete a deputy entered by mistake",
+    tags=["roster"],
+    description="Only a deputy who never checked in, took a ballot, rated or monitored a project; "
+    "otherwise 409 (end their term instead).",
+)
+async def delete_deputy(request: Request, state: State, deputy_id: FromPath[int]) -> None:
+    """Remove a deputy who was never part of anything (audited)."""
+    who = await provide_principal(request)
+    await service.delete_deputy(state.pool, who, deputy_id)
+
+
+ROUTES = [
+    list_bodies,
+    list_deputies,
+    add_deputy,
+    preview_import,
+    import_deputies,
+    edit_deputy,
+    delete_deputy,
+]
