@@ -34,6 +34,7 @@ from voting.departments import routes as departments
 from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError, error_body
 from voting.evaluation import routes as evaluation
+from voting.exports import routes as exports
 from voting.funnel import routes as funnel
 from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_roles import document_bare_routes, document_roles
@@ -156,6 +157,7 @@ def create_app(settings: Settings) -> Litestar:
         route_handlers=[
             *staff.ROUTES,
             *roster.ROUTES,
+            *exports.ROUTES,
             *programs.ROUTES,
             *departments.ROUTES,
             *solicit.ROUTES,

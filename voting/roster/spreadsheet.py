@@ -57,9 +57,10 @@ def read_rows(raw: bytes) -> list[Row]:
             "这是旧版Excel文件(.xls)：请在Excel中另存为“Excel工作簿(.xlsx)”后再导入",
             "This is an old Excel file (.xls): save it as an Excel workbook (.xlsx) and import again",
         )
-    if raw.startswith(ZIP_MAGIC):
-        return read_workbook(raw)
-    return read_csv(decode_text(raw))
+    rows = read_workbook(raw) if raw.startswith(ZIP_MAGIC) else read_csv(decode_text(raw))
+    if not rows:
+        raise refuse("file_empty", "文件中没有任何内容", "The file holds nothing")
+    return rows
 
 
 def not_a_roster() -> BadRequest:
