@@ -92,6 +92,7 @@ def read_workbook(raw: bytes) -> list[Row]:
         if not book.worksheets:
             raise refuse("file_empty", "工作簿中没有工作表", "The workbook has no worksheet")
         sheet = book.worksheets[0]
+        sheet.reset_dimensions()  # WPS and other writers leave wrong or no dimensions: read every cell
         rows: list[Row] = []
         for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = [cell_text(v) for v in values]
