@@ -91,6 +91,14 @@ def on_bad_value(_: Request, error: asyncpg.DataError) -> Response[dict[str, Any
     return error_response(400, "invalid_value", zh, en)
 
 
+def on_gone_reference(_: Request, error: asyncpg.ForeignKeyViolationError) -> Response[dict[str, Any]]:
+    """A row this request refers to was deleted meanwhile (a deputy removed as a mistake as they check in)."""
+    log.info("refused a write whose referenced row is gone: %s", error.constraint_name)
+    zh = "所涉及的对象刚刚被删除或不存在，请刷新后重试"
+    en = "Something this request refers to was just removed; reload and retry"
+    return error_response(409, "reference_gone", zh, en)
+
+
 def on_http_error(_: Request, error: HTTPException) -> Response[dict[str, Any]]:
     """Litestar's 401/403/404/405… in both languages."""
     zh, en = HTTP_MESSAGES.get(error.status_code, ("请求无法处理", "Request could not be handled"))
@@ -185,6 +193,7 @@ def create_app(settings: Settings) -> Litestar:
             CastRefused: on_refusal,
             ValidationException: on_validation_error,
             asyncpg.DataError: on_bad_value,
+            asyncpg.ForeignKeyViolationError: on_gone_reference,
             HTTPException: on_http_error,
             Exception: on_server_error,
         },
