@@ -5,7 +5,8 @@ The key that matches a row to a deputy (docs/roster-import.md):
   same name and delegation who has no number yet (who thereby gets it); failing that, it is new;
 - a row without a number matches the one deputy of the same name and delegation (of the same
   name alone when the file has no delegation column); failing that, it is new.
-Two deputies who share a name and a delegation need numbers: without them the row is refused.
+Two deputies who share a name and a delegation need numbers: a row without one that could be
+either of them (on the roster or in the file) is refused.
 So the same file imported twice changes nothing the second time. No file removes a deputy or
 restores an ended term: those stay separate, audited acts.
 """
@@ -13,6 +14,7 @@ restores an ended term: those stay separate, audited acts.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 import msgspec
 
@@ -36,6 +38,7 @@ def plan_import(roster: list[Deputy], rows: list[FileRow]) -> ImportPreview | li
     unchanged = 0
     claimed: dict[int, int] = {}  # deputy id → the line that matched it
     numbers_in_file: dict[str, int] = {}
+    people_in_file = Counter(person_key(row.values) for row in rows)
     for row in rows:
         number = row.values.get("number", "")
         if number and number in numbers_in_file:
@@ -43,6 +46,10 @@ def plan_import(roster: list[Deputy], rows: list[FileRow]) -> ImportPreview | li
             continue
         if number:
             numbers_in_file[number] = row.line
+        elif people_in_file[person_key(row.values)] > 1:
+            # Without a number this row could be either of the file's namesakes, now or next time.
+            errors.append(ImportRowError(row.line, *TWICE_IN_FILE))
+            continue
         match = by_number.get(number) if number else None
         if match is None:
             candidates = [d for d in roster if same_person(d, row.values) and not (number and d.number)]
@@ -51,9 +58,6 @@ def plan_import(roster: list[Deputy], rows: list[FileRow]) -> ImportPreview | li
                 continue
             match = candidates[0] if candidates else None
         if match is None:
-            if not number and any(same_person(new, row.values) for new in added):
-                errors.append(ImportRowError(row.line, *TWICE_IN_FILE))
-                continue
             added.append(PlannedDeputy(line=row.line, **{f: row.values.get(f, "") for f in FIELDS}))
             continue
         if match.id in claimed:
@@ -86,8 +90,8 @@ AMBIGUOUS = (
     "Several deputies share this name and delegation: add a 代表编号 (number) column to tell them apart",
 )
 TWICE_IN_FILE = (
-    "文件中同名且同代表团的代表出现了两次；如确是两个人，请填写“代表编号”",
-    "This name and delegation appear twice in the file; if they are two people, give each a 代表编号 (number)",
+    "文件中同名且同代表团的代表不止一行；如确是不同的人，请给每一行填写“代表编号”",
+    "This name and delegation are on more than one row; if they are different people, give each row a 代表编号",
 )
 
 
@@ -99,6 +103,11 @@ def same_number(line: int, first: int) -> ImportRowError:
 def matched_twice(line: int, first: int) -> ImportRowError:
     """Two rows of the file that are the same deputy."""
     return ImportRowError(line, f"与第{first}行是同一位代表", f"The same deputy as line {first}")
+
+
+def person_key(values: dict[str, str]) -> tuple[str, str | None]:
+    """Name and (when the file has the column) delegation: who a row without a number is."""
+    return values["name"], values.get("delegation")
 
 
 def same_person(deputy: Deputy | PlannedDeputy, values: dict[str, str]) -> bool:
