@@ -170,12 +170,12 @@ async def test_rows_that_cannot_be_told_apart_are_named_and_nothing_is_imported(
         ["王伟", "一组", ""],  # two 王伟 in 一组 already: which one?
         ["赵六", "二组", "9"],
         ["钱七", "二组", "9"],  # the same number twice
+        ["孙八", "三组", ""],  # twice, no number: both rows, since either could be either
         ["孙八", "三组", ""],
-        ["孙八", "三组", ""],  # twice, no number
     )
     before = await roster(pool, congress.body_id)
     body = assert_refused(await preview(client, congress.body_id, congress.clerk, raw), 400, "roster_rows_invalid")
-    assert [r["line"] for r in body["detail"]["rows"]] == [2, 4, 6]
+    assert [r["line"] for r in body["detail"]["rows"]] == [2, 4, 5, 6]
     assert all(r["message_zh"] and r["message_en"] for r in body["detail"]["rows"])
     assert await roster(pool, congress.body_id) == before
 
