@@ -12,10 +12,17 @@
   const showInactive = document.getElementById("show-inactive");
   const rosterError = document.getElementById("roster-error");
   const countLine = document.getElementById("roster-count");
+  const table = tbody.closest("table");
+  const previewBox = document.getElementById("import-preview");
   const FIELDS = ["name", "delegation", "seat", "phone"]; // the add form's fields
   const COLUMNS = ["number", ...FIELDS]; // 代表编号 first, as in the exported sheet
   let deputies = [];
   let editing = null; // id of the row being edited
+
+  /** A preview shown before the roster changed is stale: its confirm would be refused. */
+  function dropPreview() {
+    if (previewBox) previewBox.hidden = true;
+  }
 
   async function load() {
     deputies = await call("GET", "/api/bodies/" + bodyId + "/deputies");
@@ -29,6 +36,8 @@
     const shown = deputies.filter(
       (d) => (d.active || showInactive.checked) && (!words || COLUMNS.some((f) => d[f].toLowerCase().includes(words))),
     );
+    // The 编号 column only when the body's deputies have numbers (from an imported roster).
+    table.classList.toggle("no-numbers", !deputies.some((d) => d.number));
     tbody.replaceChildren(...shown.map((d) => (d.id === editing ? editRow(d) : viewRow(d))));
     if (!shown.length) tbody.append(el("tr", {}, el("td", { colspan: "7", class: "muted" }, bi("没有代表", "No deputies"))));
   }
@@ -95,6 +104,7 @@
     PJ.clearError(rosterError);
     try {
       const updated = await call("PATCH", "/api/deputies/" + id, { body: changes });
+      dropPreview();
       deputies = deputies.map((d) => (d.id === id ? updated : d));
       editing = null;
       render();
@@ -132,6 +142,7 @@
     PJ.clearError(rosterError);
     try {
       await call("DELETE", "/api/deputies/" + deputy.id);
+      dropPreview();
       deputies = deputies.filter((d) => d.id !== deputy.id);
       render();
     } catch (error) {
@@ -153,6 +164,7 @@
       const data = Object.fromEntries(FIELDS.map((f) => [f, addForm[f].value.trim()]));
       try {
         await call("POST", "/api/bodies/" + bodyId + "/deputies", { body: data });
+        dropPreview();
         addForm.reset();
         addForm.name.focus();
         await load();
@@ -165,7 +177,6 @@
   if (importForm) {
     const importError = document.getElementById("import-error");
     const importOk = document.getElementById("import-ok");
-    const previewBox = document.getElementById("import-preview");
     const NAMES = { name: "姓名", delegation: "代表团", seat: "座位", phone: "电话", number: "代表编号" };
 
     const fileForm = (file, digest) => {
@@ -291,7 +302,7 @@
     return el(
       "table",
       { class: "grid row-errors" },
-      el("thead", {}, el("tr", {}, el("th", {}, bi("行", "Line")), el("th", {}, bi("问题", "Problem")))),
+      el("thead", {}, el("tr", {}, el("th", {}, bi("表中行号", "Line")), el("th", {}, bi("问题", "Problem")))),
       el(
         "tbody",
         {},
