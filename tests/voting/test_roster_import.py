@@ -216,10 +216,10 @@ async def test_bad_files_are_refused_in_both_languages_and_change_nothing(
                 raise AssertionError(f"{label}: {error}") from error
     body = assert_refused(await preview(client, congress.body_id, congress.clerk, bad_rows), 400, "roster_rows_invalid")
     assert [r["line"] for r in body["detail"]["rows"]] == [3, 4]
-    no_file = await client.post(
-        f"/api/bodies/{congress.body_id}/deputies/import/preview", headers=congress.clerk, data={"note": "x"}
-    )
+    url = f"/api/bodies/{congress.body_id}/deputies/import/preview"
+    no_file = await client.post(url, headers=congress.clerk, files={"note": (None, "x")})  # multipart, no file
     assert_refused(no_file, 400, "file_missing")
+    assert_refused(await client.post(url, headers=congress.clerk, data={"note": "x"}), 400)  # not even multipart
     assert await roster(pool, congress.body_id) == before
 
 

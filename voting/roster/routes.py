@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Annotated
+
 from litestar import Request, delete, get, patch, post
 from litestar.datastructures import State, UploadFile
+from litestar.enums import RequestEncodingType
+from litestar.params import Body as BodyParam
 from litestar.params import FromPath, JSONBody
 
 from voting.auth import clerks, provide_principal, staff_only
@@ -35,16 +40,24 @@ async def add_deputy(request: Request, state: State, body_id: FromPath[int], dat
     return deputy
 
 
-async def read_upload(request: Request, want_digest: bool) -> tuple[bytes, str]:
-    """The multipart form's file `data` (and the preview's digest `preview`), or a bilingual 4xx."""
-    form = await request.form()
-    upload = form.get("data")
-    if not isinstance(upload, UploadFile) or not upload.filename:
+@dataclass
+class RosterUpload:
+    """The import form: the file, and (to confirm) the preview's digest."""
+
+    data: UploadFile | None = None  # optional here so that a missing file gets our own bilingual answer
+    preview: str = ""
+
+
+Upload = Annotated[RosterUpload, BodyParam(media_type=RequestEncodingType.MULTI_PART)]
+
+
+async def read_upload(form: RosterUpload, want_digest: bool) -> tuple[bytes, str]:
+    """The file's bytes (and the preview's digest), or a bilingual 4xx."""
+    if not isinstance(form.data, UploadFile) or not form.data.filename:
         raise BadRequest("file_missing", "请选择要导入的名单文件", "Choose a roster file to import", field="data")
     # Read one byte past the limit: enough to know it is too large, never more.
-    raw = await upload.read(MAX_FILE_BYTES + 1)
-    digest = form.get("preview")
-    digest = digest if isinstance(digest, str) else ""
+    raw = await form.data.read(MAX_FILE_BYTES + 1)
+    digest = form.preview.strip()
     if want_digest and not digest:
         zh, en = "请先预览，再确认导入", "Preview the file first, then confirm"
         raise BadRequest("preview_missing", zh, en, field="preview")
@@ -67,9 +80,9 @@ IMPORT_NOTE = (
     description=IMPORT_NOTE + " Writes nothing.",
     request_max_body_size=MAX_FILE_BYTES + 64 * 1024,
 )
-async def preview_import(request: Request, state: State, body_id: FromPath[int]) -> ImportPreview:
+async def preview_import(state: State, body_id: FromPath[int], data: Upload) -> ImportPreview:
     """Who the file would add, whose details it would change, and who it leaves alone."""
-    raw, _ = await read_upload(request, want_digest=False)
+    raw, _ = await read_upload(data, want_digest=False)
     return await service.preview_import(state.pool, body_id, raw)
 
 
@@ -83,9 +96,9 @@ async def preview_import(request: Request, state: State, body_id: FromPath[int])
     "409 and nothing is written.",
     request_max_body_size=MAX_FILE_BYTES + 64 * 1024,
 )
-async def import_deputies(request: Request, state: State, body_id: FromPath[int]) -> ImportResult:
+async def import_deputies(request: Request, state: State, body_id: FromPath[int], data: Upload) -> ImportResult:
     """Apply exactly what the preview showed, all rows or none."""
-    raw, digest = await read_upload(request, want_digest=True)
+    raw, digest = await read_upload(data, want_digest=True)
     who = await provide_principal(request)
     return await service.confirm_import(state.pool, who, body_id, raw, digest)
 
