@@ -58,8 +58,10 @@ def workbook_bytes(sheet: Sheet) -> bytes:
     for row in sheet.rows:
         ws.append([safe_cell(v) for v in row])
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    for column, heading in enumerate(sheet.header, start=1):
-        longest = max([display_width(heading)] + [display_width(r[column - 1]) for r in sheet.rows if len(r) >= column])
+    # Wide enough for every cell but the title (which may run over into empty cells).
+    cells = [list(sheet.header), *([label, value] for label, value in sheet.facts), *sheet.rows]
+    for column in range(1, max(len(row) for row in cells) + 1):
+        longest = max(display_width(row[column - 1]) for row in cells if len(row) >= column)
         ws.column_dimensions[get_column_letter(column)].width = min(max(longest + 2, 6), 60)
     out = io.BytesIO()
     book.save(out)
