@@ -193,7 +193,12 @@ async def test_bad_files_are_refused_in_both_languages_and_change_nothing(
     word_like = io.BytesIO()
     with zipfile.ZipFile(word_like, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook><sheets><sheet")
+        archive.writestr("[Content_Types].xml", "not xml at all")
     cases = [
+        ("damaged workbook", broken.getvalue(), "名单.xlsx", 400, "file_not_spreadsheet"),
         ("encrypted", locked.getvalue(), "名单.xlsx", 400, "workbook_encrypted"),
         ("empty workbook", empty_book, "名单.xlsx", 400, "file_empty"),
         ("header only", header_only, "名单.xlsx", 400, "roster_rows_invalid"),
@@ -221,6 +226,20 @@ async def test_bad_files_are_refused_in_both_languages_and_change_nothing(
     assert_refused(no_file, 400, "file_missing")
     assert_refused(await client.post(url, headers=congress.clerk, data={"note": "x"}), 400)  # not even multipart
     assert await roster(pool, congress.body_id) == before
+
+
+async def test_the_first_worksheet_with_content_is_read(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=0)
+    book = openpyxl.Workbook()
+    book.create_sheet("代表名单").append(["姓名"])
+    book["代表名单"].append(["吴九"])
+    out = io.BytesIO()
+    book.save(out)
+    shown = await preview(client, congress.body_id, congress.clerk, out.getvalue())
+    assert shown.status_code == 200, shown.text
+    assert [a["name"] for a in shown.json()["added"]] == ["吴九"]
 
 
 async def test_gbk_csv_imports_and_an_exported_roster_imports_again_unchanged(

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from typing import Any
 
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
@@ -24,6 +25,9 @@ MAX_ROWS = 5000
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and every encrypted Office file
 ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
+
+# What openpyxl raises on a damaged workbook (bad XML is a SyntaxError subclass).
+BROKEN_WORKBOOK = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, SyntaxError, OSError)
 
 Row = tuple[int, list[str]]  # (line number as the clerk sees it, cells)
 
@@ -40,7 +44,7 @@ def refuse(code: str, zh: str, en: str) -> BadRequest:
 
 
 def read_rows(raw: bytes) -> list[Row]:
-    """The first worksheet (or the CSV) as (line, cells); refuses what is not a roster file."""
+    """The first worksheet with content (or the CSV) as (line, cells); refuses what is not a roster file."""
     if len(raw) > MAX_FILE_BYTES:
         raise FileTooLarge("file_too_large", "文件超过2MB", "The file is larger than 2 MB", field="data")
     if not raw.strip():
@@ -73,7 +77,7 @@ def not_a_roster() -> BadRequest:
 
 
 def read_workbook(raw: bytes) -> list[Row]:
-    """Rows of the first worksheet of an .xlsx file."""
+    """Rows of the first worksheet of an .xlsx file that has any."""
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = archive.namelist()
@@ -86,23 +90,32 @@ def read_workbook(raw: bytes) -> list[Row]:
         raise FileTooLarge("file_too_large", "工作簿解压后过大", "The workbook unpacks to too much data", field="data")
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except BROKEN_WORKBOOK as error:
         raise not_a_roster() from error
     try:
-        if not book.worksheets:
-            raise refuse("file_empty", "工作簿中没有工作表", "The workbook has no worksheet")
-        sheet = book.worksheets[0]
-        sheet.reset_dimensions()  # WPS and other writers leave wrong or no dimensions: read every cell
-        rows: list[Row] = []
-        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [cell_text(v) for v in values]
-            if any(cells):
-                rows.append((line, cells))
-            if len(rows) > MAX_ROWS + 10:
-                raise refuse("too_many_rows", f"行数超过{MAX_ROWS}", f"More than {MAX_ROWS} rows")
-        return rows
+        # The first worksheet with anything in it: an empty "Sheet1" before the roster is common.
+        for sheet in book.worksheets:
+            rows = sheet_rows(sheet)
+            if rows:
+                return rows
+        return []
+    except BROKEN_WORKBOOK as error:
+        raise not_a_roster() from error
     finally:
         book.close()
+
+
+def sheet_rows(sheet: Any) -> list[Row]:
+    """A worksheet's non-empty rows with their row numbers."""
+    sheet.reset_dimensions()  # WPS and other writers leave wrong or no dimensions: read every cell
+    rows: list[Row] = []
+    for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = [cell_text(v) for v in values]
+        if any(cells):
+            rows.append((line, cells))
+        if len(rows) > MAX_ROWS + 10:
+            raise refuse("too_many_rows", f"行数超过{MAX_ROWS}", f"More than {MAX_ROWS} rows")
+    return rows
 
 
 def cell_text(value: object) -> str:
