@@ -14,7 +14,7 @@ restores an ended term: those stay separate, audited acts.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 
 import msgspec
 
@@ -32,6 +32,9 @@ from voting.roster.models import (
 def plan_import(roster: list[Deputy], rows: list[FileRow]) -> ImportPreview | list[ImportRowError]:
     """The preview of importing these rows into this roster, or every row that cannot be matched."""
     by_number = {d.number: d for d in roster if d.number}
+    by_name: dict[str, list[Deputy]] = defaultdict(list)  # a county's 450 deputies × a 450-row file
+    for deputy in roster:
+        by_name[deputy.name].append(deputy)
     errors: list[ImportRowError] = []
     added: list[PlannedDeputy] = []
     changed: list[PlannedChange] = []
@@ -52,7 +55,8 @@ def plan_import(roster: list[Deputy], rows: list[FileRow]) -> ImportPreview | li
             continue
         match = by_number.get(number) if number else None
         if match is None:
-            candidates = [d for d in roster if same_person(d, row.values) and not (number and d.number)]
+            namesakes = by_name[row.values["name"]]
+            candidates = [d for d in namesakes if same_person(d, row.values) and not (number and d.number)]
             if len(candidates) > 1:
                 errors.append(ImportRowError(row.line, *AMBIGUOUS))
                 continue

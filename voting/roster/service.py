@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import asyncpg
 import msgspec
 
@@ -10,9 +12,17 @@ from voting.auth import Principal
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, not_found
 from voting.roster import queries
-from voting.roster.file_rows import parse_rows
+from voting.roster.file_rows import FileRow, parse_rows
 from voting.roster.import_plan import plan_import
-from voting.roster.models import Body, Deputy, DeputyCreate, DeputyUpdate, ImportPreview, ImportResult
+from voting.roster.models import (
+    Body,
+    Deputy,
+    DeputyCreate,
+    DeputyUpdate,
+    ImportPreview,
+    ImportResult,
+    ImportRowError,
+)
 from voting.roster.spreadsheet import read_rows
 
 
@@ -53,34 +63,52 @@ def number_taken() -> Conflict:
     return Conflict("deputy_number_taken", "该代表编号已被本级其他代表使用", "Another deputy has this number")
 
 
-def plan_from_file(roster: list[Deputy], raw: bytes) -> ImportPreview:
-    """The import plan of an uploaded file, or a 4xx naming every bad row."""
-    found, errors = parse_rows(read_rows(raw))
-    preview = errors or plan_import(roster, found)
-    if isinstance(preview, list):
-        raise BadRequest(
-            "roster_rows_invalid",
-            "名单文件有错误，未导入任何代表",
-            "The file has bad rows; nothing was imported",
-            rows=[msgspec.to_builtins(e) for e in preview],
-        )
-    return preview
+def rows_invalid(errors: list[ImportRowError]) -> BadRequest:
+    """The refusal naming every bad row of a roster file."""
+    return BadRequest(
+        "roster_rows_invalid",
+        "名单文件有错误，未导入任何代表",
+        "The file has bad rows; nothing was imported",
+        rows=[msgspec.to_builtins(e) for e in errors],
+    )
+
+
+async def read_file(raw: bytes) -> list[FileRow]:
+    """The file's deputies' rows, or a 4xx naming every bad row.
+
+    Parsing a workbook takes a second for thousands of rows: it runs in a thread so the event
+    loop keeps answering the hall's tablets meanwhile.
+    """
+    found, errors = await asyncio.to_thread(lambda: parse_rows(read_rows(raw)))
+    if errors:
+        raise rows_invalid(errors)
+    return found
+
+
+def plan_for(roster: list[Deputy], found: list[FileRow]) -> ImportPreview:
+    """The import plan against this roster, or a 4xx naming every row that cannot be matched."""
+    plan = plan_import(roster, found)
+    if not isinstance(plan, ImportPreview):
+        raise rows_invalid(plan)
+    return plan
 
 
 async def preview_import(pool: asyncpg.Pool, body_id: int, raw: bytes) -> ImportPreview:
     """What importing this file would add, change and leave alone; writes nothing."""
+    found = await read_file(raw)
     async with pool.acquire() as conn:
         await require_body(conn, body_id)
         roster = [as_deputy(r) for r in await queries.deputies_of_body(conn, body_id)]
-    return plan_from_file(roster, raw)
+    return plan_for(roster, found)
 
 
 async def confirm_import(pool: asyncpg.Pool, who: Principal, body_id: int, raw: bytes, digest: str) -> ImportResult:
     """Apply exactly the previewed plan, or refuse (409) when the file or the roster differ from the preview."""
+    found = await read_file(raw)
     async with transaction(pool) as conn:
         await require_body(conn, body_id)
         roster = [as_deputy(r) for r in await queries.lock_roster(conn, body_id)]
-        plan = plan_from_file(roster, raw)
+        plan = plan_for(roster, found)
         if plan.digest != digest:
             raise Conflict(
                 "roster_changed",
