@@ -129,10 +129,11 @@ async def test_rows_match_on_number_then_name_and_delegation_and_changes_are_pre
     }
     done = await confirm(client, congress.body_id, congress.clerk, second, plan["digest"])
     assert done.json() == {"added": 0, "changed": 2, "unchanged": 0}
-    assert [(r[1], r[5], r[4]) for r in await roster(pool, congress.body_id)] == [
-        ("张叁", "A01", ""),
-        ("李四", "B02", "13900000002"),
-    ]
+    after = await roster(pool, congress.body_id)
+    assert [(r[1], r[5], r[4]) for r in after] == [("张叁", "A01", ""), ("李四", "B02", "13900000002")]
+    # A number stays unique in the body, whichever way it is typed in.
+    taken = await client.patch(f"/api/deputies/{after[1][0]}", headers=congress.clerk, json={"number": "A01"})
+    assert_refused(taken, 409, "deputy_number_taken")
 
 
 async def test_confirm_refuses_when_the_roster_or_the_file_changed_since_the_preview(
