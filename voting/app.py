@@ -35,6 +35,7 @@ from voting.departments import routes as departments
 from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError, error_body
 from voting.evaluation import routes as evaluation
+from voting.exports import routes as exports
 from voting.funnel import routes as funnel
 from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_roles import document_bare_routes, document_roles
@@ -91,6 +92,14 @@ def on_bad_value(_: Request, error: asyncpg.DataError) -> Response[dict[str, Any
     log.info("refused a value the database cannot take: %s", type(error).__name__)
     zh, en = "请求中的数值超出范围或格式不正确", "A value in the request is out of range"
     return error_response(400, "invalid_value", zh, en)
+
+
+def on_gone_reference(_: Request, error: asyncpg.ForeignKeyViolationError) -> Response[dict[str, Any]]:
+    """A row this request refers to was deleted meanwhile (a deputy removed as a mistake as they check in)."""
+    log.info("refused a write whose referenced row is gone: %s", error.constraint_name)
+    zh = "所涉及的对象刚刚被删除或不存在，请刷新后重试"
+    en = "Something this request refers to was just removed; reload and retry"
+    return error_response(409, "reference_gone", zh, en)
 
 
 def on_http_error(_: Request, error: HTTPException) -> Response[dict[str, Any]]:
@@ -162,6 +171,7 @@ def create_app(settings: Settings) -> Litestar:
             *bodies.ROUTES,
             *overview.ROUTES,
             *roster.ROUTES,
+            *exports.ROUTES,
             *programs.ROUTES,
             *departments.ROUTES,
             *solicit.ROUTES,
@@ -189,6 +199,7 @@ def create_app(settings: Settings) -> Litestar:
             CastRefused: on_refusal,
             ValidationException: on_validation_error,
             asyncpg.DataError: on_bad_value,
+            asyncpg.ForeignKeyViolationError: on_gone_reference,
             HTTPException: on_http_error,
             Exception: on_server_error,
         },

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import asyncpg
 import httpx
+import openpyxl
 import pytest
 from playwright.async_api import Page, expect
 
@@ -139,17 +140,19 @@ async def close_dialog(page: Page) -> None:
 
 
 async def import_roster(page: Page, names: list[str], folder: Path) -> None:
-    """Import deputies from a roster file on the roster page.
-
-    CSV today. For .xlsx (with a preview step) this becomes: write the rows with openpyxl, set that file,
-    and confirm the preview; the rest of the test stays as it is.
-    """
-    roster = folder / "roster.csv"
-    lines = ["姓名,代表团,座位,电话"] + [f"{name},南镇代表团,{n + 1},1380000000{n}" for n, name in enumerate(names)]
-    roster.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    """Import deputies from an Excel roster on the roster page: choose the file, read the preview, confirm."""
+    roster = folder / "代表名册.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "代表团", "座位", "电话"])
+    for n, name in enumerate(names):
+        sheet.append([name, "南镇代表团", str(n + 1), f"1380000000{n}"])
+    book.save(roster)
     await page.set_input_files("#import-form input[type=file]", str(roster))
     await page.click("#import-form button[type=submit]")
-    await expect(page.locator("#import-ok")).to_contain_text(f"已导入 {len(names)} 位代表")
+    await expect(page.locator("#import-preview .preview-summary")).to_contain_text(f"将新增 {len(names)} 位代表")
+    await page.click("#import-confirm")
+    await expect(page.locator("#import-ok")).to_contain_text(f"新增 {len(names)} 位")
 
 
 async def test_a_county_and_its_townships_set_up_from_the_pages_alone(

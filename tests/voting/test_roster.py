@@ -19,10 +19,16 @@ async def deputies_of(pool: asyncpg.Pool, body_id: int) -> int:
 
 
 async def upload(client: AsyncTestClient, body_id: int, headers: dict[str, str], raw: bytes) -> httpx.Response:
+    """Preview the file, then confirm the preview (the refusal of whichever step refused)."""
+    files = {"data": ("名单.csv", raw, "text/csv")}
+    preview = await client.post(f"/api/bodies/{body_id}/deputies/import/preview", headers=headers, files=files)
+    if preview.status_code != 200:
+        return preview
     return await client.post(
         f"/api/bodies/{body_id}/deputies/import",
         headers=headers,
-        files={"data": ("名单.csv", raw, "text/csv")},
+        files=files,
+        data={"preview": preview.json()["digest"]},
     )
 
 
@@ -89,7 +95,7 @@ async def test_csv_with_chinese_headers_and_a_bom_imports_every_row(
     text = "\ufeff" + HEADER + "张三,第一组,001,13800000000\n李四,第二组,002,\n\n王五,第二组,003,+86 138-0000-0002\n"
     response = await upload(client, congress.body_id, congress.clerk, text.encode("utf-8"))
     assert response.status_code == 200, response.text
-    assert response.json() == {"imported": 3}
+    assert response.json() == {"added": 3, "changed": 0, "unchanged": 0}
     listed = (await client.get(f"/api/bodies/{congress.body_id}/deputies", headers=congress.clerk)).json()
     by_name = {d["name"]: d for d in listed}
     assert by_name["张三"]["delegation"] == "第一组"
@@ -106,7 +112,7 @@ async def test_csv_saved_in_gbk_by_excel_imports(
     text = HEADER + "欧阳娜娜,城关镇代表团,012,13900000000\n"
     response = await upload(client, congress.body_id, congress.clerk, text.encode("gbk"))
     assert response.status_code == 200, response.text
-    assert response.json() == {"imported": 1}
+    assert response.json() == {"added": 1, "changed": 0, "unchanged": 0}
     listed = (await client.get(f"/api/bodies/{congress.body_id}/deputies", headers=congress.clerk)).json()
     assert "欧阳娜娜" in [d["name"] for d in listed]
     assert "城关镇代表团" in [d["delegation"] for d in listed]
@@ -119,7 +125,7 @@ async def test_csv_with_bad_rows_lists_every_one_and_imports_nothing(
     before = await deputies_of(pool, congress.body_id)
     text = HEADER + "张三,第一组,001,13800000000\n,第一组,002,13800000001\n李四,第二组,003,电话号码\n王五,第二组,004,\n"
     response = await upload(client, congress.body_id, congress.clerk, text.encode("utf-8"))
-    body = assert_refused(response, 400, "csv_rows_invalid")
+    body = assert_refused(response, 400, "roster_rows_invalid")
     rows = body["detail"]["rows"]
     assert [row["line"] for row in rows] == [3, 4]
     assert all(row["message_zh"] and row["message_en"] for row in rows)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from litestar import Request, get, patch, post
+from litestar import Request, delete, get, patch, post
 from litestar.datastructures import State, UploadFile
 from litestar.enums import RequestEncodingType
 from litestar.params import Body as BodyParam
@@ -13,9 +14,8 @@ from litestar.params import FromPath, JSONBody
 from voting.auth import clerks, provide_principal, staff_only
 from voting.errors import BadRequest
 from voting.roster import service
-from voting.roster.models import Deputy, DeputyCreate, DeputyUpdate, ImportResult
-
-MAX_CSV_BYTES = 2 * 1024 * 1024
+from voting.roster.models import Deputy, DeputyCreate, DeputyUpdate, ImportPreview, ImportResult
+from voting.roster.spreadsheet import MAX_FILE_BYTES
 
 
 @get("/api/bodies/{body_id:int}/deputies", guards=[staff_only], summary="A body's deputies", tags=["roster"])
@@ -32,34 +32,67 @@ async def add_deputy(request: Request, state: State, body_id: FromPath[int], dat
     return deputy
 
 
+@dataclass
+class RosterUpload:
+    """The import form: the file, and (to confirm) the preview's digest."""
+
+    data: UploadFile | None = None  # optional here so that a missing file gets our own bilingual answer
+    preview: str = ""
+
+
+Upload = Annotated[RosterUpload, BodyParam(media_type=RequestEncodingType.MULTI_PART)]
+
+
+async def read_upload(form: RosterUpload, want_digest: bool) -> tuple[bytes, str]:
+    """The file's bytes (and the preview's digest), or a bilingual 4xx."""
+    if not isinstance(form.data, UploadFile) or not form.data.filename:
+        raise BadRequest("file_missing", "请选择要导入的名单文件", "Choose a roster file to import", field="data")
+    # Read one byte past the limit: enough to know it is too large, never more.
+    raw = await form.data.read(MAX_FILE_BYTES + 1)
+    digest = form.preview.strip()
+    if want_digest and not digest:
+        zh, en = "请先预览，再确认导入", "Preview the file first, then confirm"
+        raise BadRequest("preview_missing", zh, en, field="preview")
+    return raw, digest
+
+
+IMPORT_NOTE = (
+    "Multipart: `data`, an .xlsx workbook (first sheet) or a CSV in UTF-8 or GBK; a header row with "
+    "姓名 (required), 代表团, 座位, 电话, 代表编号. Rows match deputies by 代表编号, else by name and "
+    "delegation. Any bad row refuses the whole file, listing every bad row."
+)
+
+
+@post(
+    "/api/bodies/{body_id:int}/deputies/import/preview",
+    guards=[clerks],
+    status_code=200,
+    summary="Preview a roster import (.xlsx or CSV)",
+    tags=["roster"],
+    description=IMPORT_NOTE + " Writes nothing.",
+    request_max_body_size=MAX_FILE_BYTES + 64 * 1024,
+)
+async def preview_import(state: State, body_id: FromPath[int], data: Upload) -> ImportPreview:
+    """Who the file would add, whose details it would change, and who it leaves alone."""
+    raw, _ = await read_upload(data, want_digest=False)
+    return await service.preview_import(state.pool, body_id, raw)
+
+
 @post(
     "/api/bodies/{body_id:int}/deputies/import",
     guards=[clerks],
     status_code=200,
-    summary="Import deputies from CSV",
+    summary="Confirm a previewed roster import",
     tags=["roster"],
-    description="Columns 姓名/name (required), 代表团/delegation, 座位/seat, 电话/phone. "
-    "Any bad row rejects the whole file, listing every bad row.",
+    description=IMPORT_NOTE + " Also `preview`: the preview's digest; if the file or the roster changed since, "
+    "409 and nothing is written.",
+    request_max_body_size=MAX_FILE_BYTES + 64 * 1024,
 )
-async def import_deputies(
-    request: Request,
-    state: State,
-    body_id: FromPath[int],
-    data: Annotated[UploadFile, BodyParam(media_type=RequestEncodingType.MULTI_PART)],
-) -> ImportResult:
-    """Import a CSV roster, all rows or none."""
+async def import_deputies(request: Request, state: State, body_id: FromPath[int], data: Upload) -> ImportResult:
+    """Apply exactly what the preview showed, all rows or none."""
+    raw, digest = await read_upload(data, want_digest=True)
     who = await provide_principal(request)
-    raw = await data.read()
-    if len(raw) > MAX_CSV_BYTES:
-        raise BadRequest("csv_too_large", "文件超过2MB", "The file is larger than 2 MB")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("gb18030")  # Excel on Chinese Windows saves CSV in GBK
-        except UnicodeDecodeError as error:
-            raise BadRequest("csv_encoding", "无法识别文件编码", "Unreadable file encoding") from error
-    return await service.import_csv(state.pool, who, body_id, text)
+    return await service.confirm_import(state.pool, who, body_id, raw, digest)
 
 
 @patch("/api/deputies/{deputy_id:int}", guards=[clerks], summary="Edit a deputy", tags=["roster"])
@@ -69,4 +102,25 @@ async def edit_deputy(request: Request, state: State, deputy_id: FromPath[int], 
     return await service.update_deputy(state.pool, who, deputy_id, data)
 
 
-ROUTES = [list_deputies, add_deputy, import_deputies, edit_deputy]
+@delete(
+    "/api/deputies/{deputy_id:int}",
+    guards=[clerks],
+    summary="Delete a deputy entered by mistake",
+    tags=["roster"],
+    description="Only a deputy who never checked in, took a ballot, rated or monitored a project; "
+    "otherwise 409 (end their term instead).",
+)
+async def delete_deputy(request: Request, state: State, deputy_id: FromPath[int]) -> None:
+    """Remove a deputy who was never part of anything (audited)."""
+    who = await provide_principal(request)
+    await service.delete_deputy(state.pool, who, deputy_id)
+
+
+ROUTES = [
+    list_deputies,
+    add_deputy,
+    preview_import,
+    import_deputies,
+    edit_deputy,
+    delete_deputy,
+]

@@ -219,6 +219,7 @@
       card.append(...(await resultBlock(vote, errorBox)));
       if (vote.state === "closed" && canPreside) actions.append(button("宣布结果", "Announce", "primary", "announce", () => announce(vote, errorBox)));
       if (vote.state === "announced") actions.append(el("a", { href: "/public/votes/" + vote.id, target: "_blank" }, bi("公开结果页", "Public result page")));
+      if (vote.state === "closed" || vote.state === "announced") actions.append(el("a", { href: "/api/votes/" + vote.id + "/result.xlsx", download: "" }, bi("结果Excel", "Result .xlsx")));
     }
     card.append(actions, errorBox);
     const refusal = refusals.get(vote.id);

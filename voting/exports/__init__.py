@@ -1,0 +1,5 @@
+"""Excel (.xlsx) exports: roster, attendance, vote results, funnel, implementation, evaluations."""
+
+from voting.exports.routes import ROUTES
+
+__all__ = ["ROUTES"]
