@@ -10,6 +10,7 @@ from litestar.params import JSONBody
 from voting.auth import deputies, provide_principal
 from voting.auth.guards import client_address
 from voting.sessions import service as sessions
+from voting.sessions.codes import normalize_code
 from voting.sessions.models import TabletLogin, TabletToken
 from voting.tablet.cast_endpoint import cast_schema
 from voting.tablet.models import TabletView
@@ -20,7 +21,9 @@ from voting.tablet.service import tablet_view
 async def login(request: Request, state: State, data: JSONBody[TabletLogin]) -> TabletToken:
     """Spend the one-time code: the deputy is checked in and the tablet gets a token."""
     return await state.login_throttle.attempt(
-        client_address(request), sessions.tablet_login(state.pool, state.live, state.settings, data.code)
+        client_address(request),
+        normalize_code(data.code),
+        sessions.tablet_login(state.pool, state.live, state.settings, data.code),
     )
 
 
