@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import asyncpg
 import msgspec
 import pytest
@@ -13,6 +15,8 @@ from voting.app import create_app
 from voting.auth.throttle import FailedLoginThrottle
 from voting.errors import TooManyRequests
 from voting.settings import Settings
+
+DEPLOY = Path(__file__).parents[2] / "deploy"
 
 
 def test_failures_past_the_limit_are_refused_until_the_window_passes() -> None:
@@ -48,13 +52,13 @@ async def test_honest_logins_never_count() -> None:
 
 def test_the_deploy_env_trusts_the_documented_proxy() -> None:
     """Behind deploy/nginx.conf, the address limit must see each tablet, not the proxy."""
-    lines = (line.split("=", 1) for line in open("deploy/env.example").read().splitlines() if "=" in line)
+    lines = (line.split("=", 1) for line in (DEPLOY / "env.example").read_text().splitlines() if "=" in line)
     env = {key.strip(): value.strip() for key, value in lines if not key.startswith("#")}
     trusted = Settings.from_env({**env, "PIAOJUE_JWT_SECRET": "x" * 40}).trusted_proxies
     assert "PIAOJUE_TRUSTED_PROXIES" in env
     assert "127.0.0.1" in trusted  # nginx on the hall server itself
     assert "192.168.10.2" in trusted  # nginx on its own host in front of several app hosts (deploy/README.md)
-    assert "X-Forwarded-For $proxy_add_x_forwarded_for" in open("deploy/nginx.conf").read()
+    assert "X-Forwarded-For $proxy_add_x_forwarded_for" in (DEPLOY / "nginx.conf").read_text()
 
 
 async def test_wrong_passwords_from_one_tablet_lock_out_neither_other_tablets_nor_the_clerk(
