@@ -57,13 +57,15 @@ class AttendanceView(msgspec.Struct):
 
     summary: AttendanceSummary
     deputies: list[AttendanceEntry]
+    plain_http_tablets: int = 0  # live tablet logins made over plain HTTP (voting.auth.transport)
 
 
 @get("/api/sessions/{session_id:int}/attendance", guards=[staff_only], summary="Attendance list", tags=["sessions"])
 async def attendance(state: State, session_id: FromPath[int]) -> AttendanceView:
     """Every deputy's status."""
     summary, entries = await service.attendance(state.pool, session_id)
-    return AttendanceView(summary=summary, deputies=entries)
+    plain = await service.plain_http_tablets(state.pool, session_id)
+    return AttendanceView(summary=summary, deputies=entries, plain_http_tablets=plain)
 
 
 @post(
