@@ -24,11 +24,13 @@ from ballots.errors import CastRefused
 from ballots.service import VoteDefinitions
 from voting import pages
 from voting.auth.staff_logins import LiveStaffLogins
+from voting.auth.same_origin import SameOriginWrites
 from voting.auth.throttle import FailedLoginThrottle
 from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin
 from voting.dashboard import routes as dashboard
 from voting.database import create_pool, migrate
+from voting.deep_json import on_recursion_error
 from voting.deliberation import routes as deliberation
 from voting.departments import routes as departments
 from voting.embedded import start_embedded_postgres
@@ -41,6 +43,7 @@ from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
 from voting.programs import routes as programs
 from voting.roster import routes as roster
+from voting.security_headers import add_security_headers
 from voting.sessions import routes as sessions
 from voting.settings import Settings
 from voting.solicit import routes as solicit
@@ -175,6 +178,8 @@ def create_app(settings: Settings) -> Litestar:
             create_static_files_router(path="/static", directories=[HERE / "static"], include_in_schema=False),
         ],
         lifespan=[lifespan],
+        before_send=[add_security_headers],
+        middleware=[SameOriginWrites()],
         plugins=[channels],
         template_config=TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine),
         exception_handlers={
@@ -183,6 +188,7 @@ def create_app(settings: Settings) -> Litestar:
             CastRefused: on_refusal,
             ValidationException: on_validation_error,
             asyncpg.DataError: on_bad_value,
+            RecursionError: on_recursion_error,
             HTTPException: on_http_error,
             Exception: on_server_error,
         },

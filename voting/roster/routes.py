@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from litestar import Request, get, patch, post
@@ -40,6 +41,13 @@ async def add_deputy(request: Request, state: State, body_id: FromPath[int], dat
     return deputy
 
 
+@dataclass
+class RosterUpload:
+    """The multipart form of a roster import: the CSV file in the part named `data`."""
+
+    data: UploadFile
+
+
 @post(
     "/api/bodies/{body_id:int}/deputies/import",
     guards=[clerks],
@@ -53,11 +61,11 @@ async def import_deputies(
     request: Request,
     state: State,
     body_id: FromPath[int],
-    data: Annotated[UploadFile, BodyParam(media_type=RequestEncodingType.MULTI_PART)],
+    data: Annotated[RosterUpload, BodyParam(media_type=RequestEncodingType.MULTI_PART)],
 ) -> ImportResult:
     """Import a CSV roster, all rows or none."""
     who = await provide_principal(request)
-    raw = await data.read()
+    raw = await data.data.read()
     if len(raw) > MAX_CSV_BYTES:
         raise BadRequest("csv_too_large", "文件超过2MB", "The file is larger than 2 MB")
     try:
