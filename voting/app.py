@@ -23,8 +23,8 @@ from ballots.batcher import CastBatcher
 from ballots.errors import CastRefused
 from ballots.service import VoteDefinitions
 from voting import pages
-from voting.auth.staff_logins import LiveStaffLogins
 from voting.auth.same_origin import SameOriginWrites
+from voting.auth.staff_logins import LiveStaffLogins
 from voting.auth.throttle import FailedLoginThrottle
 from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin

@@ -60,7 +60,8 @@ async def test_json_nested_1000_deep_is_a_400_on_every_json_route(
                 (too_deep if body["error"] == "json_too_deep" else refused_first).append((method, path, body["error"]))
     # Every JSON route the guards let us reach said so; none fell over.
     assert len(too_deep) >= 40, refused_first
-    assert all(status in {"login_required", "role_forbidden", "not_found"} for *_, status in refused_first), refused_first
+    guarded = {"login_required", "role_forbidden", "not_found"}
+    assert all(status in guarded for *_, status in refused_first), refused_first
 
 
 async def test_a_roster_import_without_a_file_is_a_400(
@@ -105,7 +106,7 @@ async def test_a_form_on_another_origin_cannot_use_the_clerks_cookie(
     [
         ("text/plain", '{"name": "甲"}'),
         ("application/x-www-form-urlencoded", "name=%E7%94%B2"),
-        ("multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\n甲\r\n--x--\r\n'),
+        ("multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\n甲\r\n--x--'),
         (None, '{"name": "甲"}'),
     ],
 )

@@ -53,9 +53,8 @@ def declared_media_type(handler: HTTPRouteHandler) -> str | None:
 def host_and_port(netloc: str, scheme: str) -> str:
     """host:port with the scheme's default port written out, lower case."""
     netloc = netloc.lower()
-    if netloc.startswith("[") and "]:" not in netloc or not netloc.startswith("[") and ":" not in netloc:
-        return f"{netloc}:{DEFAULT_PORTS.get(scheme, '80')}"
-    return netloc
+    has_port = "]:" in netloc if netloc.startswith("[") else ":" in netloc
+    return netloc if has_port else f"{netloc}:{DEFAULT_PORTS.get(scheme, '80')}"
 
 
 def from_another_origin(headers: Headers, scheme: str, public_base_url: str) -> bool:
