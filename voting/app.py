@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 from litestar import Litestar, Request, Response
 from litestar.channels import ChannelsPlugin
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, MethodNotAllowedException, ValidationException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.jinja import JinjaTemplateEngine
@@ -30,7 +30,6 @@ from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin
 from voting.dashboard import routes as dashboard
 from voting.database import create_pool, migrate
-from voting.deep_json import on_recursion_error
 from voting.deliberation import routes as deliberation
 from voting.departments import routes as departments
 from voting.embedded import start_embedded_postgres
@@ -38,10 +37,12 @@ from voting.errors import PiaojueError, error_body
 from voting.evaluation import routes as evaluation
 from voting.funnel import routes as funnel
 from voting.live import LiveEvents, SessionChannelsBackend
+from voting.openapi_errors import document_errors
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
 from voting.programs import routes as programs
+from voting.request_refusals import on_method_not_allowed, on_recursion_error
 from voting.roster import routes as roster
 from voting.security_headers import add_security_headers
 from voting.sessions import routes as sessions
@@ -189,6 +190,7 @@ def create_app(settings: Settings) -> Litestar:
             ValidationException: on_validation_error,
             asyncpg.DataError: on_bad_value,
             RecursionError: on_recursion_error,
+            MethodNotAllowedException: on_method_not_allowed,
             HTTPException: on_http_error,
             Exception: on_server_error,
         },
@@ -208,6 +210,7 @@ def create_app(settings: Settings) -> Litestar:
     )
     document_roles(app)
     document_bare_routes(app, tablet.DOCUMENTED_ONLY)
+    document_errors(app)
     return app
 
 
