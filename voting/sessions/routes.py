@@ -112,7 +112,12 @@ async def reissue(request: Request, state: State, session_id: FromPath[int], dep
     return await service.reissue_code(state.pool, state.settings, who, session_id, deputy_id)
 
 
-@get("/api/sessions/{session_id:int}/events", summary="Live events (SSE)", tags=["sessions"], media_type="text/event-stream")
+@get(
+    "/api/sessions/{session_id:int}/events",
+    summary="Live events (SSE)",
+    tags=["sessions"],
+    media_type="text/event-stream",  # so /schema says so
+)
 async def events(state: State, session_id: FromPath[int]) -> ServerSentEvent:
     """attendance, turnout, vote_opened, vote_closed and vote_announced events for a session.
 
