@@ -68,7 +68,8 @@ def proxy(live_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     subprocess.run([script, "server", str(tls), "piaojue.hall.lan", "127.0.0.1"], check=True, capture_output=True)
     http_port, https_port = free_port(), free_port()
     site = (DEPLOY / "nginx.conf").read_text()
-    site = re.sub(r"upstream piaojue \{.*?\n\}", "upstream piaojue {\n    server %s;\n}" % live_server[7:], site, flags=re.S)
+    upstream = f"upstream piaojue {{\n    server {live_server.removeprefix('http://')};\n}}"
+    site = re.sub(r"upstream piaojue \{.*?\n\}", upstream, site, flags=re.S)
     site = site.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
     site = re.sub(r"listen 443 ssl( http2)?;", f"listen 127.0.0.1:{https_port} ssl http2;", site)
     site = site.replace("/etc/piaojue/tls/", f"{tls}/")
