@@ -7,13 +7,14 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+from litestar.datastructures import Headers
 from litestar.routes import HTTPRoute
 from litestar.testing import AsyncTestClient
 
 from tests.factories import bearer, make_congress, make_liaison
 from tests.voting.steps import assert_refused, fetch_count, log_in
 from voting.auth import COOKIE, Role
-from voting.auth.same_origin import declared_media_type
+from voting.auth.same_origin import declared_media_type, from_another_origin
 from voting.openapi_roles import roles_of
 from voting.settings import Settings
 from voting.staff.service import ensure_staff
@@ -155,3 +156,20 @@ def test_no_template_has_inline_script_style_or_handlers() -> None:
         for match in inline.finditer(path.read_text())
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("origin", "host", "elsewhere"),
+    [
+        ("https://piaojue.hall.lan", "piaojue.hall.lan", False),  # behind nginx: TLS there, Host without port
+        ("http://192.168.10.2:8000", "192.168.10.2:8000", False),
+        ("http://[::1]:8000", "[::1]:8000", False),
+        ("http://192.168.10.2:9999", "192.168.10.2:8000", True),  # another port of the same host
+        ("http://192.168.10.2", "192.168.10.2:8000", True),
+        ("https://evil.example", "piaojue.hall.lan", True),
+        ("http://testserver", "anything", False),  # PIAOJUE_PUBLIC_URL is ours too
+    ],
+)
+def test_an_origin_is_ours_when_it_names_the_host_it_was_sent_to(origin: str, host: str, elsewhere: bool) -> None:
+    headers = Headers({"origin": origin, "host": host})
+    assert from_another_origin(headers, "http", "http://testserver") is elsewhere
