@@ -42,7 +42,7 @@ from voting.openapi_roles import document_bare_routes, document_roles
 from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
 from voting.programs import routes as programs
-from voting.request_refusals import on_method_not_allowed, on_recursion_error
+from voting.request_refusals import complete_options_allow, on_method_not_allowed, on_recursion_error
 from voting.roster import routes as roster
 from voting.security_headers import add_security_headers
 from voting.sessions import routes as sessions
@@ -179,7 +179,7 @@ def create_app(settings: Settings) -> Litestar:
             create_static_files_router(path="/static", directories=[HERE / "static"], include_in_schema=False),
         ],
         lifespan=[lifespan],
-        before_send=[add_security_headers],
+        before_send=[add_security_headers, complete_options_allow],
         middleware=[SameOriginWrites()],
         plugins=[channels],
         template_config=TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine),

@@ -41,3 +41,9 @@ async def test_csv_says_its_charset_once_and_405_says_what_is_allowed(
     assert "POST" in refused.headers["allow"] and "DELETE" not in refused.headers["allow"]
     refused = await client.put(f"/api/programs/{congress.program_id}/funnel.csv")
     assert "GET" in refused.headers["allow"]
+
+
+async def test_options_lists_every_method_of_the_path(client: AsyncTestClient) -> None:
+    for path, methods in (("/api/sessions", {"GET", "POST"}), ("/api/sessions/1/votes", {"GET", "POST"})):
+        answer = await client.options(path)
+        assert methods | {"OPTIONS"} == {m.strip() for m in answer.headers["allow"].split(",")}, path

@@ -21,7 +21,7 @@ import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import allow_header_conformance, not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_headers_conformance,
@@ -36,6 +36,7 @@ from voting.settings import Settings
 from voting.staff.service import ensure_staff, log_in
 
 CHECKS = [
+    allow_header_conformance,
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
