@@ -11,7 +11,7 @@ from typing import Any
 import asyncpg
 from litestar import Litestar, Request, Response
 from litestar.channels import ChannelsPlugin
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, MethodNotAllowedException, ValidationException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.jinja import JinjaTemplateEngine
@@ -23,6 +23,7 @@ from ballots.batcher import CastBatcher
 from ballots.errors import CastRefused
 from ballots.service import VoteDefinitions
 from voting import pages
+from voting.auth.same_origin import SameOriginWrites
 from voting.auth.staff_logins import LiveStaffLogins
 from voting.auth.throttle import FailedLoginThrottle
 from voting.bodies import routes as bodies
@@ -38,12 +39,15 @@ from voting.evaluation import routes as evaluation
 from voting.exports import routes as exports
 from voting.funnel import routes as funnel
 from voting.live import LiveEvents, SessionChannelsBackend
+from voting.openapi_errors import document_errors
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.overview import routes as overview
 from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
 from voting.programs import routes as programs
+from voting.request_refusals import complete_options_allow, on_method_not_allowed, on_recursion_error
 from voting.roster import routes as roster
+from voting.security_headers import add_security_headers
 from voting.sessions import routes as sessions
 from voting.settings import Settings
 from voting.solicit import routes as solicit
@@ -191,6 +195,8 @@ def create_app(settings: Settings) -> Litestar:
             create_static_files_router(path="/static", directories=[HERE / "static"], include_in_schema=False),
         ],
         lifespan=[lifespan],
+        before_send=[add_security_headers, complete_options_allow],
+        middleware=[SameOriginWrites()],
         plugins=[channels],
         template_config=TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine),
         exception_handlers={
@@ -200,6 +206,8 @@ def create_app(settings: Settings) -> Litestar:
             ValidationException: on_validation_error,
             asyncpg.DataError: on_bad_value,
             asyncpg.ForeignKeyViolationError: on_gone_reference,
+            RecursionError: on_recursion_error,
+            MethodNotAllowedException: on_method_not_allowed,
             HTTPException: on_http_error,
             Exception: on_server_error,
         },
@@ -219,6 +227,7 @@ def create_app(settings: Settings) -> Litestar:
     )
     document_roles(app)
     document_bare_routes(app, tablet.DOCUMENTED_ONLY)
+    document_errors(app)
     return app
 
 

@@ -64,6 +64,8 @@ def announce_first_admin(url: str, base: str) -> None:
 
 def command_serve(args: argparse.Namespace) -> None:
     """voting serve: the service on DATABASE_URL (or the embedded database)."""
+    from voting.auth.transport import transport_notice
+
     settings = Settings.from_env()
     url = resolve_database_url(settings)
     from voting.database import migrate
@@ -73,6 +75,7 @@ def command_serve(args: argparse.Namespace) -> None:
         print("migrations applied:", ", ".join(applied))
     announce_first_admin(url, os.environ.get("PIAOJUE_PUBLIC_URL", f"http://127.0.0.1:{args.port}"))
     print(f"Piaojue 票决 serving on http://{args.host}:{args.port}/  (console /console)")
+    print(transport_notice(settings))
     serve(args.host, args.port, args.workers, url)
 
 
@@ -80,6 +83,7 @@ def command_demo(args: argparse.Namespace) -> None:
     """voting demo: a demo county congress on the embedded database, then serve it."""
     from voting.demo import print_welcome, set_up_demo
 
+    os.environ["PIAOJUE_TABLET_HTTP"] = "allow"  # the demo serves plain HTTP on a laptop
     settings = Settings.from_env()
     url = resolve_database_url(settings)
     base = os.environ.get("PIAOJUE_PUBLIC_URL", f"http://{args.public_host}:{args.port}")

@@ -26,6 +26,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # same host). Never a LAN range: a tablet in the hall could then pick any address it liked
     # and slip past the failed-login limit.
     trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
+    # Tablets on plain HTTP (voting.auth.transport): "allow" (said at start, logged, shown on the
+    # console; `voting demo`) or "refuse" (deploy/env.example, once HTTPS is set up).
+    tablet_plain_http: str = "allow"
 
     def key_path(self) -> Path:
         """Where the Ed25519 signing key lives (created there, owner-only, on first start)."""
@@ -44,10 +47,18 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             db_pool_size=int(env.get("PIAOJUE_DB_POOL", "20")),
             log_level=env.get("PIAOJUE_LOG_LEVEL", "info"),
             signing_key_path=Path(env["PIAOJUE_SIGNING_KEY"]) if env.get("PIAOJUE_SIGNING_KEY") else None,
+            tablet_plain_http=tablet_plain_http(env.get("PIAOJUE_TABLET_HTTP", "allow")),
             trusted_proxies=tuple(
                 a.strip() for a in env.get("PIAOJUE_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if a.strip()
             ),
         )
+
+
+def tablet_plain_http(value: str) -> str:
+    """PIAOJUE_TABLET_HTTP, checked: a typo must not silently let tablets in over plain HTTP."""
+    if value not in ("allow", "refuse"):
+        raise ValueError(f"PIAOJUE_TABLET_HTTP must be allow or refuse, not {value!r}")
+    return value
 
 
 def read_or_create_secret(data_dir: Path) -> str:

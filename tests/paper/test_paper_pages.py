@@ -35,7 +35,7 @@ async def test_the_ballot_prints_instructions_and_a_qr_code_of_the_vote_and_no_s
     assert '在同意的项目后"同意"栏内画"○"' in text and "所选项目不得多于3项" in text
     assert all(f"项目{x}" in text for x in "ABCD")
     assert html.count("<svg") == 1 and 'class="qr"' in html
-    assert "size: A4 portrait" in html
+    assert "paper-a4" in html  # @page ballot-a4 in paper_print.css
     # Nothing on it that could tell one printed ballot from another: no serial, no deputy.
     assert not re.search(r"编号\s*No|serial\s*\d|第\s*\d+\s*张", text)
     assert "代表000" not in text
@@ -46,7 +46,7 @@ async def test_a_long_list_prints_on_a3_and_per_candidate_ballots_have_three_col
 ) -> None:
     congress = await make_congress(pool, settings, deputies=3, candidates=16)
     long = await create_vote(client, congress, "paper", seats=10)
-    assert "size: A3 portrait" in await staff_page(client, f"/console/votes/{long['id']}/ballot", congress.presiding)
+    assert "paper-a3" in await staff_page(client, f"/console/votes/{long['id']}/ballot", congress.presiding)
     response = await client.post(
         f"/api/sessions/{congress.session_id}/votes",
         headers=congress.presiding,
@@ -60,7 +60,7 @@ async def test_a_long_list_prints_on_a3_and_per_candidate_ballots_have_three_col
     )
     html = await staff_page(client, f"/console/votes/{response.json()['id']}/ballot", congress.presiding)
     text = text_of(html)
-    assert "size: A4 portrait" in html
+    assert "paper-a4" in html  # @page ballot-a4 in paper_print.css
     assert "同意 不同意 弃权" in text and "最多选" not in text
 
 

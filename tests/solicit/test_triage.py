@@ -170,3 +170,24 @@ def test_likeness_is_symmetric_and_an_identical_title_scores_highest() -> None:
     there = dict((t.id, s) for t, s in rank_similar(texts[0], texts, 5))[4]
     back = dict((t.id, s) for t, s in rank_similar(texts[3], texts, 5))[1]
     assert there == back
+
+
+async def test_filter_text_is_text_not_a_like_pattern(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await new_congress(pool, settings)
+    pid = congress.program_id
+    await submit(client, pid, title="路灯维修", description="夜里很黑。", category="城市建设", place="西街社区")
+    await submit(client, pid, title="100%覆盖宽带", description="网速_慢", category="城市建设", place="50%片区")
+
+    async def titles(**query: str) -> list[str]:
+        answer = await client.get(f"/api/programs/{pid}/suggestions", params=query, headers=congress.clerk)
+        assert answer.status_code == 200, answer.text
+        return sorted(s["title"] for s in answer.json())
+
+    assert await titles(place="%") == ["100%覆盖宽带"]
+    assert await titles(place="_") == []
+    assert await titles(q="%") == ["100%覆盖宽带"]
+    assert await titles(q="_") == ["100%覆盖宽带"]
+    assert await titles(q="\\") == []
+    assert await titles(place="西街") == ["路灯维修"]

@@ -151,7 +151,8 @@ async def test_an_adjusted_project_keeps_reporting_and_completes_at_100(
     filed = await client.post(
         f"/api/items/{world.item_b}/reports",
         headers=world.transport.headers,
-        data={"percent": "100", "spent_wan": "90", "narrative": "按调整后的方案全部完工"},
+        # Multipart, as the liaison's page sends it (an upload takes no other body type).
+        files={"percent": (None, "100"), "spent_wan": (None, "90"), "narrative": (None, "按调整后的方案全部完工")},
     )
     assert filed.status_code == 201, filed.text
     published = await client.post(f"/api/reports/{filed.json()['id']}/review", headers=clerk, json={"publish": True})

@@ -205,14 +205,29 @@ async def use_code(conn: asyncpg.Connection, code: str) -> asyncpg.Record | None
     )
 
 
-async def insert_tablet_login(conn: asyncpg.Connection, session_id: int, deputy_id: int, expires_at: datetime) -> str:
+async def insert_tablet_login(
+    conn: asyncpg.Connection, session_id: int, deputy_id: int, expires_at: datetime, plain_http: bool = False
+) -> str:
     """A tablet login; its id is the token's jti."""
     return str(
         await conn.fetchval(
-            "INSERT INTO tablet_login (session_id, deputy_id, expires_at) VALUES ($1, $2, $3) RETURNING id",
+            "INSERT INTO tablet_login (session_id, deputy_id, expires_at, plain_http) VALUES ($1, $2, $3, $4)"
+            " RETURNING id",
             session_id,
             deputy_id,
             expires_at,
+            plain_http,
+        )
+    )
+
+
+async def count_plain_http_tablets(conn: asyncpg.Connection, session_id: int) -> int:
+    """How many of a session's live tablet logins came over plain HTTP."""
+    return int(
+        await conn.fetchval(
+            "SELECT count(*) FROM tablet_login WHERE session_id = $1 AND plain_http AND revoked_at IS NULL"
+            " AND expires_at > now()",
+            session_id,
         )
     )
 

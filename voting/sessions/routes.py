@@ -72,13 +72,15 @@ class AttendanceView(msgspec.Struct):
 
     summary: AttendanceSummary
     deputies: list[AttendanceEntry]
+    plain_http_tablets: int = 0  # live tablet logins made over plain HTTP (voting.auth.transport)
 
 
 @get("/api/sessions/{session_id:int}/attendance", guards=[staff_only], summary="Attendance list", tags=["sessions"])
 async def attendance(state: State, session_id: FromPath[int]) -> AttendanceView:
     """Every deputy's status."""
     summary, entries = await service.attendance(state.pool, session_id)
-    return AttendanceView(summary=summary, deputies=entries)
+    plain = await service.plain_http_tablets(state.pool, session_id)
+    return AttendanceView(summary=summary, deputies=entries, plain_http_tablets=plain)
 
 
 @post(
@@ -126,7 +128,12 @@ async def reissue(request: Request, state: State, session_id: FromPath[int], dep
     return await service.reissue_code(state.pool, state.settings, who, session_id, deputy_id)
 
 
-@get("/api/sessions/{session_id:int}/events", summary="Live events (SSE)", tags=["sessions"])
+@get(
+    "/api/sessions/{session_id:int}/events",
+    summary="Live events (SSE)",
+    tags=["sessions"],
+    media_type="text/event-stream",  # so /schema says so
+)
 async def events(state: State, session_id: FromPath[int]) -> ServerSentEvent:
     """attendance, turnout, vote_opened, vote_closed and vote_announced events for a session.
 

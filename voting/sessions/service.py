@@ -132,6 +132,12 @@ async def attendance(pool: asyncpg.Pool, session_id: int) -> tuple[AttendanceSum
     return summary, entries
 
 
+async def plain_http_tablets(pool: asyncpg.Pool, session_id: int) -> int:
+    """How many tablets of the session are logged in over plain HTTP (the console warns)."""
+    async with pool.acquire() as conn:
+        return await queries.count_plain_http_tablets(conn, session_id)
+
+
 async def mark_attendance(
     pool: asyncpg.Pool, live: LiveEvents, who: Principal, session_id: int, deputy_id: int, status: str
 ) -> AttendanceSummary:
@@ -213,7 +219,9 @@ async def reissue_code(
     )
 
 
-async def tablet_login(pool: asyncpg.Pool, live: LiveEvents, settings: Settings, typed_code: str) -> TabletToken:
+async def tablet_login(
+    pool: asyncpg.Pool, live: LiveEvents, settings: Settings, typed_code: str, plain_http: bool = False
+) -> TabletToken:
     """Spend a seat-card code: the deputy is checked in and the tablet gets its token."""
     code = normalize_code(typed_code)
     expires = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=settings.tablet_token_minutes)
@@ -226,7 +234,7 @@ async def tablet_login(pool: asyncpg.Pool, live: LiveEvents, settings: Settings,
                 "Login code unknown or already used; ask the staff for a new one",
             )
         session_id, deputy_id = used["session_id"], used["deputy_id"]
-        login_id = await queries.insert_tablet_login(conn, session_id, deputy_id, expires)
+        login_id = await queries.insert_tablet_login(conn, session_id, deputy_id, expires, plain_http)
         if not await queries.set_attendance(conn, session_id, deputy_id, "present", "tablet"):
             raise NotAuthenticated(
                 "deputy_not_of_body", "该代表不属于本次会议的人大", "This deputy is not of this session's body"

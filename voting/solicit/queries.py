@@ -123,8 +123,8 @@ async def search_suggestions(
           AND ($2::text IS NULL OR s.status = $2)
           AND ($3::text IS NULL OR s.category = $3)
           AND ($4::text IS NULL OR s.source = $4)
-          AND ($5::text IS NULL OR s.place LIKE '%' || $5 || '%')
-          AND ($6::text IS NULL OR (s.title || ' ' || s.description) ILIKE '%' || $6 || '%')
+          AND ($5::text IS NULL OR s.place LIKE $5)
+          AND ($6::text IS NULL OR (s.title || ' ' || s.description) ILIKE $6)
           AND ($7::text IS NULL OR s.phase = $7)
         ORDER BY s.id DESC
         """,
@@ -132,10 +132,16 @@ async def search_suggestions(
         status,
         category,
         source,
-        place,
-        text,
+        None if place is None else contains_pattern(place),
+        None if text is None else contains_pattern(text),
         phase,
     )
+
+
+def contains_pattern(text: str) -> str:
+    """A LIKE pattern matching text anywhere, the user's % _ and \\ taken as plain characters."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 async def program_texts(conn: asyncpg.Connection, suggestion_id: int) -> list[asyncpg.Record]:

@@ -16,7 +16,9 @@ from voting.staff.service import log_in, log_out
 async def login(request: Request, state: State, data: JSONBody[StaffLogin]) -> Response[StaffToken]:
     """Check the password; the token comes back in the body and as an HttpOnly cookie."""
     token = await state.login_throttle.attempt(
-        client_address(request), log_in(state.pool, state.settings, data.username, data.password)
+        client_address(request),
+        data.username.strip().lower(),
+        log_in(state.pool, state.settings, data.username, data.password),
     )
     cookie = Cookie(
         key=COOKIE,

@@ -66,6 +66,7 @@ const PJ = (() => {
       if (key === "class") node.className = value;
       else if (key === "text") node.textContent = value;
       else if (key === "dataset") Object.assign(node.dataset, value);
+      else if (key === "style") node.style.cssText = value; // CSSOM: the CSP refuses style attributes
       else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
       else node.setAttribute(key, value === true ? "" : String(value));
     }
@@ -233,6 +234,11 @@ const PJ = (() => {
       }
     }
   }
+
+  // Print buttons (data-print): no inline onclick, which the CSP refuses.
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("[data-print]")) window.print();
+  });
 
   return { ApiError, api, el, bi, errorBox, showError, clearError, live, confirmDialog, askReason, infoDialog, debounce, showAttendance };
 })();

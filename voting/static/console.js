@@ -25,8 +25,15 @@
   async function loadAttendance() {
     const view = await call("GET", "/api/sessions/" + sessionId + "/attendance");
     PJ.showAttendance(summaryRoot, view.summary);
+    showPlainHttp(view.plain_http_tablets || 0);
     deputies = view.deputies;
     renderAttendance();
+  }
+  // Tablets on plain HTTP can be read by anyone on the Wi-Fi: say so plainly (voting.auth.transport).
+  function showPlainHttp(count) {
+    const box = document.getElementById("plain-http-warning");
+    box.hidden = count === 0;
+    for (const slot of box.querySelectorAll("[data-plain-http-count]")) slot.textContent = String(count);
   }
   const reloadAttendance = PJ.debounce(() => loadAttendance().catch(() => {}), 400);
 

@@ -104,6 +104,7 @@ async def read_report_form(request: Request) -> tuple[ReportFields, list[tuple[s
     summary="File a progress report (multipart: fields and photos)",
     tags=TAGS,
     request_max_body_size=MAX_PHOTOS * MAX_BYTES + 1024 * 1024,
+    opt={"request_media_type": "multipart/form-data"},  # read by hand: voting.auth.same_origin
 )
 async def file_report(request: Request, state: State, item_id: FromPath[int]) -> Report:
     """percent, spent_wan, narrative, decrease_reason (needed if percent goes down), milestone_ids, photos."""

@@ -9,7 +9,9 @@ from litestar.params import JSONBody
 
 from voting.auth import deputies, provide_principal
 from voting.auth.guards import client_address
+from voting.auth.transport import check_tablet_transport
 from voting.sessions import service as sessions
+from voting.sessions.codes import normalize_code
 from voting.sessions.models import TabletLogin, TabletToken
 from voting.tablet.cast_endpoint import cast_schema
 from voting.tablet.models import TabletView
@@ -18,9 +20,13 @@ from voting.tablet.service import tablet_view
 
 @post("/api/tablet/login", status_code=200, summary="Tablet login with a seat-card code", tags=["tablet"])
 async def login(request: Request, state: State, data: JSONBody[TabletLogin]) -> TabletToken:
-    """Spend the one-time code: the deputy is checked in and the tablet gets a token."""
+    """Spend the one-time code: the deputy is checked in and the tablet gets a token (403 tablet_needs_https
+    on plain HTTP when PIAOJUE_TABLET_HTTP=refuse)."""
+    plain_http = check_tablet_transport(request)
     return await state.login_throttle.attempt(
-        client_address(request), sessions.tablet_login(state.pool, state.live, state.settings, data.code)
+        client_address(request),
+        normalize_code(data.code),
+        sessions.tablet_login(state.pool, state.live, state.settings, data.code, plain_http),
     )
 
 
