@@ -47,9 +47,10 @@ class Turnout(msgspec.Struct):
     vote_id: int
     session_id: int
     state: VoteState
-    cast: int  # 已投: deputies who took a ballot
+    cast: int  # 已投: tablet ballots, plus the paper ballots returned (or handed to named deputies until then)
     present: int  # 出席
     total: int  # 应到
+    paper_returned: int | None = None  # 收回: paper ballots found in the box, once recorded
 
 
 class CloseVote(msgspec.Struct, forbid_unknown_fields=True):
