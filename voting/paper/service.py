@@ -19,6 +19,20 @@ from voting.votes.results import load_vote
 
 PRESIDING_ROLES = (Role.ADMIN, Role.PRESIDING)
 
+# What to do when a paper step comes at the wrong time, by the vote's state.
+STATE_ADVICE = {
+    "draft": (
+        "表决尚未开始：请主持人先在会议控制台开始表决，再登记纸质选票",
+        "The vote has not started: the presiding officer must open the vote first, then record paper ballots",
+    ),
+    "withdrawn": ("该表决已撤回，不能再登记纸质选票", "This vote was withdrawn; no paper ballot can be recorded"),
+    "closed": (
+        "表决已结束，不能再登记或更改纸质选票；如需更正，请在结束前申请重新计票",
+        "The vote is closed; paper ballots can no longer be recorded or changed",
+    ),
+    "announced": ("表决结果已宣布，不能再登记或更改纸质选票", "The result is announced; paper ballots cannot change now"),
+}
+
 
 async def paper_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, ...] = ("open",)) -> Vote:
     """The vote, locked for its paper count; refused unless it is on paper and in one of states."""
@@ -26,12 +40,8 @@ async def paper_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, 
     if await queries.vote_mode(conn, vote_id) == "electronic":
         raise Conflict("vote_not_paper", "该表决不使用纸质选票", "This vote does not use paper ballots")
     if vote.state not in states:
-        raise Conflict(
-            "vote_not_open",
-            "该表决不在可进行此操作的阶段",
-            "This vote is not at a stage that allows this",
-            state=vote.state,
-        )
+        zh, en = STATE_ADVICE.get(vote.state, STATE_ADVICE["closed"])
+        raise Conflict("vote_not_open", zh, en, state=vote.state)
     await queries.lock_paper_count(conn, vote_id)
     return vote
 
