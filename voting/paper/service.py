@@ -30,7 +30,10 @@ STATE_ADVICE = {
         "表决已结束，不能再登记或更改纸质选票；如需更正，请在结束前申请重新计票",
         "The vote is closed; paper ballots can no longer be recorded or changed",
     ),
-    "announced": ("表决结果已宣布，不能再登记或更改纸质选票", "The result is announced; paper ballots cannot change now"),
+    "announced": (
+        "表决结果已宣布，不能再登记或更改纸质选票",
+        "The result is announced; paper ballots cannot change now",
+    ),
 }
 
 
@@ -243,6 +246,9 @@ async def insert_once(
         ) from error
 
 
+STEP_FIELDS = ("round", "kind", "count", "reason", "actor", "at", "actor_name")
+
+
 async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount:
     """The vote's paper count as the console shows it."""
     rows = await queries.steps(conn, vote_id)
@@ -260,7 +266,7 @@ async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount
         round=state.round,
         state=status,
         counters=await list_counters(conn, vote_id),
-        steps=[Step(**{k: r[k] for k in ("round", "kind", "count", "reason", "actor", "at", "actor_name")}) for r in rows],
+        steps=[Step(**{k: r[k] for k in STEP_FIELDS}) for r in rows],
         report=state.report,
         conflicts=[ConflictRecord(**dict(r)) for r in await queries.conflicts(conn, vote_id)],
         handed_out=await queries.count_channel_issued(conn, vote_id, "paper"),
