@@ -152,7 +152,12 @@ async def test_report_review_rating_and_dashboard(
     await clerk.page.goto(f"{live_server}/console/evaluations")
     section = clerk.page.locator(f"[data-round='{round_['id']}']")
     await expect(section.locator("[data-rated]")).to_have_text("6")
-    await section.locator("button[type=submit]").click()
+    # Closing shows the participation and asks first: 6 of 9 is more than half, so the result is published.
+    await section.locator("button[data-close]").click()
+    dialog = clerk.page.locator("dialog.confirm")
+    await expect(dialog).to_contain_text("已参评 6 / 9 人")
+    await shot(clerk.page, "3b-close-round-dialog")
+    await dialog.locator("[data-confirm]").click()
     await expect(section).to_contain_text("已结束并公布")
     await expect(section).to_contain_text("不满意")
 
@@ -160,7 +165,9 @@ async def test_report_review_rating_and_dashboard(
     await public.page.goto(f"{live_server}/projects?body_id={congress.body_id}")
     row_a = public.page.locator(f"tr[data-item='{world.item_a}']")
     await expect(row_a.locator("[data-evaluation]")).to_contain_text("满意")
-    await expect(row_a.locator("[data-evaluation]")).to_contain_text("100.0%")
+    # The share beside the outcome is of all members (6 of 9), and says so.
+    await expect(row_a.locator("[data-evaluation]")).to_contain_text("66.7%")
+    await expect(row_a.locator("[data-evaluation]")).to_contain_text("占全体代表 9 人")
     await expect(row_a).to_contain_text("35%")
     await expect(public.page.locator(f"tr[data-item='{world.item_b}'] [data-evaluation]")).to_contain_text("不满意")
     await shot(public.page, "4-dashboard")
