@@ -33,18 +33,23 @@ SOURCES = ("public", "deputy", "liaison_station", "department", "project_feedbac
 
 
 def checked_fields(new: SuggestionCreate, categories: list[str]) -> dict[str, object]:
-    """The suggestion's fields, trimmed and checked; the first problem is a 400."""
+    """The suggestion's fields, trimmed and checked in the form's order; the first problem is a 400."""
+    title = codes.required_text(new.title, codes.TITLE_MAX, "标题", "title")
+    description = codes.required_text(new.description, codes.DESCRIPTION_MAX, "具体内容", "description")
     category = new.category.strip()
+    if not category:
+        raise BadRequest("text_empty", "请选择类别", "Choose a category", field="category", allowed=categories)
     if category not in categories:
         raise BadRequest(
             "category_unknown",
-            "类别不在本项目计划的类别列表中",
-            "Unknown category for this program",
+            f"类别「{category}」不在本项目计划的类别中，请从列表中选择：{'、'.join(categories)}",
+            f"Unknown category for this program; choose one of: {', '.join(categories)}",
+            field="category",
             allowed=categories,
         )
     return {
-        "title": codes.required_text(new.title, codes.TITLE_MAX, "标题", "title"),
-        "description": codes.required_text(new.description, codes.DESCRIPTION_MAX, "具体内容", "description"),
+        "title": title,
+        "description": description,
         "category": category,
         "place": codes.optional_text(new.place, codes.PLACE_MAX, "地点", "place"),
         "name": codes.optional_text(new.name, codes.NAME_MAX, "姓名", "name"),
