@@ -34,11 +34,23 @@ SOURCES = ("public", "deputy", "liaison_station", "department", "project_feedbac
 
 def checked_fields(new: SuggestionCreate, categories: list[str]) -> dict[str, object]:
     """The suggestion's fields, trimmed and checked in the form's order; the first problem is a 400."""
+    required = (("title", "标题"), ("description", "具体内容"), ("category", "类别"))
+    empty = [(field, zh) for field, zh in required if not getattr(new, field).strip()]
+    if empty:
+        # All the empty fields at once, so an empty form is filled in one go.
+        raise BadRequest(
+            "text_empty",
+            "请填写"
+            + "、".join(zh for _, zh in empty)
+            + ("（从列表中选择类别）" if empty[-1][0] == "category" else ""),
+            "Fill in the " + ", ".join(field for field, _ in empty),
+            field=empty[0][0],
+            fields=[field for field, _ in empty],
+            allowed=categories,
+        )
     title = codes.required_text(new.title, codes.TITLE_MAX, "标题", "title")
     description = codes.required_text(new.description, codes.DESCRIPTION_MAX, "具体内容", "description")
     category = new.category.strip()
-    if not category:
-        raise BadRequest("text_empty", "请选择类别", "Choose a category", field="category", allowed=categories)
     if category not in categories:
         raise BadRequest(
             "category_unknown",
