@@ -73,7 +73,7 @@ async def test_from_the_tablet_receipt_to_the_phone_verification_page(
     await expect(verify.locator(".verify-checks details[open]")).to_have_count(0)
     assert "canonical JSON" not in await verify.locator("main").inner_text()
     # Nothing is wider than the phone, and no key or command wraps one letter a line.
-    assert await verify.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert await verify.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     narrow = await verify.evaluate(
         """() => [...document.querySelectorAll('main code, main pre, main input')]
                .filter((e) => e.offsetParent && e.getBoundingClientRect().width < 40).length"""
