@@ -41,8 +41,8 @@ class Vote(msgspec.Struct):
     withdrawn_at: dt.datetime | None = None
 
 
-class Turnout(msgspec.Struct):
-    """已投 / 出席 / 应到 for a vote."""
+class Turnout(msgspec.Struct, omit_defaults=True):
+    """已投 / 出席 / 应到 for a vote (paper_returned only for a paper or mixed vote once counted back)."""
 
     vote_id: int
     session_id: int
