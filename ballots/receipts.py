@@ -20,6 +20,8 @@ import base64
 import hashlib
 import re
 
+from ballots.receipt_codes import normalize_receipt
+
 CAST_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -41,5 +43,4 @@ def receipt_code(vote_id: int, cast_id: str) -> str:
 
 def receipt_hash(vote_id: int, code: str) -> bytes:
     """What the bulletin board lists for a receipt; a typed receipt is normalised first."""
-    cleaned = code.strip().upper().replace("-", "").replace(" ", "")
-    return _digest(b"piaojue/receipt-hash", vote_id, cleaned)
+    return _digest(b"piaojue/receipt-hash", vote_id, normalize_receipt(code))

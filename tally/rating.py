@@ -4,6 +4,11 @@ Default rule (from practice): 满意 if 满意 votes are more than half of all
 members; 基本满意 if 满意 + 基本满意 are more than half; otherwise 不满意.
 Exactly half is not more than half. The base (all members or those who
 rated) and the share are configurable per round, as are weighted indicators.
+
+A round publishes a result only when enough members rated (`participation`):
+by default more than half of all members (过半数), as for any decision of the
+body; a handful of sheets cannot send a project to 整改. See
+docs/decisions.md ("Evaluation rounds need 过半数").
 """
 
 from __future__ import annotations
@@ -20,10 +25,12 @@ __all__ = [
     "Indicator",
     "Level",
     "LevelCounts",
+    "Participation",
     "ProjectRating",
     "RatingMethod",
     "RatingRules",
     "count_levels",
+    "participation",
     "rate_by_levels",
     "rate_by_scores",
     "sheet_points",
@@ -71,12 +78,17 @@ class RatingRules(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     indicators: tuple[Indicator, ...] = DEFAULT_INDICATORS
     satisfied_at: int = 80  # scoring sheets: average score for 满意 (inclusive)
     basic_at: int = 60  # … and for 基本满意 (inclusive)
+    # The fewest sheets, as a share of all members, for the round to publish a result (过半数).
+    participation: Fraction = MORE_THAN_HALF
 
     def problems(self) -> list[str]:
         """What makes these rules unusable (empty when they are fine)."""
         found = []
         if self.share.denominator <= 0 or not 0 < self.share.numerator <= self.share.denominator:
             found.append("share must be a fraction in (0, 1]")
+        floor = self.participation
+        if floor.denominator <= 0 or not 0 <= floor.numerator <= floor.denominator:
+            found.append("participation must be a fraction in [0, 1]")
         if self.method is RatingMethod.INDICATORS:
             names = [i.name for i in self.indicators]
             if not names or len(set(names)) != len(names) or any(not n.strip() for n in names):
@@ -112,6 +124,26 @@ class ProjectRating(msgspec.Struct, frozen=True):
     counts: LevelCounts
     satisfaction_pct: float  # (满意 + 基本满意) / rated, in percent, one decimal; 0 when nobody rated
     average_score: float | None = None  # scoring sheets only, two decimals
+    # The shares the outcome was decided on, of `base` (all members or those who rated, as the rules say):
+    # shown beside the outcome so the figure and the outcome never contradict each other.
+    base_kind: ThresholdBase | None = None  # None in results stored before these fields existed
+    satisfied_pct: float | None = None  # 满意 / base
+    approving_pct: float | None = None  # (满意 + 基本满意) / base
+
+
+class Participation(msgspec.Struct, frozen=True):
+    """How many members rated in a round, and whether that is enough to publish a result."""
+
+    rated: int
+    members: int
+    needed: int  # the fewest sheets that meet the round's participation floor
+    enough: bool
+
+
+def participation(rules: RatingRules, rated: int, members: int) -> Participation:
+    """Whether `rated` of `members` meets the round's floor (default: more than half of all members)."""
+    needed = fewest_meeting(members, rules.participation)
+    return Participation(rated=rated, members=members, needed=needed, enough=members > 0 and rated >= needed)
 
 
 def count_levels(levels: Iterable[Level]) -> LevelCounts:
@@ -159,6 +191,9 @@ def rate_by_levels(rules: RatingRules, counts: LevelCounts, members: int) -> Pro
         needed=fewest_meeting(base, rules.share),
         counts=counts,
         satisfaction_pct=_percent(counts.satisfied + counts.basic, counts.rated),
+        base_kind=rules.base,
+        satisfied_pct=_percent(counts.satisfied, base),
+        approving_pct=_percent(counts.satisfied + counts.basic, base),
     )
 
 
@@ -195,6 +230,7 @@ def rate_by_scores(rules: RatingRules, sheets: Iterable[Mapping[str, int]], memb
         for p in points
     )
     average = round(total / n / 100, 2) if n else 0.0
+    # Scores are averaged over the sheets whatever the base; the shares below are of the sheets too.
     return ProjectRating(
         outcome=outcome,
         sheets=n,
@@ -203,4 +239,7 @@ def rate_by_scores(rules: RatingRules, sheets: Iterable[Mapping[str, int]], memb
         counts=counts,
         satisfaction_pct=_percent(counts.satisfied + counts.basic, counts.rated),
         average_score=average,
+        base_kind=ThresholdBase.PRESENT,
+        satisfied_pct=_percent(counts.satisfied, n),
+        approving_pct=_percent(counts.satisfied + counts.basic, n),
     )

@@ -37,6 +37,7 @@ from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError, error_body
 from voting.evaluation import routes as evaluation
 from voting.exports import routes as exports
+from voting.field_errors import describe_invalid
 from voting.funnel import routes as funnel
 from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_errors import document_errors
@@ -87,8 +88,9 @@ def on_refusal(_: Request, error: PiaojueError | CastRefused) -> Response[dict[s
 
 
 def on_validation_error(_: Request, error: ValidationException) -> Response[dict[str, Any]]:
-    """Malformed JSON or a field of the wrong shape; the detail never echoes ballot content."""
-    return error_response(400, "invalid_request", "请求格式或内容不正确", "Malformed or invalid request", error.detail)
+    """Malformed JSON or a field of the wrong shape, named (voting.field_errors); never echoes ballot content."""
+    zh, en, detail = describe_invalid(error.extra if isinstance(error.extra, list) else None)
+    return error_response(400, "invalid_request", zh, en, detail)
 
 
 def on_bad_value(_: Request, error: asyncpg.DataError) -> Response[dict[str, Any]]:

@@ -137,8 +137,13 @@ async def test_teller_keyboard_entry_and_the_reading_screen(
     await expect(page.locator("#mine")).to_have_text("9")
     await expect(page.locator("#entry-log li").first).to_contain_text("作废：多选")
 
-    # A tenth sheet does not exist: the server says so in Chinese and keeps what was entered.
+    # A tenth sheet does not exist: the form stops asking, and the server would refuse it in Chinese.
+    await expect(page.locator("#sheet")).to_have_value("")
     await page.keyboard.type("1")
+    await page.keyboard.press("Enter")
+    await expect(page.locator("#entry-error")).to_contain_text("全部选票已录入")
+    await page.fill("#sheet", "10")
+    await page.focus("#entry")
     await page.keyboard.press("Enter")
     await expect(page.locator("#entry-error")).to_contain_text("只收回9张选票")
     await expect(page.locator("#mine")).to_have_text("9")

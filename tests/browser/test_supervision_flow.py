@@ -13,7 +13,7 @@ from playwright.async_api import Page, expect
 
 from tests.browser.conftest import OpenScreen, post_ok, tablet_login
 from tests.factories import ADMIN
-from tests.supervision.images import png
+from tests.supervision.images import phone_jpeg
 from tests.supervision.world import announced_world
 from voting.sessions.models import SessionCreate
 from voting.sessions.service import create_session, seat_cards
@@ -57,19 +57,28 @@ async def test_report_review_rating_and_dashboard(
     await form.locator("input[name=percent]").fill("35")
     await form.locator("input[name=spent_wan]").fill("28.5")
     await form.locator("textarea[name=narrative]").fill("管网改造完成三成，加装电梯已进场施工。")
-    photo = tmp_path / "site.png"
-    photo.write_bytes(png(320, 200, (60, 120, 170)))
+    # A phone's photo: over 5 MB, taken sideways, with GPS in its EXIF.
+    photo = tmp_path / "IMG_0001.JPG"
+    photo.write_bytes(phone_jpeg())
+    assert photo.stat().st_size > 5 * 1024 * 1024
     await form.locator("input[name=photos]").set_input_files(str(photo))
+    uploads: list[int] = []
+    liaison.page.on(
+        "request",
+        lambda r: uploads.append(len(r.post_data_buffer or b"")) if r.url.endswith("/reports") else None,
+    )
     await shot(liaison.page, "1-liaison-report-form")
     # A file that is not an image is refused in both languages, and nothing is stored.
     fake = tmp_path / "fake.jpg"
     fake.write_bytes(b"not an image at all")
     await form.locator("input[name=photos]").set_input_files(str(fake))
     await form.locator("button[type=submit]").click()
-    await expect(form.locator("[data-error]")).to_contain_text("不是JPEG、PNG或WebP图片")
+    await expect(form.locator("[data-error]")).to_contain_text("不是可以打开的JPEG、PNG或WebP照片")
     await form.locator("input[name=photos]").set_input_files(str(photo))
     await form.locator("button[type=submit]").click()
     await expect(liaison.page.locator("summary", has_text="本项目的报告")).to_be_visible()
+    # The browser scaled the photo down before sending it.
+    assert uploads and uploads[-1] < 3 * 1024 * 1024, uploads
     assert not liaison.errors
 
     # The clerk reviews it: sees the photo, publishes.
@@ -78,7 +87,9 @@ async def test_report_review_rating_and_dashboard(
     card = clerk.page.locator("[data-report]", has_text="管网改造完成三成")
     await expect(card).to_have_count(1)
     await expect(card.locator(".photos img")).to_have_count(1)
-    assert await card.locator(".photos img").evaluate("img => img.naturalWidth") == 320
+    # The clerk sees the thumbnail, upright (portrait): 480 px on the long side.
+    size = await card.locator(".photos img").evaluate("img => [img.naturalWidth, img.naturalHeight]")
+    assert size == [360, 480]
     await shot(clerk.page, "2-clerk-review")
     await card.locator("button[name=publish][value=true]").click()
     await expect(card).to_have_count(0)
@@ -155,7 +166,12 @@ async def test_report_review_rating_and_dashboard(
     await clerk.page.goto(f"{live_server}/console/evaluations")
     section = clerk.page.locator(f"[data-round='{round_['id']}']")
     await expect(section.locator("[data-rated]")).to_have_text("6")
-    await section.locator("button[type=submit]").click()
+    # Closing shows the participation and asks first: 6 of 9 is more than half, so the result is published.
+    await section.locator("button[data-close]").click()
+    dialog = clerk.page.locator("dialog.confirm")
+    await expect(dialog).to_contain_text("已参评 6 / 9 人")
+    await shot(clerk.page, "3b-close-round-dialog")
+    await dialog.locator("[data-confirm]").click()
     await expect(section).to_contain_text("已结束并公布")
     await expect(section).to_contain_text("不满意")
 
@@ -163,7 +179,9 @@ async def test_report_review_rating_and_dashboard(
     await public.page.goto(f"{live_server}/projects?body_id={congress.body_id}")
     row_a = public.page.locator(f"tr[data-item='{world.item_a}']")
     await expect(row_a.locator("[data-evaluation]")).to_contain_text("满意")
-    await expect(row_a.locator("[data-evaluation]")).to_contain_text("100.0%")
+    # The share beside the outcome is of all members (6 of 9), and says so.
+    await expect(row_a.locator("[data-evaluation]")).to_contain_text("66.7%")
+    await expect(row_a.locator("[data-evaluation]")).to_contain_text("占全体代表 9 人")
     await expect(row_a).to_contain_text("35%")
     await expect(public.page.locator(f"tr[data-item='{world.item_b}'] [data-evaluation]")).to_contain_text("不满意")
     await shot(public.page, "4-dashboard")

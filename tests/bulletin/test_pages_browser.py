@@ -23,7 +23,7 @@ async def test_a_deputy_checks_a_receipt_on_the_verification_page(
     page = screen.page
     await page.goto(f"{live_server}/public/votes/{day.vote_id}/verify")
     await expect(page.locator("#verify-status")).to_have_attribute("data-status", "ok")
-    await expect(page.locator("tr.check-failed")).to_have_count(0)
+    await expect(page.locator(".verify-checks .check-failed")).to_have_count(0)
     await page.fill("#receipt-input", day.receipts[2].lower())
     await page.click("#receipt-form button[type=submit]")
     await expect(page.locator("#receipt-answer [data-counted]")).to_have_attribute("data-counted", "true")
@@ -32,7 +32,7 @@ async def test_a_deputy_checks_a_receipt_on_the_verification_page(
     await expect(page.locator("#receipt-answer [data-counted]")).to_have_attribute("data-counted", "false")
     await page.fill("#receipt-input", "nonsense")
     await page.click("#receipt-form button[type=submit]")
-    await expect(page.locator("#receipt-answer .error")).to_contain_text("回执码格式不正确")
+    await expect(page.locator("#receipt-answer .error")).to_contain_text("回执码应为平板上显示的10位字母和数字")
     assert screen.errors == []
 
 

@@ -34,6 +34,21 @@ async def test_every_cast_receipt_is_counted(client: AsyncTestClient, day: Votin
     assert await counted(client, day.vote_id, loose)
 
 
+async def test_a_receipt_typed_with_the_usual_confusions_is_counted(client: AsyncTestClient, day: VotingDay) -> None:
+    # Base32 has no 0, 1 or 8: typed for O, I and B they can only mean the letters. Full-width from a Chinese keyboard.
+    for receipt in day.receipts:
+        typed = receipt.replace("O", "0").replace("I", "1").replace("B", "8")
+        assert await counted(client, day.vote_id, typed)
+        wide = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in receipt)
+        assert await counted(client, day.vote_id, wide)
+
+
+async def test_a_wrong_length_receipt_says_how_many_were_typed(client: AsyncTestClient, day: VotingDay) -> None:
+    response = await client.post(f"/api/votes/{day.vote_id}/receipts/check", json={"receipt": "ABCDE-2345"})
+    body = assert_refused(response, 400, "receipt_invalid")
+    assert "10位" in body["message_zh"] and "9 位" in body["message_zh"] and body["detail"]["field"] == "receipt"
+
+
 async def test_a_made_up_receipt_is_not_counted(client: AsyncTestClient, day: VotingDay) -> None:
     made_up = "AAAAA-22222" if day.receipts[0] != "AAAAA-22222" else "BBBBB-33333"
     assert not await counted(client, day.vote_id, made_up)

@@ -13,6 +13,9 @@ from tests.supervision.world import World, announced_world
 from tests.voting.steps import assert_refused, fetch_count
 from voting.settings import Settings
 
+CONFIRM = {"confirm": True}
+VOID = {"confirm": True, "void": True}
+
 
 async def new_round(client: AsyncTestClient, world: World, **fields: Any) -> dict[str, Any]:
     """A round on both projects, opened."""
@@ -46,7 +49,7 @@ async def test_rating_rule_at_exactly_half(client: AsyncTestClient, pool: asyncp
         assert (await rate(client, token, evaluation["id"], {world.item_a: a, world.item_b: b})).status_code == 200
     listed = (await client.get(f"/api/evaluations/{evaluation['id']}")).json()
     assert listed["rated"] == 16 and all(i["result"] is None for i in listed["items"])
-    closed = await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk)
+    closed = await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json=CONFIRM)
     assert closed.status_code == 200, closed.text
     results = {i["item_id"]: i for i in closed.json()["items"]}
     a, b = results[world.item_a], results[world.item_b]
@@ -64,11 +67,15 @@ async def test_rectified_project_is_evaluated_again(
 ) -> None:
     world = await announced_world(client, pool, settings)
     first = await new_round(client, world, item_ids=[world.item_a])
-    await client.post(f"/api/evaluations/{first['id']}/close", headers=world.congress.clerk)
+    for token in world.tokens.values():
+        await rate(client, token, first["id"], {world.item_a: "unsatisfied"})
+    await client.post(f"/api/evaluations/{first['id']}/close", headers=world.congress.clerk, json=CONFIRM)
     second = await new_round(client, world, item_ids=[world.item_a], kind="rectification", title="整改复评")
     for token in world.tokens.values():
         await rate(client, token, second["id"], {world.item_a: "satisfied"})
-    closed = (await client.post(f"/api/evaluations/{second['id']}/close", headers=world.congress.clerk)).json()
+    closed = (
+        await client.post(f"/api/evaluations/{second['id']}/close", headers=world.congress.clerk, json=CONFIRM)
+    ).json()
     assert closed["items"][0]["result"]["outcome"] == "satisfied"
     async with pool.acquire() as conn:
         rect = await conn.fetchrow("SELECT state, reevaluated_in FROM rectification WHERE item_id = $1", world.item_a)
@@ -90,10 +97,11 @@ async def test_rating_twice_or_outside_an_open_round_is_refused(
     assert (await rate(client, token, round_id, levels)).status_code == 200
     body = assert_refused(await rate(client, token, round_id, levels), 409, "already_rated")
     assert "已提交" in body["message_zh"]
-    await client.post(f"/api/evaluations/{round_id}/close", headers=world.congress.clerk)
+    await client.post(f"/api/evaluations/{round_id}/close", headers=world.congress.clerk, json=VOID)
     other = list(world.tokens.values())[1]
     assert_refused(await rate(client, other, round_id, levels), 409, "round_not_open")
-    assert await fetch_count(pool, "SELECT count(*) FROM rating WHERE round_id = $1", round_id) == 2
+    # One sheet of fifteen: the round was closed as void and its sheets dropped unread.
+    assert await fetch_count(pool, "SELECT count(*) FROM rating WHERE round_id = $1", round_id) == 0
     assert await fetch_count(pool, "SELECT count(*) FROM rating_issued WHERE round_id = $1", round_id) == 1
 
 
@@ -160,7 +168,9 @@ async def test_scoring_sheet_round(client: AsyncTestClient, pool: asyncpg.Pool, 
         }
         response = await client.post(f"/api/evaluations/{evaluation['id']}/ratings", headers=bearer(token), json=sheet)
         assert response.status_code == 200, response.text
-    closed = (await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk)).json()
+    closed = (
+        await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json=CONFIRM)
+    ).json()
     results = {i["item_id"]: i["result"] for i in closed["items"]}
     assert results[world.item_a]["outcome"] == "satisfied" and results[world.item_a]["average_score"] == 80.0
     assert results[world.item_b]["outcome"] == "unsatisfied"
@@ -174,3 +184,57 @@ async def test_scoring_sheet_round(client: AsyncTestClient, pool: asyncpg.Pool, 
         },
     )
     assert_refused(bad, 400, "rules_invalid")
+
+
+async def test_round_with_too_few_sheets_publishes_nothing_and_creates_no_rectification(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    # 16 members: 8 sheets is exactly half, not 过半数; 9 would be enough.
+    world = await announced_world(client, pool, settings, deputies=16)
+    evaluation = await new_round(client, world)
+    assert evaluation["rated_needed"] == 9
+    tokens = list(world.tokens.values())
+    for token in tokens[:8]:
+        await rate(client, token, evaluation["id"], {world.item_a: "unsatisfied", world.item_b: "satisfied"})
+    url = f"/api/evaluations/{evaluation['id']}/close"
+    assert_refused(await client.post(url, headers=world.congress.clerk, json={"confirm": False}), 400)
+    refused = assert_refused(await client.post(url, headers=world.congress.clerk, json=CONFIRM), 409, "too_few_rated")
+    assert refused["detail"] == {"rated": 8, "members": 16, "needed": 9}
+    assert "8 / 16" in refused["message_zh"] and "无效测评" in refused["message_zh"]
+    still = (await client.get(f"/api/evaluations/{evaluation['id']}")).json()
+    assert still["state"] == "open" and all(i["result"] is None for i in still["items"])
+
+    voided = await client.post(url, headers=world.congress.clerk, json=VOID)
+    assert voided.status_code == 200, voided.text
+    body = voided.json()
+    assert body["state"] == "void" and all(i["result"] is None for i in body["items"])
+    assert await fetch_count(pool, "SELECT count(*) FROM rectification WHERE round_id = $1", evaluation["id"]) == 0
+    assert await fetch_count(pool, "SELECT count(*) FROM rating WHERE round_id = $1", evaluation["id"]) == 0
+    assert_refused(await rate(client, tokens[8], evaluation["id"], {world.item_a: "basic", world.item_b: "basic"}), 409)
+
+
+async def test_enough_sheets_publish_with_shares_of_the_base_beside_the_outcome(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    # 16 members, 9 rate: A gets 9 满意 → 满意; B gets 3 满意 + 3 基本满意 → 不满意 (6 of 16 is not more than half),
+    # though every sheet that rated B is 满意 or 基本满意 among raters but three.
+    world = await announced_world(client, pool, settings, deputies=16)
+    evaluation = await new_round(client, world)
+    tokens = list(world.tokens.values())
+    for n, token in enumerate(tokens[:9]):
+        b = "satisfied" if n < 3 else "basic" if n < 6 else "abstained"
+        await rate(client, token, evaluation["id"], {world.item_a: "satisfied", world.item_b: b})
+    url = f"/api/evaluations/{evaluation['id']}/close"
+    assert_refused(await client.post(url, headers=world.congress.clerk, json=VOID), 409, "round_not_void")
+    closed = (await client.post(url, headers=world.congress.clerk, json=CONFIRM)).json()
+    results = {i["item_id"]: i["result"] for i in closed["items"]}
+    a, b = results[world.item_a], results[world.item_b]
+    assert a["outcome"] == "satisfied" and a["base_kind"] == "all" and a["satisfied_pct"] == 56.3
+    assert b["outcome"] == "unsatisfied"
+    # Of all members (the base the rule uses), B's approval is 37.5%: it agrees with 不满意.
+    assert b["approving_pct"] == 37.5 and b["base"] == 16
+    # Among those who rated it (abstentions aside) it is 100%: a different figure, labelled as such on the pages.
+    assert b["satisfaction_pct"] == 100.0
+    page = await client.get("/console/evaluations", headers=world.congress.clerk)
+    assert page.status_code == 200
+    assert "占全体代表" in page.text and "37.5%" in page.text

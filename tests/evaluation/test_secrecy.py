@@ -7,7 +7,7 @@ import asyncio
 import asyncpg
 from litestar.testing import AsyncTestClient
 
-from tests.evaluation.test_rounds import new_round, rate
+from tests.evaluation.test_rounds import CONFIRM, new_round, rate
 from tests.supervision.world import announced_world
 from tests.voting.steps import assert_refused, fetch_count
 from voting.settings import Settings
@@ -36,12 +36,14 @@ async def test_sheet_racing_the_close_is_either_counted_or_refused(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     world = await announced_world(client, pool, settings)
-    evaluation = await new_round(client, world)
+    # No participation floor here: the race, not the floor, is under test.
+    anyone = {"participation": {"numerator": 0, "denominator": 1, "inclusive": True}}
+    evaluation = await new_round(client, world, rules=anyone)
     tokens = list(world.tokens.values())[:6]
     levels = {world.item_a: "satisfied", world.item_b: "satisfied"}
     answers = await asyncio.gather(
         *(rate(client, t, evaluation["id"], levels) for t in tokens[:3]),
-        client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk),
+        client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json=CONFIRM),
         *(rate(client, t, evaluation["id"], levels) for t in tokens[3:]),
     )
     closed = answers[3].json()
@@ -64,7 +66,7 @@ async def test_closed_round_keeps_no_trace_of_who_rated_what(
     for n, token in enumerate(tokens[:8]):
         level = "unsatisfied" if n == 0 else "satisfied"
         assert (await rate(client, token, evaluation["id"], {world.item_a: level, world.item_b: level})).is_success
-    await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk)
+    await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json=CONFIRM)
     async with pool.acquire() as conn:
         rows = await conn.fetch("SELECT xmin::text AS x, level FROM rating WHERE round_id = $1", evaluation["id"])
         issued = await conn.fetch("SELECT xmin::text AS x FROM rating_issued WHERE round_id = $1", evaluation["id"])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.solicit.steps import RESIDENT, new_congress
 from tests.voting.steps import assert_refused, audit_events
+from voting.programs.phases import congress_today, early_move_concerns
 from voting.settings import Settings
 
 
@@ -56,6 +59,7 @@ async def test_phases_move_one_at_a_time_and_back_only_with_a_reason(
     path = f"/api/programs/{congress.program_id}/phase"
     assert_refused(await client.post(path, json={"phase": "deliberate"}, headers=congress.clerk), 409, "phase_skipped")
     assert_refused(await client.post(path, json={"phase": "solicit"}, headers=congress.clerk), 409, "phase_unchanged")
+    await client.post(f"/api/programs/{congress.program_id}/suggestions", json=RESIDENT)
     moved = await client.post(path, json={"phase": "shortlist"}, headers=congress.clerk)
     assert moved.status_code == 200, moved.text
     assert moved.json()["phase"] == "shortlist"
@@ -99,3 +103,49 @@ async def test_the_public_program_page_shows_the_timeline_and_phase(
     assert page.status_code == 200
     assert 'data-phase="solicit"' in page.text and "2027-01-10" in page.text
     assert "尚未确定" in page.text
+
+
+async def test_moving_ahead_of_the_calendar_or_with_nothing_collected_needs_a_reason(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await new_congress(pool, settings)
+    today = congress_today()
+    shortlist_on = today + dt.timedelta(days=700)
+    dates = schedule(solicit=(today - dt.timedelta(days=5)).isoformat(), shortlist=shortlist_on.isoformat())
+    assert (
+        await client.put(f"/api/programs/{congress.program_id}/schedule", json=dates, headers=congress.clerk)
+    ).is_success
+    path = f"/api/programs/{congress.program_id}/phase"
+
+    # Two years early and not one suggestion: refused with both reasons, in both languages.
+    refused = assert_refused(await client.post(path, json={"phase": "shortlist"}, headers=congress.clerk), 409)
+    assert refused["error"] == "phase_move_early"
+    assert [c["code"] for c in refused["detail"]["concerns"]] == ["ahead_of_schedule", "nothing_collected"]
+    assert shortlist_on.isoformat() in refused["message_zh"] and "700" in refused["message_zh"]
+    assert "尚未收到任何意见建议" in refused["message_zh"] and "理由" in refused["message_zh"]
+    assert "reason" in refused["message_en"]
+    # Confirming without a reason is not enough.
+    blank = {"phase": "shortlist", "confirm_early": True, "reason": "  "}
+    assert_refused(await client.post(path, json=blank, headers=congress.clerk), 409, "phase_move_early")
+    program = (await client.get(f"/api/programs/{congress.program_id}")).json()
+    assert program["phase"] == "solicit"
+
+    reason = "本次征集改由代表联络站集中收集，提前进入初定"
+    moved = await client.post(
+        path, json={"phase": "shortlist", "confirm_early": True, "reason": reason}, headers=congress.clerk
+    )
+    assert moved.status_code == 200, moved.text
+    move = [e["detail"] for e in await audit_events(pool, "program", congress.program_id)][-1]
+    detail = move if isinstance(move, dict) else __import__("json").loads(move)
+    assert detail["reason"] == reason and detail["concerns"] == ["ahead_of_schedule", "nothing_collected"]
+
+
+def test_a_move_on_time_with_suggestions_raises_no_concern() -> None:
+    starts = {"solicit": dt.date(2027, 1, 1), "shortlist": dt.date(2027, 2, 1)}
+    assert early_move_concerns("solicit", "shortlist", starts, dt.date(2027, 2, 1), 3) == []
+    assert [c["code"] for c in early_move_concerns("solicit", "shortlist", starts, dt.date(2027, 1, 31), 3)] == [
+        "ahead_of_schedule"
+    ]
+    # Going back is never "early"; an unscheduled phase has no date to be ahead of.
+    assert early_move_concerns("shortlist", "solicit", starts, dt.date(2026, 1, 1), 0) == []
+    assert early_move_concerns("shortlist", "deliberate", starts, dt.date(2026, 1, 1), 0) == []

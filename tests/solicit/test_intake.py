@@ -198,7 +198,9 @@ async def test_project_feedback_is_filed_in_any_phase_inside_the_callers_transac
     from voting.solicit import SuggestionCreate, file_suggestion
 
     congress = await new_congress(pool, settings)
-    await client.post(f"/api/programs/{congress.program_id}/phase", json={"phase": "shortlist"}, headers=congress.clerk)
+    early = {"phase": "shortlist", "confirm_early": True, "reason": "测试：不经征集直接进入初定"}
+    moved = await client.post(f"/api/programs/{congress.program_id}/phase", json=early, headers=congress.clerk)
+    assert moved.status_code == 200, moved.text
     feedback = SuggestionCreate(title="路灯已装但不亮", description="东村新装的路灯有三盏不亮。", category="交通出行")
     async with pool.acquire() as conn:
         async with conn.transaction():

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import asyncpg
 import httpx
+import pytest
 from litestar.testing import AsyncTestClient
+from PIL import Image
 
-from tests.supervision.images import png
+from tests.supervision.images import phone_jpeg, png
 from tests.supervision.world import World, announced_world
 from tests.voting.steps import assert_refused, fetch_count
 from voting.settings import Settings
@@ -92,8 +95,11 @@ async def test_report_is_published_after_review(
     assert item["percent"] == 40 and item["spent_wan"] == "30.50"
     assert item["milestones"][0]["reached_on"]
     photo = await client.get(f"/api/photos/{report['photos'][0]}")
-    assert photo.status_code == 200 and photo.content == png()
-    assert photo.headers["content-type"] == "image/png"
+    # Re-encoded on upload: the same picture, now a JPEG.
+    assert photo.status_code == 200 and photo.content.startswith(b"\xff\xd8\xff")
+    with Image.open(io.BytesIO(photo.content)) as stored:
+        assert stored.size == (48, 32) and stored.getpixel((10, 10)) == pytest.approx((40, 140, 80), abs=4)
+    assert photo.headers["content-type"] == "image/jpeg"
     assert photo.headers["x-content-type-options"] == "nosniff"
     again = await client.post(
         f"/api/reports/{report['id']}/review", headers=world.congress.clerk, json={"publish": True}
@@ -137,7 +143,7 @@ async def test_upload_too_large_or_not_an_image_is_refused(
 ) -> None:
     world = await announced_world(client, pool, settings)
     before = photo_files(settings)
-    big = png() + b"\0" * (5 * 1024 * 1024)
+    big = png() + b"\0" * (25 * 1024 * 1024)
     assert_refused(
         await file_report(client, world, world.item_a, [("photos", ("big.png", big, "image/png"))]),
         400,
@@ -183,3 +189,27 @@ async def test_hundred_percent_published_completes_the_item(
     item = (await client.get(f"/api/items/{world.item_a}")).json()
     assert item["status"] == "completed" and item["completed_on"]
     assert_refused(await file_report(client, world, world.item_a), 409, "item_not_in_progress")
+
+
+async def test_a_big_phone_photo_is_taken_upright_scaled_and_stripped_of_its_exif(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    world = await announced_world(client, pool, settings)
+    original = phone_jpeg()
+    assert len(original) > 5 * 1024 * 1024  # larger than the old limit, as phones take them
+    response = await file_report(client, world, world.item_a, [("photos", ("IMG_0001.JPG", original, "image/jpeg"))])
+    assert response.status_code in (200, 201), response.text
+    photo_id = response.json()["photos"][0]
+    stored = (await client.get(f"/api/photos/{photo_id}", headers=world.congress.clerk)).content
+    thumb = (await client.get(f"/api/photos/{photo_id}/thumb", headers=world.congress.clerk)).content
+    assert len(stored) < len(original) // 2 and len(thumb) < 200_000
+    for data, side in ((stored, 2560), (thumb, 480)):
+        with Image.open(io.BytesIO(data)) as image:
+            # Taken sideways (orientation 6): stored upright, portrait, long side scaled down.
+            assert image.format == "JPEG" and image.height == side and image.width == side * 3 // 4
+            exif = image.getexif()
+            assert not exif and not exif.get_ifd(0x8825) and "exif" not in image.info
+    assert b"TestPhone" not in stored and b"Model X 12" not in stored
+    # Not public before the report is published, the thumbnail no more than the photo.
+    client.cookies.clear()
+    assert (await client.get(f"/api/photos/{photo_id}/thumb")).status_code == 404

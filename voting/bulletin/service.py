@@ -28,6 +28,7 @@ from audit.archive import (
 )
 from audit.queries import entries_between
 from audit.signing import SignedStatement
+from ballots.receipt_codes import normalize_receipt
 from ballots.receipts import receipt_hash
 from voting.bulletin import queries
 from voting.errors import BadRequest, Conflict, not_found
@@ -138,12 +139,14 @@ async def receipts(pool: asyncpg.Pool, vote_id: int) -> list[str]:
 
 def receipt_digest(vote_id: int, code: str) -> bytes:
     """The stored hash of a typed receipt; 400 if it cannot be one."""
-    cleaned = code.strip().upper().replace("-", "").replace(" ", "")
+    cleaned = normalize_receipt(code)
     if not RECEIPT.fullmatch(cleaned):
         raise BadRequest(
             "receipt_invalid",
-            "回执码格式不正确，应为10位字母数字，如 ABCDE-23456",
-            "A receipt is 10 letters and digits, like ABCDE-23456",
+            f"回执码应为平板上显示的10位字母和数字（如 ABCDE-23456），您输入的是 {len(cleaned)} 位"
+            "；请对照平板或纸条重新输入",
+            f"A receipt is the 10 letters and digits the tablet showed (like ABCDE-23456); {len(cleaned)} were typed",
+            field="receipt",
         )
     return receipt_hash(vote_id, cleaned)
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from markupsafe import Markup, escape
 
+from tally.rating import ProjectRating
 from voting.supervision import schedule
 from voting.supervision.models import Item
 
@@ -54,8 +55,13 @@ def on_time(items: list[Item], today: dt.date) -> tuple[Markup, int | None]:
     return _svg(380, 64, body, "按期完成率 on-time rate"), rate
 
 
+def approval_of(result: ProjectRating) -> float:
+    """满意+基本满意 as a share of the base the outcome was decided on (older results: of those who rated)."""
+    return result.approving_pct if result.approving_pct is not None else result.satisfaction_pct
+
+
 def satisfaction(rows: list[tuple[str, float, str]]) -> Markup:
-    """Each evaluated project's satisfaction rate, coloured by its rating."""
+    """Each evaluated project's 满意+基本满意 share of its round's base, coloured by its rating."""
     parts = []
     for n, (name, pct, outcome) in enumerate(rows):
         y = 8 + n * 30
@@ -68,4 +74,4 @@ def satisfaction(rows: list[tuple[str, float, str]]) -> Markup:
             f'<rect x="150" y="{y}" width="{width:.0f}" height="18" rx="3" fill="{colour}"/>'
             f'<text x="396" y="{y + 14}">{pct:.1f}%</text>'
         )
-    return _svg(460, 16 + 30 * max(len(rows), 1), "".join(parts), "满意率 satisfaction")
+    return _svg(460, 16 + 30 * max(len(rows), 1), "".join(parts), "满意+基本满意占比 approval")

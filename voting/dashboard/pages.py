@@ -9,6 +9,7 @@ from litestar.response import Template
 from markupsafe import Markup
 
 from voting.dashboard import charts
+from voting.dashboard.charts import approval_of
 from voting.dashboard.service import dashboard, project
 from voting.errors import PiaojueError
 from voting.evaluation.models import LEVEL_NAMES
@@ -25,7 +26,8 @@ async def projects(state: State, body_id: FromQuery[int | None] = None) -> Templ
     items = [r.item for r in rows]
     on_time_chart, on_time_rate = charts.on_time(items, today())
     rated = [
-        (r.item.name, r.evaluation.result.satisfaction_pct, r.evaluation.result.outcome.value)
+        # The share the outcome was decided on (of all members, by default), so bar and colour agree.
+        (r.item.name, approval_of(r.evaluation.result), r.evaluation.result.outcome.value)
         for r in rows
         if r.evaluation
     ]

@@ -58,13 +58,21 @@ class Round(msgspec.Struct):
     title: str
     kind: RoundKind
     rules: RatingRules
-    state: Literal["draft", "open", "closed"]
+    state: Literal["draft", "open", "closed", "void"]  # void: closed with too few sheets, no result
     deputies_total: int | None
     rectify_days: int
     opened_at: dt.datetime | None
     closed_at: dt.datetime | None
     rated: int = 0  # deputies who submitted a sheet
     items: list[RoundItem] = []
+    rated_needed: int | None = None  # the fewest sheets for a result (rules.participation of all members)
+
+
+class RoundClose(msgspec.Struct, forbid_unknown_fields=True):
+    """Closing publishes the result (or, with too few sheets, voids the round): the clerk must say so."""
+
+    confirm: bool
+    void: bool = False  # close with no result, when too few members rated
 
 
 class ItemRating(msgspec.Struct, forbid_unknown_fields=True):

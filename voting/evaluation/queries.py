@@ -167,6 +167,16 @@ async def mark_closed(conn: asyncpg.Connection, round_id: int) -> None:
     await conn.execute("UPDATE evaluation_round SET state = 'closed', closed_at = now() WHERE id = $1", round_id)
 
 
+async def mark_void(conn: asyncpg.Connection, round_id: int) -> None:
+    """Closed without a result (too few members rated)."""
+    await conn.execute("UPDATE evaluation_round SET state = 'void', closed_at = now() WHERE id = $1", round_id)
+
+
+async def drop_ratings(conn: asyncpg.Connection, round_id: int) -> None:
+    """A void round's sheets, never counted (who rated stays in rating_issued, as participation)."""
+    await conn.execute("DELETE FROM rating WHERE round_id = $1", round_id)
+
+
 async def reevaluate_rectifications(conn: asyncpg.Connection, round_id: int, item_ids: list[int]) -> None:
     """Open rectifications of items rated again in this round are now re-evaluated."""
     await conn.execute(

@@ -9,8 +9,9 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from voting.auth import clerks, deputies, provide_principal
 from voting.auth.guards import require_reach
 from voting.auth.scope import Reach
+from voting.errors import BadRequest
 from voting.evaluation import pages, service
-from voting.evaluation.models import RatingSheet, Round, RoundCreate, SheetAccepted, TabletRound
+from voting.evaluation.models import RatingSheet, Round, RoundClose, RoundCreate, SheetAccepted, TabletRound
 
 TAGS = ["evaluation"]
 
@@ -30,9 +31,11 @@ async def open_round(request: Request, state: State, round_id: FromPath[int]) ->
 
 
 @post("/api/evaluations/{round_id:int}/close", guards=[clerks], status_code=200, summary="Close and publish", tags=TAGS)
-async def close_round(request: Request, state: State, round_id: FromPath[int]) -> Round:
-    """Compute every project's rating, publish it, open 整改 for 不满意."""
-    return await service.close_round(state.pool, await provide_principal(request), round_id)
+async def close_round(request: Request, state: State, round_id: FromPath[int], data: JSONBody[RoundClose]) -> Round:
+    """Publish every project's rating and open 整改 for 不满意; too few sheets: 409, or void=true for no result."""
+    if not data.confirm:
+        raise BadRequest("confirm_required", "请确认结束测评", "Confirm closing the round (confirm=true)")
+    return await service.close_round(state.pool, await provide_principal(request), round_id, as_void=data.void)
 
 
 @get("/api/evaluations", summary="Evaluation rounds (public)", tags=TAGS)

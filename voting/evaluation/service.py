@@ -10,7 +10,17 @@ import asyncpg
 import msgspec
 
 from audit.queries import record
-from tally.rating import Level, ProjectRating, RatingMethod, RatingRules, count_levels, rate_by_levels, rate_by_scores
+from tally.rating import (
+    Level,
+    Participation,
+    ProjectRating,
+    RatingMethod,
+    RatingRules,
+    count_levels,
+    participation,
+    rate_by_levels,
+    rate_by_scores,
+)
 from voting.auth import Principal
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden, NotAuthenticated, not_found
@@ -37,8 +47,10 @@ async def load_rounds(conn: asyncpg.Connection, rows: list[asyncpg.Record]) -> l
     found = []
     for row in rows:
         fields = dict(row)
-        fields["rules"] = msgspec.convert(fields["rules"], RatingRules)
-        found.append(Round(**fields, items=by_round[row["id"]]))
+        fields["rules"] = rules = msgspec.convert(fields["rules"], RatingRules)
+        total = fields["deputies_total"]
+        needed = participation(rules, 0, total).needed if total is not None else None
+        found.append(Round(**fields, items=by_round[row["id"]], rated_needed=needed))
     return found
 
 
@@ -165,28 +177,40 @@ def rate_item(rules: RatingRules, members: int, rows: list[asyncpg.Record]) -> P
     return rate_by_scores(rules, [r["scores"] for r in rows], members)
 
 
-async def close_round(pool: asyncpg.Pool, who: Principal, round_id: int) -> Round:
-    """Stop rating, compute and publish every project's rating; 不满意 gets a 整改 item with a deadline."""
+def too_few_rated(taking_part: Participation) -> Conflict:
+    """The refusal to publish a result from too few sheets: keep the round open, or close it as void."""
+    rated, members, needed = taking_part.rated, taking_part.members, taking_part.needed
+    return Conflict(
+        "too_few_rated",
+        f"仅 {rated} / {members} 位代表参加测评，不足 {needed} 位（过半数），不能公布测评结果。"
+        "请继续测评；如确实无法达到，可作为无效测评结束（不公布结果，不产生整改）",
+        f"Only {rated} of {members} members rated, fewer than the {needed} needed: no result can be published."
+        " Keep the round open, or close it as void (no result, no rectification)",
+        rated=rated,
+        members=members,
+        needed=needed,
+    )
+
+
+async def close_round(pool: asyncpg.Pool, who: Principal, round_id: int, as_void: bool = False) -> Round:
+    """Stop rating and publish every project's rating (不满意 → 整改), or close a round with too few sheets as void."""
     async with transaction(pool) as conn:
         found = await require_round(conn, round_id, "FOR UPDATE")
         if found.state != "open":
             raise Conflict("round_not_open", "该测评未在进行中", "This evaluation round is not open", state=found.state)
-        await queries.reshuffle_ratings(conn, round_id)
-        by_item: dict[int, list[asyncpg.Record]] = defaultdict(list)
-        for r in await queries.ratings(conn, round_id):
-            by_item[r["item_id"]].append(r)
-        item_ids = [i.item_id for i in found.items]
-        await queries.reevaluate_rectifications(conn, round_id, item_ids)
-        deadline = congress_today() + dt.timedelta(days=found.rectify_days)
-        outcomes = {}
-        for item_id in item_ids:
-            rating = rate_item(found.rules, found.deputies_total or 0, by_item[item_id])
-            await queries.store_result(conn, round_id, item_id, msgspec.to_builtins(rating))
-            if rating.outcome is Level.UNSATISFIED:
-                await queries.insert_rectification(conn, item_id, round_id, deadline)
-            outcomes[str(item_id)] = rating.outcome.value
-        await queries.mark_closed(conn, round_id)
-        await record(conn, who.audit("evaluation.closed", "evaluation_round", round_id, {"outcomes": outcomes}))
+        taking_part = participation(found.rules, found.rated, found.deputies_total or 0)
+        if as_void:
+            if taking_part.enough:
+                raise Conflict(
+                    "round_not_void",
+                    "参加测评的代表已达到规定人数，应结束并公布结果，不能作为无效测评",
+                    "Enough members rated: close and publish the result; the round cannot be void",
+                )
+            await void_round(conn, who, found, taking_part)
+        elif taking_part.enough:
+            await publish_results(conn, who, found)
+        else:
+            raise too_few_rated(taking_part)
         closed = await require_round(conn, round_id)
     try:
         async with pool.acquire() as conn:
@@ -194,6 +218,35 @@ async def close_round(pool: asyncpg.Pool, who: Principal, round_id: int) -> Roun
     except (asyncpg.PostgresError, OSError) as error:
         log.warning("vacuum after closing a round failed: %s", type(error).__name__)
     return closed
+
+
+async def publish_results(conn: asyncpg.Connection, who: Principal, found: Round) -> None:
+    """Every project's rating by the round's rule, stored and public; 不满意 gets a 整改 item with a deadline."""
+    round_id = found.id
+    await queries.reshuffle_ratings(conn, round_id)
+    by_item: dict[int, list[asyncpg.Record]] = defaultdict(list)
+    for r in await queries.ratings(conn, round_id):
+        by_item[r["item_id"]].append(r)
+    item_ids = [i.item_id for i in found.items]
+    await queries.reevaluate_rectifications(conn, round_id, item_ids)
+    deadline = congress_today() + dt.timedelta(days=found.rectify_days)
+    outcomes = {}
+    for item_id in item_ids:
+        rating = rate_item(found.rules, found.deputies_total or 0, by_item[item_id])
+        await queries.store_result(conn, round_id, item_id, msgspec.to_builtins(rating))
+        if rating.outcome is Level.UNSATISFIED:
+            await queries.insert_rectification(conn, item_id, round_id, deadline)
+        outcomes[str(item_id)] = rating.outcome.value
+    await queries.mark_closed(conn, round_id)
+    await record(conn, who.audit("evaluation.closed", "evaluation_round", round_id, {"outcomes": outcomes}))
+
+
+async def void_round(conn: asyncpg.Connection, who: Principal, found: Round, taking_part: Participation) -> None:
+    """Close a round without a result: its sheets are dropped unread, nothing is published, no 整改."""
+    await queries.drop_ratings(conn, found.id)
+    await queries.mark_void(conn, found.id)
+    detail = {"rated": taking_part.rated, "members": taking_part.members, "needed": taking_part.needed}
+    await record(conn, who.audit("evaluation.voided", "evaluation_round", found.id, detail))
 
 
 async def list_rounds(pool: asyncpg.Pool, body_id: int | None = None) -> list[Round]:

@@ -10,6 +10,7 @@ from voting.pages import (
     screens,
     sessions_console,
     setup_console,
+    verify_qr,
 )
 
 ROUTES: list[object] = [
@@ -22,4 +23,5 @@ ROUTES: list[object] = [
     *programs_console.ROUTES,
     *setup_console.ROUTES,
     *sessions_console.ROUTES,
+    *verify_qr.ROUTES,
 ]

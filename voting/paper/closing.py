@@ -69,6 +69,22 @@ async def add_signed_paper_ballots(conn: Any, vote_id: int) -> SignedPaper | Non
     return SignedPaper(expected_cast=tablet + state.returned, report=state.report)
 
 
+class BallotsIn(msgspec.Struct):
+    """The ballots of a paper or mixed vote once the box is counted back: tablet ballots plus 收回."""
+
+    cast: int
+    paper_returned: int
+
+
+async def ballots_in(conn: Any, vote_id: int) -> BallotsIn | None:
+    """Tablet ballots plus the paper ballots found in the box; None before 收回 is recorded or in a void round."""
+    state = round_state(await queries.steps(conn, vote_id))
+    if state.void or state.returned is None:
+        return None
+    tablet = await queries.count_channel_issued(conn, vote_id, "tablet")
+    return BallotsIn(cast=tablet + state.returned, paper_returned=state.returned)
+
+
 def count_key(tally: Any) -> Any:
     """The parts of a tally that ballots decide (not attendance, which may still change)."""
     data = msgspec.to_builtins(tally) if isinstance(tally, Tally) else tally

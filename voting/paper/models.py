@@ -42,6 +42,13 @@ class StepCount(msgspec.Struct, forbid_unknown_fields=True):
     count: Count
 
 
+class IssuedCount(msgspec.Struct, forbid_unknown_fields=True):
+    """发出: how many paper ballots; more than the deputies present must be confirmed."""
+
+    count: Count
+    beyond_present: bool = False  # the scrutineer saw the warning and confirms the number
+
+
 class Recount(msgspec.Struct, forbid_unknown_fields=True):
     """A correction after sign-off is a recount, and says why."""
 
@@ -72,6 +79,7 @@ class Step(msgspec.Struct):
     reason: str | None
     actor: str
     at: dt.datetime
+    actor_name: str | None = None  # the staff member's name; None for "system"
 
 
 class Discrepancy(msgspec.Struct):

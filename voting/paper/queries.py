@@ -101,7 +101,14 @@ async def insert_step(
 async def steps(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """Every recorded step of the vote's paper rounds, oldest first."""
     return await conn.fetch(
-        "SELECT round, kind, count, reason, report, actor, at FROM paper_step WHERE vote_id = $1 ORDER BY id",
+        # actor is "staff:<id>" for a person (or "system"); the log shows the person's name.
+        """
+        SELECT p.round, p.kind, p.count, p.reason, p.report, p.actor, p.at, s.display_name AS actor_name
+          FROM paper_step p
+          LEFT JOIN staff_user s ON p.actor = 'staff:' || s.id
+         WHERE p.vote_id = $1
+         ORDER BY p.id
+        """,
         vote_id,
     )
 

@@ -17,6 +17,7 @@ from voting.paper.models import (
     CounterAssign,
     CountingStaffUser,
     CountReport,
+    IssuedCount,
     PaperCount,
     Progress,
     Reading,
@@ -54,10 +55,10 @@ async def assign_counter(
 
 @post(f"{BASE}/issued", guards=[ballot_box], status_code=200, summary="发出: ballots issued", tags=TAGS)
 async def record_issued(
-    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[StepCount]
+    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[IssuedCount]
 ) -> PaperCount:
-    """How many paper ballots were handed out this round."""
-    done = await service.record_issued(state.pool, await provide_principal(request), vote_id, data.count)
+    """How many paper ballots were handed out this round; more than present needs beyond_present (409 otherwise)."""
+    done = await service.record_issued(state.pool, await provide_principal(request), vote_id, data)
     await tell_screens(state, vote_id)
     return done
 

@@ -11,12 +11,30 @@ from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
 from voting.paper.closing import round_void
-from voting.paper.models import ConflictRecord, Counter, CounterAssign, CountState, PaperCount, Step
+from voting.paper.models import ConflictRecord, Counter, CounterAssign, CountState, IssuedCount, PaperCount, Step
 from voting.paper.rounds import RoundState, round_state
 from voting.votes.models import Vote
+from voting.votes.queries import present_count
 from voting.votes.results import load_vote
 
 PRESIDING_ROLES = roles.PRESIDING
+
+# What to do when a paper step comes at the wrong time, by the vote's state.
+STATE_ADVICE = {
+    "draft": (
+        "表决尚未开始：请主持人先在会议控制台开始表决，再登记纸质选票",
+        "The vote has not started: the presiding officer must open the vote first, then record paper ballots",
+    ),
+    "withdrawn": ("该表决已撤回，不能再登记纸质选票", "This vote was withdrawn; no paper ballot can be recorded"),
+    "closed": (
+        "表决已结束，不能再登记或更改纸质选票；如需更正，请在结束前申请重新计票",
+        "The vote is closed; paper ballots can no longer be recorded or changed",
+    ),
+    "announced": (
+        "表决结果已宣布，不能再登记或更改纸质选票",
+        "The result is announced; paper ballots cannot change now",
+    ),
+}
 
 
 async def paper_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, ...] = ("open",)) -> Vote:
@@ -25,12 +43,8 @@ async def paper_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, 
     if await queries.vote_mode(conn, vote_id) == "electronic":
         raise Conflict("vote_not_paper", "该表决不使用纸质选票", "This vote does not use paper ballots")
     if vote.state not in states:
-        raise Conflict(
-            "vote_not_open",
-            "该表决不在可进行此操作的阶段",
-            "This vote is not at a stage that allows this",
-            state=vote.state,
-        )
+        zh, en = STATE_ADVICE.get(vote.state, STATE_ADVICE["closed"])
+        raise Conflict("vote_not_open", zh, en, state=vote.state)
     await queries.lock_paper_count(conn, vote_id)
     return vote
 
@@ -99,11 +113,22 @@ async def list_counters(conn: asyncpg.Connection, vote_id: int) -> list[Counter]
     return [Counter(**dict(r)) for r in await queries.counters(conn, vote_id)]
 
 
-async def record_issued(pool: asyncpg.Pool, who: Principal, vote_id: int, count: int) -> PaperCount:
-    """发出: how many paper ballots were handed out in this round."""
+async def record_issued(pool: asyncpg.Pool, who: Principal, vote_id: int, data: IssuedCount) -> PaperCount:
+    """发出: how many paper ballots were handed out in this round (more than present only when confirmed)."""
+    count = data.count
     async with transaction(pool) as conn:
-        await paper_vote(conn, vote_id)
+        vote = await paper_vote(conn, vote_id)
         await require_counter(conn, who, vote_id, "scrutineer")
+        present = await present_count(conn, vote.session_id)
+        if count > present and not data.beyond_present:
+            # Usually a typing slip; a real case (a late deputy not yet checked in) is confirmed and audited.
+            raise Conflict(
+                "issued_beyond_present",
+                f"发出选票数 {count} 多于出席代表数 {present}：请核对；如确实如此，请确认后再登记",
+                f"{count} ballots issued is more than the {present} deputies present: check the number, or confirm it",
+                field="count",
+                present=present,
+            )
         state = await current_round(conn, vote_id)
         require_editable(state)
         handed = await queries.count_channel_issued(conn, vote_id, "paper")
@@ -116,7 +141,8 @@ async def record_issued(pool: asyncpg.Pool, who: Principal, vote_id: int, count:
                 handed_out=handed,
             )
         await insert_once(conn, vote_id, state.round, "issued", who, count=count)
-        await record(conn, who.audit("paper.issued", "vote", vote_id, {"round": state.round, "count": count}))
+        detail = {"round": state.round, "count": count} | ({"present": present} if count > present else {})
+        await record(conn, who.audit("paper.issued", "vote", vote_id, detail))
         return await load_paper_count(conn, vote_id)
 
 
@@ -220,6 +246,9 @@ async def insert_once(
         ) from error
 
 
+STEP_FIELDS = ("round", "kind", "count", "reason", "actor", "at", "actor_name")
+
+
 async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount:
     """The vote's paper count as the console shows it."""
     rows = await queries.steps(conn, vote_id)
@@ -237,7 +266,7 @@ async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount
         round=state.round,
         state=status,
         counters=await list_counters(conn, vote_id),
-        steps=[Step(**{k: r[k] for k in ("round", "kind", "count", "reason", "actor", "at")}) for r in rows],
+        steps=[Step(**{k: r[k] for k in STEP_FIELDS}) for r in rows],
         report=state.report,
         conflicts=[ConflictRecord(**dict(r)) for r in await queries.conflicts(conn, vote_id)],
         handed_out=await queries.count_channel_issued(conn, vote_id, "paper"),

@@ -76,10 +76,11 @@ class ProgramSchedule(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class PhaseChange(msgspec.Struct, forbid_unknown_fields=True):
-    """Move a program to another phase; going back needs a reason."""
+    """Move a program to another phase; going back, or ahead of the calendar, needs a reason."""
 
     phase: Phase
     reason: Annotated[str, msgspec.Meta(max_length=500)] = ""
+    confirm_early: bool = False  # the clerk saw why the move looks premature and goes ahead (reason required)
 
 
 class ProgramDetail(msgspec.Struct):

@@ -56,3 +56,35 @@ def out_of_order(starts: dict[str, dt.date]) -> list[str]:
     """Phases whose start comes before an earlier phase's start."""
     dated = [(phase, starts[phase]) for phase in PHASES if phase in starts]
     return [later for (_, a), (later, b) in itertools.pairwise(dated) if b < a]
+
+
+def early_move_concerns(
+    current: str, target: str, starts: dict[str, dt.date], today: dt.date, suggestions: int
+) -> list[dict[str, str]]:
+    """Why a forward move looks premature (ahead of the schedule, or out of 征集 with nothing collected).
+
+    Not refusals: a congress may have good reason; the clerk confirms with a reason, which is audited.
+    """
+    if step_of(current, target) <= 0:
+        return []
+    found = []
+    scheduled = starts.get(target)
+    if scheduled is not None and today < scheduled:
+        zh, en = PHASE_NAMES[target]
+        early, on, now = (scheduled - today).days, scheduled.isoformat(), today.isoformat()
+        found.append(
+            {
+                "code": "ahead_of_schedule",
+                "zh": f"「{zh}」阶段按计划于 {on} 开始，今天是 {now}，提前了 {early} 天",
+                "en": f"{en} is scheduled to start on {on}; today is {now} ({early} days early)",
+            }
+        )
+    if current == "solicit" and suggestions == 0:
+        found.append(
+            {
+                "code": "nothing_collected",
+                "zh": "征集阶段尚未收到任何意见建议",
+                "en": "No suggestion has been collected in the solicitation phase",
+            }
+        )
+    return found

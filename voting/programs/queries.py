@@ -99,6 +99,11 @@ async def set_categories(conn: asyncpg.Connection, program_id: int, categories: 
     await conn.execute("UPDATE program SET categories = $2 WHERE id = $1", program_id, categories)
 
 
+async def count_suggestions(conn: asyncpg.Connection, program_id: int) -> int:
+    """Suggestions collected for the program, from every channel."""
+    return int(await conn.fetchval("SELECT count(*) FROM suggestion WHERE program_id = $1", program_id))
+
+
 async def set_phase(conn: asyncpg.Connection, program_id: int, phase: str) -> None:
     """Move the program to a phase."""
     await conn.execute("UPDATE program SET phase = $2 WHERE id = $1", program_id, phase)

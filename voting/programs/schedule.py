@@ -95,16 +95,25 @@ async def change_phase(pool: asyncpg.Pool, who: Principal, program_id: int, chan
             raise Conflict(
                 "list_not_fixed", "候选项目清单尚未确定，不能进入票决阶段", "The candidate list is not fixed yet"
             )
-        await queries.set_phase(conn, program_id, change.phase)
-        await record(
-            conn,
-            who.audit(
-                "program.phase_changed",
-                "program",
-                program_id,
-                {"from": program.phase, "to": change.phase, "reason": change.reason.strip()},
-            ),
+        concerns = phases.early_move_concerns(
+            program.phase,
+            change.phase,
+            {d.phase: d.starts_on for d in program.dates},
+            phases.congress_today(),
+            await queries.count_suggestions(conn, program_id),
         )
+        if concerns and not (change.confirm_early and change.reason.strip()):
+            raise Conflict(
+                "phase_move_early",
+                "；".join(c["zh"] for c in concerns) + "。如确需现在推进，请确认并说明理由（记入审计日志）",
+                "; ".join(c["en"] for c in concerns) + ". To move now anyway, confirm and give a reason (audited)",
+                concerns=concerns,
+            )
+        await queries.set_phase(conn, program_id, change.phase)
+        detail = {"from": program.phase, "to": change.phase, "reason": change.reason.strip()}
+        if concerns:
+            detail["concerns"] = [c["code"] for c in concerns]
+        await record(conn, who.audit("program.phase_changed", "program", program_id, detail))
         return await load_program(conn, program_id)
 
 

@@ -35,18 +35,35 @@ SOURCES = ("public", "deputy", "liaison_station", "department", "project_feedbac
 
 
 def checked_fields(new: SuggestionCreate, categories: list[str]) -> dict[str, object]:
-    """The suggestion's fields, trimmed and checked; the first problem is a 400."""
+    """The suggestion's fields, trimmed and checked in the form's order; the first problem is a 400."""
+    required = (("title", "标题"), ("description", "具体内容"), ("category", "类别"))
+    empty = [(field, zh) for field, zh in required if not getattr(new, field).strip()]
+    if empty:
+        # All the empty fields at once, so an empty form is filled in one go.
+        raise BadRequest(
+            "text_empty",
+            "请填写"
+            + "、".join(zh for _, zh in empty)
+            + ("（从列表中选择类别）" if empty[-1][0] == "category" else ""),
+            "Fill in the " + ", ".join(field for field, _ in empty),
+            field=empty[0][0],
+            fields=[field for field, _ in empty],
+            allowed=categories,
+        )
+    title = codes.required_text(new.title, codes.TITLE_MAX, "标题", "title")
+    description = codes.required_text(new.description, codes.DESCRIPTION_MAX, "具体内容", "description")
     category = new.category.strip()
     if category not in categories:
         raise BadRequest(
             "category_unknown",
-            "类别不在本项目计划的类别列表中",
-            "Unknown category for this program",
+            f"类别「{category}」不在本项目计划的类别中，请从列表中选择：{'、'.join(categories)}",
+            f"Unknown category for this program; choose one of: {', '.join(categories)}",
+            field="category",
             allowed=categories,
         )
     return {
-        "title": codes.required_text(new.title, codes.TITLE_MAX, "标题", "title"),
-        "description": codes.required_text(new.description, codes.DESCRIPTION_MAX, "具体内容", "description"),
+        "title": title,
+        "description": description,
         "category": category,
         "place": codes.optional_text(new.place, codes.PLACE_MAX, "地点", "place"),
         "name": codes.optional_text(new.name, codes.NAME_MAX, "姓名", "name"),

@@ -389,6 +389,9 @@
       body: [
         el("p", {}, el("strong", {}, vote.title)),
         turnout ? PJ.turnoutView(turnout) : null,
+        turnout && turnout.paper_returned !== null && turnout.paper_returned !== undefined
+          ? el("p", { dataset: { paperReturned: String(turnout.paper_returned) } }, bi("已投含收回的纸质选票 " + turnout.paper_returned + " 张。", "Cast includes " + turnout.paper_returned + " paper ballots returned."))
+          : null,
         missing > 0 ? el("p", { class: "warn" }, bi("尚有 " + missing + " 位出席代表未投票。", missing + " deputies present have not voted.")) : null,
         el("p", {}, bi("结束后不再接收任何选票，并立即计票。此操作不可撤销。", "No ballot is taken afterwards and counting starts. This cannot be undone.")),
       ],

@@ -52,6 +52,9 @@
       count.conflicts.length ? [] : el("li", { class: "muted" }, bi("无", "none")),
     );
     document.getElementById("conflict-form").hidden = !mine;
+    const chiefBox = document.getElementById("assign-form").chief;
+    chiefBox.disabled = count.counters.some((c) => c.is_chief); // a new chief comes by 改任总监票人
+    if (chiefBox.disabled) chiefBox.checked = false;
   }
 
   function showSteps() {
@@ -61,7 +64,7 @@
     document.querySelector("[data-step=restart]").hidden = !(presiding && count.state === "void");
     document.getElementById("step-log").replaceChildren(
       ...count.steps.map((s) =>
-        el("li", {}, "第" + s.round + "轮 ", el("strong", {}, STEPS[s.kind] || s.kind), s.count !== null ? " " + s.count + " 张" : "", s.reason ? "（" + s.reason + "）" : "", " · " + s.actor + " · " + new Date(s.at).toLocaleTimeString("zh-CN")),
+        el("li", {}, "第" + s.round + "轮 ", el("strong", {}, STEPS[s.kind] || s.kind), s.count !== null ? " " + s.count + " 张" : "", s.reason ? "（" + s.reason + "）" : "", " · " + (s.actor_name || s.actor) + " · " + new Date(s.at).toLocaleTimeString("zh-CN")),
       ),
     );
   }
@@ -210,7 +213,10 @@
       event.preventDefault();
       const option = form.staff.selectedOptions[0];
       if (!option) return;
-      act(() => call("POST", base + "/counters", { body: { staff_user_id: Number(option.value), role: option.dataset.role, is_chief: form.chief.checked } }));
+      act(async () => {
+        await call("POST", base + "/counters", { body: { staff_user_id: Number(option.value), role: option.dataset.role, is_chief: form.chief.checked } });
+        form.chief.checked = false; // one chief per vote: the next assignment is an ordinary one
+      });
     });
   }
 
@@ -231,7 +237,21 @@
       return;
     }
     const body = kind === "box-sealed" ? undefined : { count: Number(steps[kind].value) };
-    act(() => call("POST", base + "/" + kind, { body }));
+    act(async () => {
+      try {
+        await call("POST", base + "/" + kind, { body });
+      } catch (error) {
+        if (error.code !== "issued_beyond_present") throw error;
+        // More ballots issued than deputies present is usually a slip: ask before recording it.
+        const sure = await PJ.confirmDialog({
+          title: bi("发出选票多于出席代表？", "More ballots than deputies present?"),
+          body: el("p", { class: "warn" }, bi(error.zh, error.en)),
+          ok: bi("确认发出数无误", "The number is right"),
+          danger: true,
+        });
+        if (sure) await call("POST", base + "/" + kind, { body: { ...body, beyond_present: true } });
+      }
+    });
   });
   document.getElementById("conflict-form").addEventListener("submit", (event) => {
     event.preventDefault();

@@ -78,7 +78,13 @@
       buttons.forEach((b) => (b.disabled = true));
       try {
         const call = form.dataset.anonymous !== undefined ? PJ.api : PJ.staffCall || PJ.api;
-        const answer = await call(method, path, { body, anonymous: form.dataset.anonymous !== undefined });
+        const answer = await call(method, path, { body, anonymous: form.dataset.anonymous !== undefined }).catch(async (error) => {
+          if (error.code !== "phase_move_early") throw error;
+          // Ahead of the calendar or with nothing collected: go ahead only with a reason, which is audited.
+          const reason = await PJ.askReason({ title: PJ.bi("提前推进阶段？", "Move ahead early?"), hint: PJ.bi(error.zh, error.en), ok: PJ.bi("确认推进", "Move now"), danger: true });
+          if (!reason) throw new PJ.ApiError(409, { error: "phase_move_cancelled", message_zh: "未推进阶段", message_en: "The phase was not changed" });
+          return call(method, path, { body: { ...body, reason, confirm_early: true } });
+        });
         if (form.dataset.goto) location.assign(form.dataset.goto.replace(/\{(\w+)\}/g, (_, key) => encodeURIComponent(answer[key])));
         else location.reload();
       } catch (error) {

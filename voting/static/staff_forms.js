@@ -45,6 +45,37 @@
     return body;
   }
 
+  // Phone photos are 5–15 MB: each is scaled down here (long side 2560 px, JPEG, turned upright, no EXIF)
+  // before upload, so a report goes through a weak connection; the server re-encodes whatever arrives.
+  const PHOTO_SIDE = 2560;
+
+  async function scaledPhoto(file) {
+    if (!file.size || !file.type.startsWith("image/")) return file;
+    let bitmap;
+    try {
+      bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
+    } catch (_) {
+      return file; // not something the browser can open: the server says what is wrong with it
+    }
+    const scale = Math.min(1, PHOTO_SIDE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.85));
+    if (!blob || (scale === 1 && blob.size >= file.size)) return file;
+    return new File([blob], file.name.replace(/\.[^.]*$/, "") + ".jpg", { type: "image/jpeg" });
+  }
+
+  async function multipartOf(form) {
+    const scaled = new FormData();
+    for (const [key, value] of new FormData(form).entries()) {
+      scaled.append(key, value instanceof File ? await scaledPhoto(value) : value);
+    }
+    return scaled;
+  }
+
   async function send(form, submitter) {
     const box = form.querySelector("[data-error]");
     if (box) PJ.clearError(box);
@@ -52,7 +83,7 @@
     const buttons = form.querySelectorAll("button");
     buttons.forEach((b) => (b.disabled = true));
     try {
-      const options = form.dataset.multipart !== undefined ? { form: new FormData(form) } : { body: toJson(form, submitter) };
+      const options = form.dataset.multipart !== undefined ? { form: await multipartOf(form) } : { body: toJson(form, submitter) };
       const answer = await PJ.api(method, form.dataset.api, options);
       if (form.dataset.done) {
         const code = answer && answer.code ? PJ.el("p", {}, "查询码 Tracking code：", PJ.el("strong", { "data-code": true }, answer.code)) : null;

@@ -502,8 +502,17 @@
         practiceVotes.has(voteId)
           ? el("p", { class: "practice-mark", "data-practice": true }, bi("这是试表决：表决器工作正常。试表决选票在结束时销毁，不计入任何结果。", "A practice vote: your tablet works. Practice ballots are discarded, never counted."))
           : el("p", {}, bi("请记下回执码，结果公布后可以核对您的选票已被计入。", "Note the receipt: after the result is published you can check your ballot was counted.")),
+        practiceVotes.has(voteId) ? null : verifyHint(voteId),
       ),
     );
+  }
+
+  /** Where to check the receipt once the result is announced: the verification page, with its QR code. */
+  function verifyHint(voteId) {
+    const path = "/public/votes/" + voteId + "/verify";
+    return el("div", { class: "verify-hint", dataset: { verifyHint: path } },
+      el("img", { src: path + "/qr.svg", alt: "核验页二维码 QR code of the verification page", width: "132", height: "132" }),
+      el("p", {}, bi("结果宣布后，用手机扫描二维码，或打开 " + location.host + path + "，输入回执码核对。", "After the announcement, scan the code or open " + location.host + path + " and type the receipt.")));
   }
 
   function showAlreadyVoted(error) {

@@ -77,7 +77,9 @@
       c.li.querySelector(".mark").textContent = mark ? MARK_TEXT[mark] : "";
     }
     preview.className = "entry-preview" + (parsed && parsed.error ? " bad" : "");
-    if (!parsed) preview.replaceChildren(bi("请输入第 " + sheetInput.value + " 张选票的内容", "Type sheet " + sheetInput.value));
+    if (!sheetInput.value && returned !== null) {
+      preview.replaceChildren(bi("全部 " + returned + " 张已录入完毕；如需更正，按 ↑ 或在「第 张」中填写张号", "All " + returned + " sheets entered; to correct one, press ↑ or type its number"));
+    } else if (!parsed) preview.replaceChildren(bi("请输入第 " + sheetInput.value + " 张选票的内容", "Type sheet " + sheetInput.value));
     else if (parsed.error) preview.replaceChildren(bi(...parsed.error));
     else preview.replaceChildren(describe(parsed.reading));
   }
@@ -93,7 +95,10 @@
     } else {
       PJ.clearError(stateBox);
     }
-    if (!sheetInput.value) sheetInput.value = String(Math.min((progress.entered_by_teller[tellerId] || 0) + 1, Math.max(returned || 1, 1)));
+    const mine = progress.entered_by_teller[tellerId] || 0;
+    if (returned !== null) sheetInput.max = String(returned);
+    // Once every returned sheet is entered the box stays empty: there is no sheet returned + 1 to ask for.
+    if (!sheetInput.value && (returned === null || mine < returned)) sheetInput.value = String(mine + 1);
     showPreview();
   }
 
@@ -105,13 +110,20 @@
     }
   }
 
+  /** A refusal before sending: shown, and the typed entry selected so the next keystrokes replace it. */
+  function refuse(body) {
+    PJ.showError(errorBox, new PJ.ApiError(400, body));
+    entryInput.select();
+  }
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (sending) return;
     PJ.clearError(errorBox);
     const parsed = parse(entryInput.value);
-    if (!parsed) return PJ.showError(errorBox, new PJ.ApiError(400, { message_zh: "请输入选票内容（空白票输入 0）", message_en: "Type the ballot (0 for blank)" }));
-    if (parsed.error) return PJ.showError(errorBox, new PJ.ApiError(400, { message_zh: parsed.error[0], message_en: parsed.error[1] }));
+    if (!parsed) return refuse({ message_zh: "请输入选票内容（空白票输入 0）", message_en: "Type the ballot (0 for blank)" });
+    if (parsed.error) return refuse({ message_zh: parsed.error[0], message_en: parsed.error[1] });
+    if (!sheetInput.value) return refuse({ message_zh: "全部选票已录入；如需更正，请先填写张号", message_en: "Every sheet is entered; type a sheet number to correct one" });
     const sheet = Number(sheetInput.value);
     sending = true;
     try {
@@ -121,14 +133,15 @@
       log.prepend(el("li", { dataset: { sheet: String(sheet) }, value: String(sheet) }, el("b", {}, "第 " + sheet + " 张 "), describe(parsed.reading)));
       while (log.children.length > 12) log.lastChild.remove();
       saved.replaceChildren(bi("第 " + sheet + " 张已保存", "Sheet " + sheet + " saved"));
-      sheetInput.value = String(sheet + 1);
+      sheetInput.value = returned !== null && sheet >= progress.returned ? "" : String(sheet + 1);
       entryInput.value = "";
       showProgress(progress);
     } catch (error) {
       PJ.showError(errorBox, error);
+      entryInput.select(); // the next sheet typed replaces the refused entry instead of joining it
     } finally {
       sending = false;
-      entryInput.focus();
+      if (document.activeElement !== entryInput) entryInput.focus();
     }
   });
 
@@ -139,8 +152,10 @@
   entryInput.addEventListener("keydown", (event) => {
     if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
     event.preventDefault();
-    const next = Number(sheetInput.value || 1) + (event.key === "ArrowUp" ? -1 : 1);
-    sheetInput.value = String(Math.max(1, next));
+    const last = returned || 1;
+    const current = Number(sheetInput.value || last + 1);
+    const next = current + (event.key === "ArrowUp" ? -1 : 1);
+    sheetInput.value = next > last && returned !== null ? "" : String(Math.max(1, next));
     showPreview();
   });
   sheetInput.addEventListener("input", showPreview);

@@ -32,11 +32,12 @@ async def file_report(
         )
     checked_money(fields.spent_wan, "已用资金", "Money spent")
     narrative = required_text(fields.narrative, "进展情况", "Narrative")
-    kinds = [photos.check_photo(content, name) for name, content in uploads]
+    # Decoding and re-encoding is CPU work: off the event loop, one photo at a time.
+    encoded = [await asyncio.to_thread(photos.reencode_photo, content, name) for name, content in uploads]
     stored: list[str] = []
     committed = False
     try:
-        stored = [await asyncio.to_thread(photos.store_photo, data_dir, content) for _, content in uploads]
+        stored = [await asyncio.to_thread(photos.store_photo, data_dir, photo) for photo in encoded]
         async with transaction(pool) as conn:
             item = await require_own_item(conn, who, item_id, for_update=True)
             if item.status not in BEING_CARRIED_OUT:
@@ -74,8 +75,8 @@ async def file_report(
             wanted = set(fields.milestone_ids)
             if await queries.link_milestones(conn, report_id, item_id, sorted(wanted)) != len(wanted):
                 raise BadRequest("unknown_milestone", "所选节点不属于该项目", "A milestone is not of this project")
-            for photo_id, kind, (_, content) in zip(stored, kinds, uploads, strict=True):
-                await queries.insert_photo(conn, photo_id, report_id, kind, len(content))
+            for photo_id, photo in zip(stored, encoded, strict=True):
+                await queries.insert_photo(conn, photo_id, report_id, photos.MEDIA_TYPE, len(photo.picture))
             await record(
                 conn,
                 who.audit(
@@ -133,8 +134,10 @@ async def pending_reports(pool: asyncpg.Pool, bodies: frozenset[int]) -> list[Re
     return [Report(**dict(r)) for r in rows if r["item_id"] in shown]
 
 
-async def photo_for(pool: asyncpg.Pool, data_dir: Path, photo_id: str, who: Principal | None) -> tuple[bytes, str]:
-    """A photo's bytes and type: public once its report is published, else for clerks and the department."""
+async def photo_for(
+    pool: asyncpg.Pool, data_dir: Path, photo_id: str, who: Principal | None, thumbnail: bool = False
+) -> tuple[bytes, str]:
+    """A photo's bytes and type (or its thumbnail): public once its report is published, else for staff."""
     async with pool.acquire() as conn:
         try:
             row = await queries.photo_by_id(conn, photo_id)
@@ -151,8 +154,11 @@ async def photo_for(pool: asyncpg.Pool, data_dir: Path, photo_id: str, who: Prin
         )
     if row is None or not visible:
         raise not_found("照片", "Photo")
-    content = await asyncio.to_thread(photos.photo_path(data_dir, photo_id).read_bytes)
-    return content, row["media_type"]
+    small = photos.thumbnail_path(data_dir, photo_id)
+    # Photos stored before thumbnails existed are served whole.
+    path = small if thumbnail and small.exists() else photos.photo_path(data_dir, photo_id)
+    content = await asyncio.to_thread(path.read_bytes)
+    return content, photos.MEDIA_TYPE if path == small else row["media_type"]
 
 
 async def _liaison_department(conn: asyncpg.Connection, who: Principal) -> int | None:

@@ -135,8 +135,19 @@ async def review_report(request: Request, state: State, report_id: FromPath[int]
 @get("/api/photos/{photo_id:str}", summary="A report photo", tags=TAGS)
 async def photo(request: Request, state: State, photo_id: FromPath[str]) -> Response[bytes]:
     """A published report's photo (or, before publication, for clerks and the department)."""
+    return await photo_response(request, state, photo_id, thumbnail=False)
+
+
+@get("/api/photos/{photo_id:str}/thumb", summary="A report photo's thumbnail", tags=TAGS)
+async def photo_thumbnail(request: Request, state: State, photo_id: FromPath[str]) -> Response[bytes]:
+    """The photo scaled down (480 px), as lists and the dashboard show it; the same access rule."""
+    return await photo_response(request, state, photo_id, thumbnail=True)
+
+
+async def photo_response(request: Request, state: State, photo_id: str, thumbnail: bool) -> Response[bytes]:
+    """A photo or its thumbnail, with headers that keep a browser from treating it as anything else."""
     who = await optional_principal(request)
-    content, media_type = await reports.photo_for(state.pool, state.settings.data_dir, photo_id, who)
+    content, media_type = await reports.photo_for(state.pool, state.settings.data_dir, photo_id, who, thumbnail)
     headers = {
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "default-src 'none'; sandbox",
@@ -202,6 +213,7 @@ ROUTES = [
     pending_reports,
     review_report,
     photo,
+    photo_thumbnail,
     record_inspection,
     answer_issue,
     close_issue,

@@ -50,15 +50,16 @@ class Vote(msgspec.Struct):
     runoff_not_held: str | None = None  # the presiding officer's reason for holding no runoff
 
 
-class Turnout(msgspec.Struct):
-    """已投 / 出席 / 应到 for a vote."""
+class Turnout(msgspec.Struct, omit_defaults=True):
+    """已投 / 出席 / 应到 for a vote (paper_returned only for a paper or mixed vote once counted back)."""
 
     vote_id: int
     session_id: int
     state: VoteState
-    cast: int  # 已投: deputies who took a ballot
+    cast: int  # 已投: tablet ballots, plus the paper ballots returned (or handed to named deputies until then)
     present: int  # 出席
     total: int  # 应到
+    paper_returned: int | None = None  # 收回: paper ballots found in the box, once recorded
 
 
 class CloseVote(msgspec.Struct, forbid_unknown_fields=True):

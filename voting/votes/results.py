@@ -7,6 +7,7 @@ import msgspec
 
 from tally.models import Tally, VoteRules
 from voting.errors import Conflict, not_found
+from voting.paper.closing import ballots_in
 from voting.programs.models import Candidate
 from voting.roster.queries import count_active_deputies
 from voting.sessions.service import require_session
@@ -72,13 +73,16 @@ async def turnout(pool: asyncpg.Pool, vote_id: int) -> Turnout:
         vote = await load_vote(conn, vote_id)
         session = await require_session(conn, vote.session_id)
         total = vote.deputies_total or await count_active_deputies(conn, session.body_id)
+        # A paper ballot counts once it is in the box, whether or not a named deputy took it.
+        paper = None if vote.mode == "electronic" else await ballots_in(conn, vote_id)
         return Turnout(
             vote_id=vote_id,
             session_id=vote.session_id,
             state=vote.state,
-            cast=await queries.count_issued(conn, vote_id),
+            cast=paper.cast if paper else await queries.count_issued(conn, vote_id),
             present=await queries.present_count(conn, vote.session_id),
             total=total,
+            paper_returned=paper.paper_returned if paper else None,
         )
 
 
