@@ -37,6 +37,9 @@ from voting.staff.service import ensure_staff
 from voting.vetting.models import RequestCreate
 from voting.vetting.service import request_opinion
 
+# 河口镇's demo list comes straight from its departments, with no public solicitation and no
+# calendar: each phase move says so, as a clerk would have to (recorded in the audit log).
+DEMO_MOVE = "示范数据：候选项目由镇政府各部门直接提出，未设征集日程"
 HEKOU = "示范县河口镇人民代表大会"
 HEKOU_DEPARTMENT = "河口镇村镇建设办公室"
 HEKOU_PROGRAM = "2027年河口镇民生实事项目票决"
@@ -112,14 +115,14 @@ async def enter_hekou(pool: asyncpg.Pool, who: Principal, county_id: int) -> int
         )
         await answer_for_department(pool, who, asked.id, candidate.id, spec)
         candidate_ids.append(candidate.id)
-    await change_phase(pool, who, program.id, PhaseChange(phase="shortlist"))
-    await change_phase(pool, who, program.id, PhaseChange(phase="deliberate"))
+    await change_phase(pool, who, program.id, PhaseChange(phase="shortlist", reason=DEMO_MOVE, confirm_early=True))
+    await change_phase(pool, who, program.id, PhaseChange(phase="deliberate", reason=DEMO_MOVE, confirm_early=True))
     await order_list(pool, who, program.id, ListOrder(candidate_ids=candidate_ids))
     await adopt_method(
         pool, who, program.id, VotingMethod(seats=HEKOU_SEATS, margin_ratio=Decimal("1.2"), title=HEKOU_PROGRAM)
     )
     await fix_list(pool, who, program.id)
-    await change_phase(pool, who, program.id, PhaseChange(phase="vote"))
+    await change_phase(pool, who, program.id, PhaseChange(phase="vote", reason=DEMO_MOVE, confirm_early=True))
     await create_session(
         pool,
         who,

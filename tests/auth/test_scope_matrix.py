@@ -50,8 +50,8 @@ BODY_FREE = {
 ROLES_LINE = re.compile(r"Roles 角色: ([a-z, ]+)\.")
 
 
-def operations(schema: dict[str, Any]) -> Iterator[tuple[str, str, list[str], list[str]]]:
-    """(method, path, admitted roles, object parameters) of every guarded operation in the OpenAPI schema."""
+def operations(schema: dict[str, Any]) -> Iterator[tuple[str, str, list[str], list[str], str]]:
+    """(method, path, admitted roles, object parameters, body type) of every guarded operation in the schema."""
     for path, item in schema["paths"].items():
         for method, operation in item.items():
             if method not in ("get", "post", "put", "patch", "delete"):
@@ -61,7 +61,8 @@ def operations(schema: dict[str, Any]) -> Iterator[tuple[str, str, list[str], li
                 continue  # public: no login needed, nothing to scope
             roles = [r.strip() for r in found.group(1).split(",")]
             params = [p for p in re.findall(r"\{(\w+)\}", path) if p in BODY_OF_PARAMETER]
-            yield method.upper(), path, roles, params
+            body_type = next(iter(operation.get("requestBody", {}).get("content", {})), "application/json")
+            yield method.upper(), path, roles, params, body_type
 
 
 def url_of(path: str, ids: dict[str, int]) -> str:
@@ -91,11 +92,13 @@ async def realm(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings)
     return await make_realm(client, pool, settings)
 
 
-async def request(client: AsyncTestClient, method: str, url: str, headers: dict[str, str]) -> Any:
-    """One call with an empty JSON body where one is expected (guards answer before the body is read)."""
-    if method in ("POST", "PUT", "PATCH"):
-        return await client.request(method, url, headers=headers, json={})
-    return await client.request(method, url, headers=headers)
+async def request(client: AsyncTestClient, method: str, url: str, headers: dict[str, str], body_type: str) -> Any:
+    """One call with an empty body of the declared type (guards answer before the body is read)."""
+    if method not in ("POST", "PUT", "PATCH"):
+        return await client.request(method, url, headers=headers)
+    if body_type == "multipart/form-data":
+        return await client.request(method, url, headers=headers, files={"nothing": ("x.txt", b"", "text/plain")})
+    return await client.request(method, url, headers=headers, json={})
 
 
 def route_reaches(client: AsyncTestClient) -> dict[tuple[str, str], str | None]:
@@ -114,13 +117,13 @@ async def test_every_operation_follows_the_scope_rule(client: AsyncTestClient, r
     reaches = route_reaches(client)
     violations: list[str] = []
     checked = 0
-    for method, path, roles, params in operations(schema):
+    for method, path, roles, params, body_type in operations(schema):
         if not params:
             continue
         for role in ROLES:
             for relation in RELATIONS:
                 target = realm.bodies[relation]
-                response = await request(client, method, url_of(path, target.ids), realm.logins[role])
+                response = await request(client, method, url_of(path, target.ids), realm.logins[role], body_type)
                 code = (
                     response.json().get("error")
                     if response.headers.get("content-type", "").startswith("application/json")
@@ -153,7 +156,7 @@ async def test_every_guarded_operation_is_classified(client: AsyncTestClient) ->
     schema = (await client.get("/schema/openapi.json")).json()
     unclassified = [
         f"{method} {path}"
-        for method, path, _, params in operations(schema)
+        for method, path, _, params, _ in operations(schema)
         if not params and (method, path) not in BODY_FREE
     ]
     assert unclassified == [], "name an object in the path, or add to BODY_FREE with the reason: " + ", ".join(

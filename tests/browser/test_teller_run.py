@@ -21,12 +21,18 @@ async def test_a_tellers_run_with_a_refusal_and_the_last_sheet(
     response = await api.post(
         f"/api/sessions/{congress.session_id}/votes",
         headers=congress.presiding,
-        json={"title": "纸质表决", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}, "mode": "paper"},
+        json={
+            "title": "纸质表决",
+            "candidate_ids": congress.candidate_ids,
+            "rules": {"seats": 2},
+            "mode": "paper",
+            "reason": "测试",
+        },
     )
     assert response.status_code == 201, response.text
     vote_id = response.json()["id"]
-    teller, other_teller = [await staff_account(pool, Role.TELLER) for _ in range(2)]
-    chief, scrutineer = [await staff_account(pool, Role.SCRUTINEER) for _ in range(2)]
+    teller, other_teller = [await staff_account(pool, Role.TELLER, congress.body_id) for _ in range(2)]
+    chief, scrutineer = [await staff_account(pool, Role.SCRUTINEER, congress.body_id) for _ in range(2)]
     for deputy_id in congress.deputy_ids[:3]:
         await tablet_login(api, congress.codes[deputy_id])
 

@@ -77,7 +77,9 @@ async def test_result_progress_and_evaluation_sheets_carry_counts_only(
         ).status_code == 200
     url = f"/api/evaluations/{evaluation['id']}/results.xlsx"
     assert {r["评定结果"] for r in table(rows_of(await client.get(url)), "序号")} == {"尚未公布"}
-    closed = await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=congress.clerk)
+    closed = await client.post(
+        f"/api/evaluations/{evaluation['id']}/close", headers=congress.clerk, json={"confirm": True}
+    )
     assert closed.status_code == 200, closed.text
     rated = rows_of(await client.get(url))
     by_name = {r["项目"]: r for r in table(rated, "序号")}
@@ -95,7 +97,7 @@ async def test_funnel_sheet_and_a_vote_not_yet_announced(
     vote = await client.post(
         f"/api/sessions/{congress.session_id}/votes",
         headers=congress.presiding,
-        json={"title": "草稿", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}},
+        json={"title": "草稿", "candidate_ids": congress.candidate_ids, "rules": {"seats": 2}, "reason": "单项决议"},
     )
     assert vote.status_code == 201, vote.text
     refused = await client.get(f"/api/votes/{vote.json()['id']}/result.xlsx")

@@ -101,6 +101,6 @@ async def two_township_county(
         b = "satisfied" if n < 6 else ("basic" if n < 12 else "unsatisfied")
         sheet = {"ratings": [{"item_id": west.item_a, "level": "satisfied"}, {"item_id": west.item_b, "level": b}]}
         await ok(await client.post(f"/api/evaluations/{round_id}/ratings", headers=bearer(token), json=sheet))
-    await ok(await client.post(f"/api/evaluations/{round_id}/close", headers=clerk))
+    await ok(await client.post(f"/api/evaluations/{round_id}/close", headers=clerk, json={"confirm": True}))
     login = await staff_login(pool, settings, Role.CLERK, county_id)
     return County(county_id, f"测试县{tag}", await headers_of(pool, settings, login), login, east, west)

@@ -225,7 +225,7 @@ async def test_bad_files_are_refused_in_both_languages_and_change_nothing(
     url = f"/api/bodies/{congress.body_id}/deputies/import/preview"
     no_file = await client.post(url, headers=congress.clerk, files={"note": (None, "x")})  # multipart, no file
     assert_refused(no_file, 400, "file_missing")
-    assert_refused(await client.post(url, headers=congress.clerk, data={"note": "x"}), 400)  # not even multipart
+    assert_refused(await client.post(url, headers=congress.clerk, data={"note": "x"}), 415)  # not even multipart
     assert await roster(pool, congress.body_id) == before
 
 

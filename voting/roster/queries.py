@@ -116,3 +116,8 @@ async def delete_deputy(conn: asyncpg.Connection, deputy_id: int) -> asyncpg.Rec
     await conn.execute("DELETE FROM tablet_login WHERE deputy_id = $1", deputy_id)
     await conn.execute("DELETE FROM login_code WHERE deputy_id = $1", deputy_id)
     return await conn.fetchrow(f"DELETE FROM deputy WHERE id = $1 RETURNING {DEPUTY_COLUMNS}", deputy_id)
+
+
+async def deputy_by_id(conn: asyncpg.Connection, deputy_id: int) -> asyncpg.Record | None:
+    """One deputy."""
+    return await conn.fetchrow(f"SELECT {DEPUTY_COLUMNS} FROM deputy WHERE id = $1", deputy_id)
