@@ -68,7 +68,9 @@ def fuzz_target(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
         await migrate(url)
         pool = await create_pool(url, 2)
         try:
-            await ensure_staff(pool, "fuzz-admin", "fuzz", Role.ADMIN, "fuzz-password-123")
+            async with pool.acquire() as conn:
+                body_id = await conn.fetchval("INSERT INTO body (name, level) VALUES ('探测县', 'county') RETURNING id")
+            await ensure_staff(pool, "fuzz-admin", "fuzz", Role.ADMIN, "fuzz-password-123", body_id=body_id)
             settings = Settings(database_url=url, jwt_secret=JWT_SECRET)
             return (await log_in(pool, settings, "fuzz-admin", "fuzz-password-123")).token
         finally:
