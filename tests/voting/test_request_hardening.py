@@ -69,7 +69,7 @@ async def test_json_nested_1000_deep_is_a_400_on_every_json_route(
                 assert answer.status_code < 500, (method, path, body)
                 (too_deep if body["error"] == "json_too_deep" else refused_first).append((method, path, body["error"]))
     # Every JSON route the guards let us reach said so; none fell over.
-    assert len(too_deep) >= 40, refused_first
+    assert len(too_deep) >= 30, refused_first
     guarded = {"login_required", "role_forbidden", "not_found", "outside_your_body"}
     assert all(status in guarded for *_, status in refused_first), refused_first
 
