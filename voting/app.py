@@ -39,6 +39,7 @@ from voting.live import LiveEvents, SessionChannelsBackend
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
+from voting.prepared import PreparedResponses
 from voting.programs import routes as programs
 from voting.roster import routes as roster
 from voting.sessions import routes as sessions
@@ -52,6 +53,7 @@ from voting.tablet.cast_endpoint import AppWithCastLane
 from voting.turnout_feed import TurnoutFeed
 from voting.vetting import routes as vetting
 from voting.votes import routes as votes
+from voting.votes.published import announcement_enricher
 
 log = logging.getLogger("voting")
 HERE = Path(__file__).parent
@@ -126,8 +128,11 @@ def create_app(settings: Settings) -> Litestar:
         signing_key = load_or_create_key(key_path)
         await migrate(database_url)
         pool = await create_pool(database_url, settings.db_pool_size)
+        prepared = PreparedResponses()
         backend.pool = pool
-        live = LiveEvents(channels)
+        backend.on_missed = prepared.forget_all
+        backend.enrich = announcement_enricher(prepared, pool)
+        live = LiveEvents(channels, backend)
         feed = TurnoutFeed(pool, live)
         batcher = CastBatcher(pool, settings.cast_batch_max, on_committed=feed.mark)
         app.state.update(
@@ -142,6 +147,8 @@ def create_app(settings: Settings) -> Litestar:
             login_throttle=FailedLoginThrottle(),
             submission_throttle=SubmissionThrottle(),
             staff_logins=LiveStaffLogins(pool),
+            prepared=prepared,
+            open_streams=[0],  # live streams counted against settings.stream_limit
         )
         feed.start()
         batcher.start()

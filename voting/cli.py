@@ -27,16 +27,18 @@ def serve(host: str, port: int, workers: int, database_url: str) -> None:
     from granian import Granian
     from granian.constants import Interfaces
 
+    from voting.serving import granian_options, raise_open_files_limit
+
     os.environ["DATABASE_URL"] = database_url
+    raise_open_files_limit()
     Granian(
         "voting.app:create_app_from_env",
         factory=True,
         address=host,
         port=port,
         interface=Interfaces.ASGI,
-        workers=workers,
         log_access=False,
-        backlog=4096,
+        **granian_options(workers),  # type: ignore[arg-type]
     ).serve()
 
 

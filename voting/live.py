@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from typing import Any
 
 import asyncpg
@@ -10,10 +14,27 @@ import msgspec
 from litestar.channels import ChannelsPlugin
 from litestar.channels.backends.asyncpg import AsyncPgChannelsBackend
 
+log = logging.getLogger(__name__)
+
+# Every process listens here, whatever screens it serves, so each one forgets its prepared
+# responses when a vote is announced on any host (voting.prepared).
+ANNOUNCED_CHANNEL = "piaojue_announced"
+WATCH_S = 1.0  # how often the LISTEN connection is looked at
+PROBE_S = 5.0  # how often it is asked a question (a silent network drop closes nothing)
+BEAT_S = 20.0  # screens hear at least this often, so they can tell a dead stream without polling
+BACKOFF_MAX_S = 2.0  # reconnect attempts never wait longer, so events return within 5 s of the database
+
+Enrich = Callable[[bytes], Awaitable[bytes]]
+
 
 def session_channel(session_id: int) -> str:
     """The channel all screens of one session listen on."""
     return f"session_{session_id}"
+
+
+def health_message(event: str, up: bool) -> bytes:
+    """A message only this process makes: `live` (the listener went down or came back) or `beat`."""
+    return msgspec.json.encode({"event": event, "data": {"live": up}})
 
 
 class SessionChannelsBackend(AsyncPgChannelsBackend):
@@ -26,9 +47,45 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
       it is free.
     - It publishes through the app's pool instead of opening a connection per
       message (a burst of tablet logins would otherwise queue behind connects).
+    - It watches the LISTEN connection. A database restart or pg_terminate_backend
+      used to leave every stream open and silent; now the loss is logged, the
+      screens are told (`live` false), the connection is made again with back-off
+      and the channels listened to again, and the screens are told to resync once.
+    - It beats: every BEAT_S each screen gets a `beat`, so a page needs no timer
+      of its own while its stream is healthy.
+    - `enrich` (set by the app) may add to a message before it reaches the
+      screens of this process, e.g. the announced result itself, so ten thousand
+      phones need not ask for it.
     """
 
     pool: asyncpg.Pool | None = None
+    enrich: Enrich | None = None
+    on_missed: Callable[[], None] | None = None  # an announcement elsewhere, or events may have been lost
+
+    up = False
+    watch_task: asyncio.Task[None] | None = None
+
+    async def on_startup(self) -> None:
+        """Connect, listen to the announcement channel, start watching."""
+        await super().on_startup()
+        self.up = True
+        await self.subscribe([ANNOUNCED_CHANNEL])
+        self.watch_task = asyncio.create_task(self.watch())
+
+    async def on_shutdown(self) -> None:
+        """Stop watching and close."""
+        if self.watch_task:
+            self.watch_task.cancel()
+            await asyncio.gather(self.watch_task, return_exceptions=True)
+        with contextlib.suppress(OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            await super().on_shutdown()  # the connection may already be gone
+
+    async def subscribe(self, channels: Iterable[str]) -> None:
+        """LISTEN; while the connection is down, only note the channels (the watcher listens on reconnect)."""
+        try:
+            await super().subscribe(channels)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            self._subscribed_channels |= set(channels)
 
     async def unsubscribe(self, channels: Iterable[str]) -> None:
         """Keep listening (see the class docstring)."""
@@ -42,16 +99,98 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
             for channel in channels:
                 await conn.execute("SELECT pg_notify($1, $2)", channel, data.decode("utf-8"))
 
+    async def stream_events(self) -> AsyncGenerator[tuple[str, bytes], None]:
+        """Messages from the database (and our own health messages), enriched for this process's screens."""
+        async for channel, message in super().stream_events():
+            if channel == ANNOUNCED_CHANNEL:
+                if self.on_missed:
+                    self.on_missed()
+                continue
+            if self.enrich is not None and b'"vote_announced"' in message:
+                try:
+                    message = await self.enrich(message)
+                except Exception as error:
+                    # The screens still get the bare event and fetch the result themselves.
+                    log.warning("could not add the result to an announcement: %s", type(error).__name__)
+            yield channel, message
+
+    def deliver_locally(self, message: bytes) -> None:
+        """Give a message to every screen of this process, without the database."""
+        if self._queue is None:
+            return
+        for channel in self._subscribed_channels - {ANNOUNCED_CHANNEL}:
+            self._queue.put_nowait((channel, message))
+
+    async def watch(self) -> None:
+        """Beat, and re-establish the LISTEN connection whenever it is lost."""
+        last_probe = last_beat = time.monotonic()
+        while True:
+            await asyncio.sleep(WATCH_S)
+            now = time.monotonic()
+            if now - last_beat >= BEAT_S:
+                last_beat = now
+                self.deliver_locally(health_message("beat", self.up))
+            alive = not self._listener_conn.is_closed()
+            if alive and now - last_probe >= PROBE_S:
+                last_probe = now
+                alive = await self.answers()
+            if not alive:
+                await self.reconnect()
+
+    async def answers(self) -> bool:
+        """Whether the LISTEN connection still answers a query within 2 s."""
+        try:
+            async with self._listener_lock:
+                await asyncio.wait_for(self._listener_conn.fetchval("SELECT 1"), 2)
+            return True
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            return False
+
+    async def reconnect(self) -> None:
+        """Connect again with back-off and LISTEN to every channel; tell the screens both ways."""
+        lost_at = time.monotonic()
+        self.up = False
+        log.warning("live events: the LISTEN connection to the database was lost; reconnecting")
+        self.deliver_locally(health_message("live", False))
+        delay = 0.1
+        while True:
+            try:
+                conn = await asyncio.wait_for(self._connect(), 3)
+                async with self._listener_lock:
+                    old, self._listener_conn = self._listener_conn, conn
+                    for channel in self._subscribed_channels:
+                        await conn.add_listener(channel, self._listener)  # type: ignore[arg-type]
+                old.terminate()
+                break
+            except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+                log.warning("live events: reconnect failed (%s); next try in %.1f s", type(error).__name__, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, BACKOFF_MAX_S)
+        self.up = True
+        log.warning("live events: listening again after %.1f s", time.monotonic() - lost_at)
+        if self.on_missed:
+            self.on_missed()
+        self.deliver_locally(health_message("live", True))
+
 
 class LiveEvents:
     """Publishes named events; with the asyncpg backend every app process sees them."""
 
-    def __init__(self, channels: ChannelsPlugin | None) -> None:
+    def __init__(self, channels: ChannelsPlugin | None, backend: SessionChannelsBackend | None = None) -> None:
         self.channels = channels
+        self.backend = backend
+
+    @property
+    def up(self) -> bool:
+        """Whether events from the database reach this process right now."""
+        return self.backend is None or self.backend.up
 
     def publish(self, session_id: int, event: str, data: Any) -> None:
         """Send one event to every screen of a session; never blocks the caller."""
         if self.channels is None:
             return
         message = msgspec.json.encode({"event": event, "data": data})
-        self.channels.publish(message, [session_channel(session_id)])
+        targets = [session_channel(session_id)]
+        if event == "vote_announced":
+            targets.insert(0, ANNOUNCED_CHANNEL)
+        self.channels.publish(message, targets)

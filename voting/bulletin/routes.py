@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from litestar import Response, get, post
+from litestar import Request, Response, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 
@@ -13,6 +13,8 @@ from audit.signing import public_key_pem
 from voting.auth import staff_only
 from voting.bulletin import audit_log, service
 from voting.bulletin.models import AuditEntryView, AuditFilter, Bulletin, ReceiptCounted, ReceiptQuery
+from voting.prepared import respond
+from voting.votes import published
 
 Limit = Annotated[int, Parameter(ge=1, le=1000)]
 CsvLimit = Annotated[int, Parameter(ge=1, le=100_000)]
@@ -25,15 +27,15 @@ async def public_key(state: State) -> str:
 
 
 @get("/api/votes/{vote_id:int}/bulletin", summary="The bulletin board", tags=["bulletin"])
-async def bulletin(state: State, vote_id: FromPath[int]) -> Bulletin:
+async def bulletin(request: Request, state: State, vote_id: FromPath[int]) -> Response[Bulletin]:
     """Definition, voters, every ballot (sorted by content), counts and the signed result; after announcement."""
-    return await service.bulletin(state.pool, vote_id)
+    return respond(request, await published.prepared_bulletin(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
 @get("/api/votes/{vote_id:int}/receipts", summary="Receipt hashes", tags=["bulletin"])
-async def receipts(state: State, vote_id: FromPath[int]) -> list[str]:
+async def receipts(request: Request, state: State, vote_id: FromPath[int]) -> Response[list[str]]:
     """Every counted ballot's receipt hash (hex), sorted; after announcement."""
-    return await service.receipts(state.pool, vote_id)
+    return respond(request, await published.prepared_receipts(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
 @get("/api/votes/{vote_id:int}/receipts/check", summary="Was my ballot counted?", tags=["bulletin"])
@@ -49,13 +51,9 @@ async def check_receipt_posted(state: State, vote_id: FromPath[int], data: JSONB
 
 
 @get("/api/votes/{vote_id:int}/archive", summary="The vote's archive", tags=["bulletin"])
-async def archive(state: State, vote_id: FromPath[int]) -> Response[bytes]:
+async def archive(request: Request, state: State, vote_id: FromPath[int]) -> Response[bytes]:
     """One canonical JSON file for `voting verify`; after announcement."""
-    return Response(
-        await service.archive_bytes(state.pool, vote_id),
-        media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="piaojue-vote-{vote_id}.json"'},
-    )
+    return respond(request, await published.prepared_archive(state.prepared, state.pool, vote_id))
 
 
 def audit_filter(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-from litestar import Request, get
+from litestar import Request, Response, get
 from litestar.datastructures import State
 from litestar.params import FromPath
 from litestar.response import Template
@@ -16,7 +16,9 @@ from voting.errors import PiaojueError
 from voting.pages.access import error_page, page, staff_page_user
 from voting.pages.qr import qr_svg
 from voting.paper.service import paper_count
+from voting.prepared import respond
 from voting.sessions.service import require_session
+from voting.votes.published import prepared_page
 from voting.votes.results import load_vote, result
 
 # Beyond this many candidates the ballot is printed on A3, so every line stays large enough to mark.
@@ -75,15 +77,21 @@ async def ballot_print(request: Request, state: State, vote_id: FromPath[int]) -
 
 
 @get("/public/votes/{vote_id:int}/announcement", include_in_schema=False)
-async def announcement(state: State, vote_id: FromPath[int]) -> Template:
-    """The announcement (公告), printable on A4, once the result is announced."""
+async def announcement(request: Request, state: State, vote_id: FromPath[int]) -> Response[bytes] | Template:
+    """The announcement (公告), printable on A4, once the result is announced; rendered once (voting.prepared)."""
     try:
-        announced = await result(state.pool, vote_id, public=True)
-        async with state.pool.acquire() as conn:
-            session = await require_session(conn, announced.vote.session_id)
-        count = await paper_count(state.pool, vote_id)
+        prepared = await prepared_page(request, "announcement", vote_id, lambda: announcement_page(state, vote_id))
     except PiaojueError as error:
         return error_page(error)
+    return respond(request, prepared)
+
+
+async def announcement_page(state: State, vote_id: int) -> Template:
+    """The 公告's page; raises if the result is not public."""
+    announced = await result(state.pool, vote_id, public=True)
+    async with state.pool.acquire() as conn:
+        session = await require_session(conn, announced.vote.session_id)
+    count = await paper_count(state.pool, vote_id)
     vote, tally = announced.vote, announced.tally
     report = count.report or {}
     paper_returned = int(report.get("returned", 0))

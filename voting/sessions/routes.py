@@ -11,6 +11,8 @@ from litestar.params import FromPath, JSONBody
 from litestar.response import ServerSentEvent
 
 from voting.auth import clerks, provide_principal, staff_only
+from voting.auth.guards import is_staff
+from voting.errors import Unavailable
 from voting.live import session_channel
 from voting.sessions import service
 from voting.sessions.models import (
@@ -111,18 +113,28 @@ async def reissue(request: Request, state: State, session_id: FromPath[int], dep
 
 
 @get("/api/sessions/{session_id:int}/events", summary="Live events (SSE)", tags=["sessions"])
-async def events(state: State, session_id: FromPath[int]) -> ServerSentEvent:
-    """attendance, turnout, vote_opened, vote_closed and vote_announced events for a session.
+async def events(request: Request, state: State, session_id: FromPath[int]) -> ServerSentEvent:
+    """attendance, turnout, vote_opened, vote_closed and vote_announced (with the result) events for a session;
+    `beat` every 20 s and `live` when the server's link to the database drops or returns.
 
     Only what is public flows here: counts and announced results, never partial results.
+    Screens without a staff login share a budget per process (PIAOJUE_STREAM_LIMIT); beyond it, 503.
     """
-    channels = state.channels
+    channels, streams = state.channels, state.open_streams
+    counted = not await is_staff(request)
+    if counted and streams[0] >= state.settings.stream_limit:
+        raise Unavailable("too_many_streams", "实时连接已满，请稍后重试", "Too many live screens; retry shortly")
+    hello = msgspec.json.encode({"event": "hello", "data": {"session_id": session_id, "live": state.live.up}})
 
     async def stream() -> AsyncGenerator[str, None]:
-        async with channels.start_subscription([session_channel(session_id)]) as subscriber:
-            yield msgspec.json.encode({"event": "hello", "data": {"session_id": session_id}}).decode()
-            async for message in subscriber.iter_events():
-                yield message.decode() if isinstance(message, bytes) else str(message)
+        streams[0] += counted
+        try:
+            async with channels.start_subscription([session_channel(session_id)]) as subscriber:
+                yield hello.decode()
+                async for message in subscriber.iter_events():
+                    yield message.decode() if isinstance(message, bytes) else str(message)
+        finally:
+            streams[0] -= counted
 
     return ServerSentEvent(stream())
 
