@@ -1,0 +1,42 @@
+"""Public GETs of an announced vote against the barest Litestar GET, side by side in one run.
+
+Each endpoint and the baseline get the same number of requests over the same
+connections; the baseline is measured before and after the endpoints and the
+better figure kept, so a noisy neighbour cannot flatter the ratio.
+"""
+
+from __future__ import annotations
+
+from voting.drill.http_load import Request, fire
+
+HOST = "127.0.0.1"
+PATHS = {
+    "result": "/api/votes/{vote}/result",
+    "bulletin": "/api/votes/{vote}/bulletin",
+    "receipts": "/api/votes/{vote}/receipts",
+    "archive": "/api/votes/{vote}/archive",
+    "announcement": "/public/votes/{vote}/announcement",
+}
+
+
+async def requests_per_s(port: int, path: str, count: int, concurrency: int) -> float:
+    """Requests per second for `count` GETs of one path (every answer must be 200)."""
+    await fire(HOST, port, [Request("GET", path, b"", {})] * concurrency, concurrency)  # warm: built, cached
+    replies = await fire(HOST, port, [Request("GET", path, b"", {})] * count, concurrency)
+    assert all(r.status == 200 for r in replies), f"GET {path} failed"
+    return count / (max(r.done_at for r in replies) - min(r.sent_at for r in replies))
+
+
+async def measure_gets(port: int, baseline_port: int, vote_id: int, count: int = 3000) -> dict[str, float]:
+    """`baseline_get_per_s`, and for each public document its requests per second and its share of the baseline."""
+    concurrency = 50
+    before = await requests_per_s(baseline_port, "/baseline/get", count, concurrency)
+    figures = {
+        name: await requests_per_s(port, path.format(vote=vote_id), count, concurrency) for name, path in PATHS.items()
+    }
+    baseline = max(before, await requests_per_s(baseline_port, "/baseline/get", count, concurrency))
+    report = {"baseline_get_per_s": round(baseline, 1)}
+    for name, per_s in figures.items():
+        report[f"{name}_get_per_s"] = round(per_s, 1)
+        report[f"{name}_get_ratio"] = round(per_s / baseline, 2)
+    return report
