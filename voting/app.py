@@ -35,7 +35,7 @@ from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError, error_body
 from voting.evaluation import routes as evaluation
 from voting.funnel import routes as funnel
-from voting.live import LiveEvents, SessionChannelsBackend
+from voting.live import LiveEvents, SessionChannelsBackend, listen_connection
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
@@ -112,7 +112,7 @@ def create_app(settings: Settings) -> Litestar:
         # Anyone who can guess the secret can sign an admin token.
         raise ValueError("the JWT secret must be at least 32 characters (PIAOJUE_JWT_SECRET)")
     database_url = settings.database_url or start_embedded_postgres(settings.data_dir)
-    backend = SessionChannelsBackend(dsn=database_url)
+    backend = SessionChannelsBackend(make_connection=lambda: listen_connection(database_url))
     channels = ChannelsPlugin(
         backend=backend,
         arbitrary_channels_allowed=True,

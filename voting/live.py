@@ -24,7 +24,13 @@ PROBE_S = 5.0  # how often it is asked a question (a silent network drop closes 
 BEAT_S = 20.0  # screens hear at least this often, so they can tell a dead stream without polling
 BACKOFF_MAX_S = 2.0  # reconnect attempts never wait longer, so events return within 5 s of the database
 
+LISTENER_NAME = "piaojue-live"
 Enrich = Callable[[bytes], Awaitable[bytes]]
+
+
+def listen_connection(database_url: str) -> Awaitable[asyncpg.Connection]:
+    """The connection that LISTENs, named so an operator (or a test) can find it in pg_stat_activity."""
+    return asyncpg.connect(database_url, server_settings={"application_name": LISTENER_NAME})
 
 
 def session_channel(session_id: int) -> str:

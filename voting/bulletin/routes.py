@@ -13,7 +13,7 @@ from audit.signing import public_key_pem
 from voting.auth import staff_only
 from voting.bulletin import audit_log, service
 from voting.bulletin.models import AuditEntryView, AuditFilter, Bulletin, ReceiptCounted, ReceiptQuery
-from voting.prepared import respond
+from voting.prepared import PreparedLane, respond
 from voting.votes import published
 
 Limit = Annotated[int, Parameter(ge=1, le=1000)]
@@ -26,13 +26,25 @@ async def public_key(state: State) -> str:
     return public_key_pem(state.signing_key)
 
 
-@get("/api/votes/{vote_id:int}/bulletin", summary="The bulletin board", tags=["bulletin"])
+@get(
+    "/api/votes/{vote_id:int}/bulletin",
+    summary="The bulletin board",
+    tags=["bulletin"],
+    middleware=[PreparedLane],
+    opt={"prepared": "bulletin"},
+)
 async def bulletin(request: Request, state: State, vote_id: FromPath[int]) -> Response[Bulletin]:
     """Definition, voters, every ballot (sorted by content), counts and the signed result; after announcement."""
     return respond(request, await published.prepared_bulletin(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
-@get("/api/votes/{vote_id:int}/receipts", summary="Receipt hashes", tags=["bulletin"])
+@get(
+    "/api/votes/{vote_id:int}/receipts",
+    summary="Receipt hashes",
+    tags=["bulletin"],
+    middleware=[PreparedLane],
+    opt={"prepared": "receipts"},
+)
 async def receipts(request: Request, state: State, vote_id: FromPath[int]) -> Response[list[str]]:
     """Every counted ballot's receipt hash (hex), sorted; after announcement."""
     return respond(request, await published.prepared_receipts(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
@@ -50,7 +62,13 @@ async def check_receipt_posted(state: State, vote_id: FromPath[int], data: JSONB
     return ReceiptCounted(counted=await service.check_receipt(state.pool, vote_id, data.receipt))
 
 
-@get("/api/votes/{vote_id:int}/archive", summary="The vote's archive", tags=["bulletin"])
+@get(
+    "/api/votes/{vote_id:int}/archive",
+    summary="The vote's archive",
+    tags=["bulletin"],
+    middleware=[PreparedLane],
+    opt={"prepared": "archive"},
+)
 async def archive(request: Request, state: State, vote_id: FromPath[int]) -> Response[bytes]:
     """One canonical JSON file for `voting verify`; after announcement."""
     return respond(request, await published.prepared_archive(state.prepared, state.pool, vote_id))

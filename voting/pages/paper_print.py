@@ -16,7 +16,7 @@ from voting.errors import PiaojueError
 from voting.pages.access import error_page, page, staff_page_user
 from voting.pages.qr import qr_svg
 from voting.paper.service import paper_count
-from voting.prepared import respond
+from voting.prepared import PreparedLane, respond
 from voting.sessions.service import require_session
 from voting.votes.published import prepared_page
 from voting.votes.results import load_vote, result
@@ -76,7 +76,12 @@ async def ballot_print(request: Request, state: State, vote_id: FromPath[int]) -
     )
 
 
-@get("/public/votes/{vote_id:int}/announcement", include_in_schema=False)
+@get(
+    "/public/votes/{vote_id:int}/announcement",
+    include_in_schema=False,
+    middleware=[PreparedLane],
+    opt={"prepared": "announcement"},
+)
 async def announcement(request: Request, state: State, vote_id: FromPath[int]) -> Response[bytes] | Template:
     """The announcement (公告), printable on A4, once the result is announced; rendered once (voting.prepared)."""
     try:

@@ -10,7 +10,7 @@ from tally.models import Tally
 from voting.auth import presiding, provide_principal
 from voting.auth.guards import is_staff
 from voting.errors import BadRequest
-from voting.prepared import respond
+from voting.prepared import PreparedLane, respond
 from voting.votes import lifecycle, published, results
 from voting.votes.models import CloseVote, Result, Turnout, Vote, VoteCreate, WithdrawVote
 
@@ -80,7 +80,13 @@ async def turnout(request: Request, state: State, vote_id: FromPath[int]) -> Tur
     return await results.turnout(state.pool, vote_id)
 
 
-@get("/api/votes/{vote_id:int}/result", summary="The counted result", tags=["votes"])
+@get(
+    "/api/votes/{vote_id:int}/result",
+    summary="The counted result",
+    tags=["votes"],
+    middleware=[PreparedLane],
+    opt={"prepared": "result"},
+)
 async def result(request: Request, state: State, vote_id: FromPath[int]) -> Response[Result]:
     """Public after announcement (prepared once, with an ETag); staff may see it once the vote is closed."""
     if state.prepared.get("result", vote_id) is None and await is_staff(request):
