@@ -38,6 +38,11 @@ def session_channel(session_id: int) -> str:
     return f"session_{session_id}"
 
 
+def frame(message: Any) -> bytes:
+    """One Server-Sent Event as it goes on the wire (JSON has no newline, so one data line)."""
+    return b"data: " + (message if isinstance(message, bytes) else msgspec.json.encode(message)) + b"\n\n"
+
+
 def health_message(event: str, up: bool) -> bytes:
     """A message only this process makes: `live` (the listener went down or came back) or `beat`."""
     return msgspec.json.encode({"event": event, "data": {"live": up}})
@@ -62,6 +67,8 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
     - `enrich` (set by the app) may add to a message before it reaches the
       screens of this process, e.g. the announced result itself, so ten thousand
       phones need not ask for it.
+    - Each message is framed as a Server-Sent Event once, here; every screen's
+      stream sends the same bytes (voting.sessions.stream).
     """
 
     pool: asyncpg.Pool | None = None
@@ -106,7 +113,7 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
                 await conn.execute("SELECT pg_notify($1, $2)", channel, data.decode("utf-8"))
 
     async def stream_events(self) -> AsyncGenerator[tuple[str, bytes], None]:
-        """Messages from the database (and our own health messages), enriched for this process's screens."""
+        """Messages from the database (and our own health messages), enriched, framed once for every screen."""
         async for channel, message in super().stream_events():
             if channel == ANNOUNCED_CHANNEL:
                 if self.on_missed:
@@ -118,7 +125,7 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
                 except Exception as error:
                     # The screens still get the bare event and fetch the result themselves.
                     log.warning("could not add the result to an announcement: %s", type(error).__name__)
-            yield channel, message
+            yield channel, frame(message)
 
     def deliver_locally(self, message: bytes) -> None:
         """Give a message to every screen of this process, without the database."""

@@ -30,6 +30,7 @@ class Fanout(msgspec.Struct):
     """What the fan-out phase measured."""
 
     close_ms: float
+    announce_ms: float  # the announce request's round trip
     result_ms: list[float]
     first_result_ms: float
     cast_ms: list[float]
@@ -116,6 +117,7 @@ async def announce_to_viewers(
     assert public.status == 200, public.body
     return Fanout(
         close_ms=close_ms,
+        announce_ms=(announced.done_at - announced.sent_at) * 1000,
         result_ms=got,
         first_result_ms=min(got, default=0.0),
         cast_ms=[ms for status, ms in casts if status == 201],

@@ -61,6 +61,8 @@ class DrillReport(msgspec.Struct):
     viewer_failures: int = 0
     viewer_errors: list[str] = []  # a few distinct reasons, when viewers failed
     viewer_requests_after_announce: int = 0  # 0: every page drew the result from the event itself
+    announce_ms: float = 0.0  # the announce request alone
+    first_result_ms: float = 0.0  # announce request sent → the first viewer has the result
     result_p50_ms: float = 0.0
     result_p99_ms: float = 0.0
     result_max_ms: float = 0.0
@@ -193,6 +195,8 @@ def viewer_figures(viewers: list[Viewer], fanout: Fanout, rss_mb: float) -> dict
         "viewer_failures": sum(1 for v in viewers if v.failures),
         "viewer_errors": sorted({f for v in viewers for f in v.failures})[:5],
         "viewer_requests_after_announce": fanout.viewer_requests_after_announce,
+        "announce_ms": round(fanout.announce_ms, 1),
+        "first_result_ms": round(fanout.first_result_ms, 1),
         "result_p50_ms": round(statistics.median(result_ms), 1),
         "result_p99_ms": round(percentile(result_ms, 0.99), 1),
         "result_max_ms": round(max(result_ms), 1),
