@@ -132,6 +132,8 @@ def create_app(settings: Settings) -> Litestar:
         backend.pool = pool
         backend.on_missed = prepared.forget_all
         backend.enrich = announcement_enricher(prepared, pool)
+        open_streams = [0]  # live streams counted against settings.stream_limit
+        backend.audience = lambda: open_streams[0]
         live = LiveEvents(channels, backend)
         feed = TurnoutFeed(pool, live)
         batcher = CastBatcher(pool, settings.cast_batch_max, on_committed=feed.mark)
@@ -148,7 +150,7 @@ def create_app(settings: Settings) -> Litestar:
             submission_throttle=SubmissionThrottle(),
             staff_logins=LiveStaffLogins(pool),
             prepared=prepared,
-            open_streams=[0],  # live streams counted against settings.stream_limit
+            open_streams=open_streams,
         )
         feed.start()
         batcher.start()

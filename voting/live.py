@@ -23,8 +23,12 @@ WATCH_S = 1.0  # how often the LISTEN connection is looked at
 PROBE_S = 5.0  # how often it is asked a question (a silent network drop closes nothing)
 BEAT_S = 20.0  # screens hear at least this often, so they can tell a dead stream without polling
 BACKOFF_MAX_S = 2.0  # reconnect attempts never wait longer, so events return within 5 s of the database
+# Turnout is published four times a second; a process with many screens passes on fewer (the
+# latest always arrives): one per `screens / TURNOUT_SCREENS_PER_S` seconds, at least every 0.25 s.
+TURNOUT_SCREENS_PER_S = 10_000
 
 LISTENER_NAME = "piaojue-live"
+HELD_TURNOUT = b"held-turnout"  # a marker in the queue: send the turnout held for this channel now
 Enrich = Callable[[bytes], Awaitable[bytes]]
 
 
@@ -75,12 +79,17 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
     enrich: Enrich | None = None
     on_missed: Callable[[], None] | None = None  # an announcement elsewhere, or events may have been lost
 
+    audience: Callable[[], int] = staticmethod(lambda: 0)  # screens this process serves (set by the app)
+
     up = False
     watch_task: asyncio.Task[None] | None = None
+    turnout_sent: dict[str, float]
+    turnout_held: dict[str, bytes]
 
     async def on_startup(self) -> None:
         """Connect, listen to the announcement channel, start watching."""
         await super().on_startup()
+        self.turnout_sent, self.turnout_held = {}, {}
         self.up = True
         await self.subscribe([ANNOUNCED_CHANNEL])
         self.watch_task = asyncio.create_task(self.watch())
@@ -119,6 +128,11 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
                 if self.on_missed:
                     self.on_missed()
                 continue
+            if message == HELD_TURNOUT:
+                message = self.turnout_held.pop(channel)
+                self.turnout_sent[channel] = time.monotonic()
+            elif b'"event":"turnout"' in message and self.hold_turnout(channel, message):
+                continue
             if self.enrich is not None and b'"vote_announced"' in message:
                 try:
                     message = await self.enrich(message)
@@ -126,6 +140,25 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
                     # The screens still get the bare event and fetch the result themselves.
                     log.warning("could not add the result to an announcement: %s", type(error).__name__)
             yield channel, frame(message)
+
+    def hold_turnout(self, channel: str, message: bytes) -> bool:
+        """Whether this turnout comes too soon after the last for this many screens; then keep the latest for later."""
+        if channel in self.turnout_held:  # one is waiting already: this newer one takes its place
+            self.turnout_held[channel] = message
+            return True
+        since = time.monotonic() - self.turnout_sent.get(channel, 0.0)
+        wait = max(0.25, self.audience() / TURNOUT_SCREENS_PER_S) - since
+        if wait <= 0:
+            self.turnout_sent[channel] = time.monotonic()
+            return False
+        self.turnout_held[channel] = message
+        asyncio.get_running_loop().call_later(wait, self.release_turnout, channel)
+        return True
+
+    def release_turnout(self, channel: str) -> None:
+        """Send the latest held turnout (through the queue, so it keeps its place among other messages)."""
+        if self._queue is not None and channel in self.turnout_held:
+            self._queue.put_nowait((channel, HELD_TURNOUT))
 
     def deliver_locally(self, message: bytes) -> None:
         """Give a message to every screen of this process, without the database."""

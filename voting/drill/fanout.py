@@ -17,9 +17,9 @@ from collections.abc import Sequence
 import msgspec
 
 from tally.models import Tally
+from voting.drill.crowd import Crowd
 from voting.drill.http_load import Request, encode, fire, read_reply
 from voting.drill.setup import DrillCongress
-from voting.drill.viewers import Viewer
 
 HOST = "127.0.0.1"
 CAST_LANES = 20
@@ -37,6 +37,7 @@ class Fanout(msgspec.Struct):
     casts_refused: int
     console_ms: list[float]
     viewer_requests_after_announce: int
+    viewer_failures: list[str]
     tally: Tally
 
 
@@ -92,8 +93,7 @@ async def announce_to_viewers(
     congress: DrillCongress,
     hall: DrillCongress,
     presiding: dict[str, str],
-    viewers: list[Viewer],
-    watching: list[asyncio.Task[None]],
+    crowd: Crowd,
 ) -> Fanout:
     """Close and announce on `port`; time each viewer until it holds the result; the second hall works meanwhile."""
     vote = congress.vote_id
@@ -102,17 +102,17 @@ async def announce_to_viewers(
     assert closed.status == 200, closed.body
     close_ms = (time.perf_counter() - close_started) * 1000
     await asyncio.sleep(1.0)  # let the closing event reach every page (they redraw from it, asking nothing)
-    requests_before = sum(v.requests for v in viewers)
     stop = asyncio.Event()
     load = asyncio.create_task(hall_load(port, hall, presiding, stop))
     await asyncio.sleep(0.2)  # the hall is working when the announcement goes out
+    await crowd.mark()
     started = time.perf_counter()
     [announced] = await fire(HOST, port, [Request("POST", f"/api/votes/{vote}/announce", b"", presiding)], 1)
     assert announced.status == 200, announced.body
-    await asyncio.wait(watching, timeout=60)
+    reports = await crowd.reports()
     stop.set()
     casts, console = await load
-    got = [(v.result_at - started) * 1000 for v in viewers if v.result_at is not None]
+    got = [(at - started) * 1000 for report in reports for at in report.result_at]
     [public] = await fire(HOST, port, [Request("GET", f"/api/votes/{vote}/result", b"", {})], 1)
     assert public.status == 200, public.body
     return Fanout(
@@ -123,7 +123,8 @@ async def announce_to_viewers(
         cast_ms=[ms for status, ms in casts if status == 201],
         casts_refused=sum(1 for status, _ in casts if status != 201),
         console_ms=[ms for status, ms in console if status == 200],
-        viewer_requests_after_announce=sum(v.requests for v in viewers) - requests_before,
+        viewer_requests_after_announce=sum(r.requests_after_mark for r in reports),
+        viewer_failures=[f for r in reports for f in r.failures],
         tally=msgspec.convert(msgspec.json.decode(public.body)["tally"], Tally),
     )
 

@@ -19,6 +19,7 @@ from tally.count import count_votes
 from tally.models import Ballot, Mark, VoteRules
 from voting.bulletin.export import write_archive
 from voting.database import create_pool, migrate
+from voting.drill.crowd import Crowd
 from voting.drill.fanout import Fanout, announce_to_viewers
 from voting.drill.gets import measure_gets
 from voting.drill.http_load import Reply, Request, fire
@@ -27,7 +28,6 @@ from voting.drill.queries import count_stored, create_database
 from voting.drill.screens import announce_round_trip, presiding_token
 from voting.drill.servers import ServerProcess, granian_process, granian_server
 from voting.drill.setup import SEATS, DrillCongress, set_up_congress
-from voting.drill.viewers import Viewer, open_viewers
 from voting.serving import raise_open_files_limit
 from voting.settings import Settings
 
@@ -113,7 +113,7 @@ async def run(args: argparse.Namespace) -> DrillReport:
     await migrate(database_url)
     concurrency = args.concurrency or min(args.deputies, 1000)
     pool = await create_pool(database_url, 10)
-    viewers: list[Viewer] = []
+    crowd = Crowd()
     fanout: Fanout | None = None
     gets: dict[str, float] = {}
     rss_mb = 0.0
@@ -126,9 +126,8 @@ async def run(args: argparse.Namespace) -> DrillReport:
         with app_servers(env, args.workers, args.hosts) as (servers, public_addresses):
             port = servers[0].port  # the hall's host: tablets, console, announcement
             await open_vote_screens(port, congress, concurrency)
-            viewers, watching = await open_viewers(
-                public_addresses, congress.session_id, congress.vote_id, args.viewers
-            )
+            if args.viewers:
+                await crowd.open(public_addresses, congress.session_id, congress.vote_id, args.viewers)
             cast_replies = await cast_all(port, congress, ballots, concurrency)
             if hall is None:
                 close_ms, tally = await announce_round_trip(HOST, port, congress, pool, settings)
@@ -138,7 +137,7 @@ async def run(args: argparse.Namespace) -> DrillReport:
                     "Authorization": f"Bearer {await presiding_token(pool, settings)}",
                 }
                 rss_mb = sum(server.rss_mb() for server in servers)
-                fanout = await announce_to_viewers(port, congress, hall, presiding, viewers, watching)
+                fanout = await announce_to_viewers(port, congress, hall, presiding, crowd)
                 rss_mb = max(rss_mb, sum(server.rss_mb() for server in servers))
                 close_ms, tally = fanout.close_ms + fanout.first_result_ms, fanout.tally
             if args.gets:
@@ -149,6 +148,7 @@ async def run(args: argparse.Namespace) -> DrillReport:
         if getattr(args, "export", None):
             await write_archive(pool, congress.vote_id, Path(args.export))
     finally:
+        crowd.stop()
         await pool.close()
     burst_s = max(r.done_at for r in cast_replies) - min(r.sent_at for r in cast_replies)
     latencies = [(r.done_at - r.sent_at) * 1000 for r in acknowledged] or [0.0]
@@ -181,19 +181,19 @@ async def run(args: argparse.Namespace) -> DrillReport:
         tally_matches=tally == expected,
         hosts=args.hosts,
         gets=gets,
-        **(viewer_figures(viewers, fanout, rss_mb) if fanout else {}),
+        **(viewer_figures(crowd, fanout, rss_mb) if fanout else {}),
     )
 
 
-def viewer_figures(viewers: list[Viewer], fanout: Fanout, rss_mb: float) -> dict[str, Any]:
+def viewer_figures(crowd: Crowd, fanout: Fanout, rss_mb: float) -> dict[str, Any]:
     """The fan-out's fields of the report."""
     result_ms = fanout.result_ms or [0.0]
     return {
-        "viewers": len(viewers),
-        "viewers_connected": sum(1 for v in viewers if v.connected),
+        "viewers": crowd.viewers,
+        "viewers_connected": crowd.connected,
         "viewers_with_result": len(fanout.result_ms),
-        "viewer_failures": sum(1 for v in viewers if v.failures),
-        "viewer_errors": sorted({f for v in viewers for f in v.failures})[:5],
+        "viewer_failures": len(fanout.viewer_failures),
+        "viewer_errors": sorted(set(fanout.viewer_failures))[:5],
         "viewer_requests_after_announce": fanout.viewer_requests_after_announce,
         "announce_ms": round(fanout.announce_ms, 1),
         "first_result_ms": round(fanout.first_result_ms, 1),
