@@ -10,6 +10,7 @@ processes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 
 import msgspec
@@ -92,14 +93,14 @@ def split(count: int, parts: int) -> list[int]:
 
 async def serve_share(addresses: list[tuple[str, int]], session_id: int, vote_id: int, count: int) -> None:
     """One client process: open the viewers, report ready, wait for mark, report the results."""
-    viewers, watching = await open_viewers(addresses, session_id, vote_id, count)
+    viewers, watching, have_result = await open_viewers(addresses, session_id, vote_id, count)
     ready = {"viewers": len(viewers), "connected": sum(1 for v in viewers if v.connected)}
     sys.stdout.buffer.write(msgspec.json.encode(ready) + b"\n")
     sys.stdout.flush()
     await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
     before = sum(v.requests for v in viewers)
-    if watching:
-        await asyncio.wait(watching, timeout=WAIT_S)
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(have_result.wait(), WAIT_S)
     report = CrowdReport(
         viewers=len(viewers),
         connected=ready["connected"],
@@ -109,6 +110,8 @@ async def serve_share(addresses: list[tuple[str, int]], session_id: int, vote_id
     )
     sys.stdout.buffer.write(msgspec.json.encode(report) + b"\n")
     sys.stdout.flush()
+    for task in watching:  # the pages close only now, after the measurement
+        task.cancel()
 
 
 def main() -> None:

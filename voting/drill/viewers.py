@@ -37,6 +37,8 @@ class Viewer:
     failures: list[str] = field(default_factory=list)
     results: set[int] = field(default_factory=set)  # votes whose result the page holds
     votes: set[int] = field(default_factory=set)  # votes on the page
+    have_result: asyncio.Event | None = None  # set by the last viewer of a crowd to get the result
+    remaining: list[int] = field(default_factory=lambda: [0])  # viewers of the crowd still without it
 
     async def get(self, connection: tuple[asyncio.StreamReader, asyncio.StreamWriter], path: str) -> bytes:
         """One GET on the page's keep-alive connection, as fetch() with no cookie."""
@@ -80,8 +82,14 @@ class Viewer:
         elif name.startswith("vote_"):
             await self.resync()
 
+    def count_done(self) -> None:
+        """This viewer has the result, or never will."""
+        self.remaining[0] -= 1
+        if self.remaining[0] == 0 and self.have_result is not None:
+            self.have_result.set()
+
     async def watch(self, ready: asyncio.Semaphore) -> None:
-        """Open the stream and follow it until the timed vote's result is on the page."""
+        """Open the stream and follow it, as a page stays open; notes when the timed vote's result is on it."""
         reader, writer = await asyncio.open_connection(self.host, self.port, limit=LIMIT)
         released = False
         try:
@@ -109,13 +117,16 @@ class Viewer:
                 await self.on_event(name, data)
                 if self.vote_id in self.results and self.result_at is None:
                     self.result_at = time.perf_counter()
-                    return
+                    self.count_done()
         except (OSError, RuntimeError, asyncio.IncompleteReadError, msgspec.DecodeError) as error:
             self.failures.append(f"{type(error).__name__}: {error}")
         finally:
             writer.close()
             if not released:
                 ready.release()
+            if self.result_at is None:  # the stream ended without the result: stop waiting for this one
+                self.failures.append("stream ended without the result")
+                self.count_done()
 
 
 async def messages(reader: asyncio.StreamReader, chunked: bool) -> AsyncIterator[bytes]:
@@ -142,14 +153,21 @@ async def messages(reader: asyncio.StreamReader, chunked: bool) -> AsyncIterator
 
 async def open_viewers(
     addresses: list[tuple[str, int]], session_id: int, vote_id: int, count: int, opening_at_once: int = 200
-) -> tuple[list[Viewer], list[asyncio.Task[None]]]:
-    """Open `count` viewers spread over the addresses; returns once each has listed the session (or failed)."""
+) -> tuple[list[Viewer], list[asyncio.Task[None]], asyncio.Event]:
+    """Open `count` viewers spread over the addresses; returns once each has listed the session (or failed),
+    with the event set when every one of them has the result (or failed)."""
     ready = asyncio.Semaphore(opening_at_once)
-    viewers = [Viewer(*addresses[i % len(addresses)], session_id, vote_id) for i in range(count)]
+    have_result, remaining = asyncio.Event(), [count]
+    viewers = [
+        Viewer(*addresses[i % len(addresses)], session_id, vote_id, have_result=have_result, remaining=remaining)
+        for i in range(count)
+    ]
     tasks = []
     for viewer in viewers:
         await ready.acquire()
         tasks.append(asyncio.create_task(viewer.watch(ready)))
     for _ in range(opening_at_once):  # every opening viewer has listed the session or failed
         await ready.acquire()
-    return viewers, tasks
+    if count == 0:
+        have_result.set()
+    return viewers, tasks, have_result
