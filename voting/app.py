@@ -10,7 +10,6 @@ from typing import Any
 
 import asyncpg
 from litestar import Litestar, Request, Response
-from litestar.channels import ChannelsPlugin
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
@@ -35,7 +34,7 @@ from voting.embedded import start_embedded_postgres
 from voting.errors import PiaojueError, error_body
 from voting.evaluation import routes as evaluation
 from voting.funnel import routes as funnel
-from voting.live import LiveEvents, SessionChannelsBackend, listen_connection
+from voting.live import LiveEvents, SessionChannelsBackend, SessionChannelsPlugin, listen_connection
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
@@ -113,7 +112,7 @@ def create_app(settings: Settings) -> Litestar:
         raise ValueError("the JWT secret must be at least 32 characters (PIAOJUE_JWT_SECRET)")
     database_url = settings.database_url or start_embedded_postgres(settings.data_dir)
     backend = SessionChannelsBackend(make_connection=lambda: listen_connection(database_url))
-    channels = ChannelsPlugin(
+    channels = SessionChannelsPlugin(
         backend=backend,
         arbitrary_channels_allowed=True,
         subscriber_max_backlog=200,
