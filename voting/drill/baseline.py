@@ -34,6 +34,12 @@ async def read_one() -> dict[str, bool]:
     return {"ok": True}
 
 
+@get("/baseline/bytes/{size:int}", media_type="application/octet-stream")
+async def read_bytes(size: int) -> bytes:
+    """A bare GET answering `size` bytes, to compare a large prepared document with a bare GET of its size."""
+    return bytes(size)
+
+
 def create_baseline_app() -> Litestar:
     """The baseline app on DATABASE_URL."""
 
@@ -51,4 +57,4 @@ def create_baseline_app() -> Litestar:
         finally:
             await pool.close()
 
-    return Litestar(route_handlers=[insert_one, read_one], lifespan=[lifespan])
+    return Litestar(route_handlers=[insert_one, read_one, read_bytes], lifespan=[lifespan])
