@@ -117,13 +117,20 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
         """Keep listening (see the class docstring)."""
 
     async def publish(self, data: bytes, channels: Iterable[str]) -> None:
-        """NOTIFY on a pooled connection."""
-        if self.pool is None:
-            await super().publish(data, channels)
-            return
-        async with self.pool.acquire() as conn:
-            for channel in channels:
-                await conn.execute("SELECT pg_notify($1, $2)", channel, data.decode("utf-8"))
+        """NOTIFY on a pooled connection; a failure is logged, never raised.
+
+        Litestar's publishing task ends at the first exception, and every later event of this
+        process would be lost with it; screens resync when their events return.
+        """
+        try:
+            if self.pool is None:
+                await super().publish(data, channels)
+                return
+            async with self.pool.acquire() as conn:
+                for channel in channels:
+                    await conn.execute("SELECT pg_notify($1, $2)", channel, data.decode("utf-8"))
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            log.warning("live event not sent (database unreachable): %s", type(error).__name__)
 
     async def stream_events(self) -> AsyncGenerator[tuple[str, bytes], None]:
         """Messages from the database (and our own health messages), enriched, framed once for every screen."""
