@@ -103,6 +103,9 @@ async def measure_baseline(database_url: str, count: int, concurrency: int, work
 
 async def run(args: argparse.Namespace) -> DrillReport:
     """The whole drill, returning its figures."""
+    # Callers from before --viewers (tests, scripts) build their own Namespace without the new options.
+    viewers = getattr(args, "viewers", 0)
+    hosts = getattr(args, "hosts", 1)
     settings = Settings.from_env()
     server_url = settings.database_url
     if not server_url:
@@ -122,12 +125,12 @@ async def run(args: argparse.Namespace) -> DrillReport:
         baseline_s = await measure_baseline(database_url, args.deputies, concurrency, args.workers)
         ballots = drill_ballots(congress, seed=args.deputies)
         env = {"DATABASE_URL": database_url, "PIAOJUE_JWT_SECRET": settings.jwt_secret}
-        hall = await set_up_congress(pool, settings, args.hall_deputies) if args.viewers else None
-        with app_servers(env, args.workers, args.hosts) as (servers, public_addresses):
+        hall = await set_up_congress(pool, settings, getattr(args, "hall_deputies", 300)) if viewers else None
+        with app_servers(env, args.workers, hosts) as (servers, public_addresses):
             port = servers[0].port  # the hall's host: tablets, console, announcement
             await open_vote_screens(port, congress, concurrency)
-            if args.viewers:
-                await crowd.open(public_addresses, congress.session_id, congress.vote_id, args.viewers)
+            if viewers:
+                await crowd.open(public_addresses, congress.session_id, congress.vote_id, viewers)
             cast_replies = await cast_all(port, congress, ballots, concurrency)
             if hall is None:
                 close_ms, tally = await announce_round_trip(HOST, port, congress, pool, settings)
@@ -140,7 +143,7 @@ async def run(args: argparse.Namespace) -> DrillReport:
                 fanout = await announce_to_viewers(port, congress, hall, presiding, crowd)
                 rss_mb = max(rss_mb, sum(server.rss_mb() for server in servers))
                 close_ms, tally = fanout.close_ms + fanout.first_result_ms, fanout.tally
-            if args.gets:
+            if getattr(args, "gets", False):
                 with granian_process("voting.drill.baseline:create_baseline_app", env, args.workers, "/schema") as bare:
                     gets = await measure_gets(port, bare, congress.vote_id)
         acknowledged = [r for r in cast_replies if r.status == 201]
@@ -179,7 +182,7 @@ async def run(args: argparse.Namespace) -> DrillReport:
         baseline_burst_s=round(baseline_s, 3),
         close_to_announce_ms=round(close_ms, 1),
         tally_matches=tally == expected,
-        hosts=args.hosts,
+        hosts=hosts,
         gets=gets,
         **(viewer_figures(crowd, fanout, rss_mb) if fanout else {}),
     )
