@@ -192,7 +192,11 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
                 last_probe = now
                 alive = await self.answers()
             if not alive:
-                await self.reconnect()
+                try:
+                    await self.reconnect()
+                except Exception as error:
+                    # Whatever went wrong, the watcher must live on: the next turn tries again.
+                    log.error("live events: reconnecting failed unexpectedly: %s", type(error).__name__)
 
     async def answers(self) -> bool:
         """Whether the LISTEN connection still answers a query within 2 s."""
