@@ -10,7 +10,6 @@ from typing import Any
 
 import asyncpg
 from litestar import Litestar, Request, Response
-from litestar.channels import ChannelsPlugin
 from litestar.exceptions import HTTPException, MethodNotAllowedException, ValidationException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
@@ -39,12 +38,13 @@ from voting.evaluation import routes as evaluation
 from voting.exports import routes as exports
 from voting.field_errors import describe_invalid
 from voting.funnel import routes as funnel
-from voting.live import LiveEvents, SessionChannelsBackend
+from voting.live import LiveEvents, SessionChannelsBackend, SessionChannelsPlugin, listen_connection
 from voting.openapi_errors import document_errors
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.overview import routes as overview
 from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
+from voting.prepared import PreparedResponses
 from voting.programs import routes as programs
 from voting.request_refusals import complete_options_allow, on_method_not_allowed, on_recursion_error
 from voting.roster import routes as roster
@@ -61,6 +61,7 @@ from voting.tablet.cast_endpoint import AppWithCastLane
 from voting.turnout_feed import TurnoutFeed
 from voting.vetting import routes as vetting
 from voting.votes import routes as votes
+from voting.votes.published import announcement_enricher
 
 log = logging.getLogger("voting")
 HERE = Path(__file__).parent
@@ -128,8 +129,8 @@ def create_app(settings: Settings) -> Litestar:
         # Anyone who can guess the secret can sign an admin token.
         raise ValueError("the JWT secret must be at least 32 characters (PIAOJUE_JWT_SECRET)")
     database_url = settings.database_url or start_embedded_postgres(settings.data_dir)
-    backend = SessionChannelsBackend(dsn=database_url)
-    channels = ChannelsPlugin(
+    backend = SessionChannelsBackend(make_connection=lambda: listen_connection(database_url))
+    channels = SessionChannelsPlugin(
         backend=backend,
         arbitrary_channels_allowed=True,
         subscriber_max_backlog=200,
@@ -144,8 +145,13 @@ def create_app(settings: Settings) -> Litestar:
         signing_key = load_or_create_key(key_path)
         await migrate(database_url)
         pool = await create_pool(database_url, settings.db_pool_size)
+        prepared = PreparedResponses()
         backend.pool = pool
-        live = LiveEvents(channels)
+        backend.on_missed = prepared.forget_all
+        backend.enrich = announcement_enricher(prepared, pool)
+        open_streams = [0]  # live streams counted against settings.stream_limit
+        backend.audience = lambda: open_streams[0]
+        live = LiveEvents(channels, backend)
         feed = TurnoutFeed(pool, live)
         batcher = CastBatcher(pool, settings.cast_batch_max, on_committed=feed.mark)
         app.state.update(
@@ -160,6 +166,8 @@ def create_app(settings: Settings) -> Litestar:
             login_throttle=FailedLoginThrottle(),
             submission_throttle=SubmissionThrottle(),
             staff_logins=LiveStaffLogins(pool),
+            prepared=prepared,
+            open_streams=open_streams,
         )
         feed.start()
         batcher.start()

@@ -32,16 +32,18 @@ def serve(host: str, port: int, workers: int, database_url: str) -> None:
     from granian import Granian
     from granian.constants import Interfaces
 
+    from voting.serving import granian_options, raise_open_files_limit
+
     os.environ["DATABASE_URL"] = database_url
+    raise_open_files_limit()
     Granian(
         "voting.app:create_app_from_env",
         factory=True,
         address=host,
         port=port,
         interface=Interfaces.ASGI,
-        workers=workers,
         log_access=False,
-        backlog=4096,
+        **granian_options(workers),  # type: ignore[arg-type]
     ).serve()
 
 
@@ -305,6 +307,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--concurrency", type=int, default=0, help="parallel connections (default: one per deputy, max 1000)"
     )
     p.add_argument("--workers", type=int, default=1, help="app processes for the server under test")
+    p.add_argument("--viewers", type=int, default=0, help="public pages following the session (default none)")
+    p.add_argument(
+        "--hosts", type=int, default=1, help="app processes; more than one: nginx in front of them for the viewers"
+    )
+    p.add_argument(
+        "--hall-deputies", type=int, default=300, help="a second hall's tablets casting during the announcement"
+    )
+    p.add_argument("--gets", action="store_true", help="also time the announced vote's public GETs against a bare GET")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--export", metavar="FILE", help="write the drill vote's archive (check it with voting verify)")
     p.set_defaults(run=command_drill)

@@ -66,6 +66,12 @@ class TooManyRequests(PiaojueError):
     status = 429
 
 
+class Unavailable(PiaojueError):
+    """The service is at a limit right now; retrying later helps."""
+
+    status = 503
+
+
 def not_found(what_zh: str, what_en: str) -> NotFound:
     """A 404 naming the missing object in both languages."""
     return NotFound("not_found", f"{what_zh}不存在", f"{what_en} not found")

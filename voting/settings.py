@@ -20,6 +20,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     public_base_url: str = "http://127.0.0.1:8000"
     db_pool_size: int = 20
     cast_batch_max: int = 500  # ballots committed together at most
+    # Live streams one process serves to screens without a staff login (public pages, hall
+    # screens, tablets); beyond it a new one gets 503 and retries. Bounds memory and sockets.
+    stream_limit: int = 20_000
     log_level: str = "info"
     signing_key_path: Path | None = None  # None: data_dir / "signing-key.pem"
     # Peers whose X-Forwarded-For is believed: the reverse proxy (deploy/nginx.conf runs on the
@@ -46,6 +49,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             public_base_url=env.get("PIAOJUE_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/"),
             db_pool_size=int(env.get("PIAOJUE_DB_POOL", "20")),
             log_level=env.get("PIAOJUE_LOG_LEVEL", "info"),
+            stream_limit=int(env.get("PIAOJUE_STREAM_LIMIT", "20000")),
             signing_key_path=Path(env["PIAOJUE_SIGNING_KEY"]) if env.get("PIAOJUE_SIGNING_KEY") else None,
             tablet_plain_http=tablet_plain_http(env.get("PIAOJUE_TABLET_HTTP", "allow")),
             trusted_proxies=tuple(

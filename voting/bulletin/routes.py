@@ -16,6 +16,8 @@ from voting.auth import provide_principal, staff_only
 from voting.auth.guards import belongs_to_a_top_body, watched_body_ids
 from voting.bulletin import audit_log, service
 from voting.bulletin.models import AuditEntryView, AuditFilter, Bulletin, ReceiptCounted, ReceiptQuery
+from voting.prepared import PreparedLane, respond
+from voting.votes import published
 
 Limit = Annotated[int, Parameter(ge=1, le=1000)]
 CsvLimit = Annotated[int, Parameter(ge=1, le=100_000)]
@@ -27,16 +29,28 @@ async def public_key(state: State) -> str:
     return public_key_pem(state.signing_key)
 
 
-@get("/api/votes/{vote_id:int}/bulletin", summary="The bulletin board", tags=["bulletin"])
-async def bulletin(state: State, vote_id: FromPath[int]) -> Bulletin:
+@get(
+    "/api/votes/{vote_id:int}/bulletin",
+    summary="The bulletin board",
+    tags=["bulletin"],
+    middleware=[PreparedLane],
+    opt={"prepared": "bulletin"},
+)
+async def bulletin(request: Request, state: State, vote_id: FromPath[int]) -> Response[Bulletin]:
     """Definition, voters, every ballot (sorted by content), counts and the signed result; after announcement."""
-    return await service.bulletin(state.pool, vote_id)
+    return respond(request, await published.prepared_bulletin(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
-@get("/api/votes/{vote_id:int}/receipts", summary="Receipt hashes", tags=["bulletin"])
-async def receipts(state: State, vote_id: FromPath[int]) -> list[str]:
+@get(
+    "/api/votes/{vote_id:int}/receipts",
+    summary="Receipt hashes",
+    tags=["bulletin"],
+    middleware=[PreparedLane],
+    opt={"prepared": "receipts"},
+)
+async def receipts(request: Request, state: State, vote_id: FromPath[int]) -> Response[list[str]]:
     """Every counted ballot's receipt hash (hex), sorted; after announcement."""
-    return await service.receipts(state.pool, vote_id)
+    return respond(request, await published.prepared_receipts(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
 @get("/api/votes/{vote_id:int}/receipts/check", summary="Was my ballot counted?", tags=["bulletin"])
@@ -51,14 +65,16 @@ async def check_receipt_posted(state: State, vote_id: FromPath[int], data: JSONB
     return ReceiptCounted(counted=await service.check_receipt(state.pool, vote_id, data.receipt))
 
 
-@get("/api/votes/{vote_id:int}/archive", summary="The vote's archive", tags=["bulletin"])
-async def archive(state: State, vote_id: FromPath[int]) -> Response[bytes]:
+@get(
+    "/api/votes/{vote_id:int}/archive",
+    summary="The vote's archive",
+    tags=["bulletin"],
+    middleware=[PreparedLane],
+    opt={"prepared": "archive"},
+)
+async def archive(request: Request, state: State, vote_id: FromPath[int]) -> Response[bytes]:
     """One canonical JSON file for `voting verify`; after announcement."""
-    return Response(
-        await service.archive_bytes(state.pool, vote_id),
-        media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="piaojue-vote-{vote_id}.json"'},
-    )
+    return respond(request, await published.prepared_archive(state.prepared, state.pool, vote_id))
 
 
 def audit_filter(

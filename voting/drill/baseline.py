@@ -1,4 +1,4 @@
-"""The bare baseline: a minimal Litestar endpoint doing one INSERT per request.
+"""The bare baseline: a minimal Litestar endpoint doing one INSERT per request, and a bare GET.
 
 The drill serves it with the same server, workers, database and concurrency as
 the real cast path, so the ratio measures our cast path against the naive one.
@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 
 import asyncpg
 import msgspec
-from litestar import Litestar, post
+from litestar import Litestar, get, post
 from litestar.datastructures import State
 
 CREATE_TABLE = "CREATE TABLE IF NOT EXISTS drill_baseline (id bigserial PRIMARY KEY, payload jsonb NOT NULL)"
@@ -26,6 +26,18 @@ async def insert_one(state: State, data: dict[str, object]) -> dict[str, bool]:
             "INSERT INTO drill_baseline (payload) VALUES ($1::jsonb)", msgspec.json.encode(data).decode()
         )
     return {"ok": True}
+
+
+@get("/baseline/get")
+async def read_one() -> dict[str, bool]:
+    """The barest Litestar GET: no database, a tiny JSON body."""
+    return {"ok": True}
+
+
+@get("/baseline/bytes/{size:int}", media_type="application/octet-stream")
+async def read_bytes(size: int) -> bytes:
+    """A bare GET answering `size` bytes, to compare a large prepared document with a bare GET of its size."""
+    return bytes(size)
 
 
 def create_baseline_app() -> Litestar:
@@ -45,4 +57,4 @@ def create_baseline_app() -> Litestar:
         finally:
             await pool.close()
 
-    return Litestar(route_handlers=[insert_one], lifespan=[lifespan])
+    return Litestar(route_handlers=[insert_one, read_one, read_bytes], lifespan=[lifespan])

@@ -8,7 +8,10 @@ import json
 import random
 import secrets
 import statistics
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -16,11 +19,16 @@ from tally.count import count_votes
 from tally.models import Ballot, Mark, VoteRules
 from voting.bulletin.export import write_archive
 from voting.database import create_pool, migrate
+from voting.drill.crowd import Crowd
+from voting.drill.fanout import Fanout, announce_to_viewers
+from voting.drill.gets import measure_gets
 from voting.drill.http_load import Reply, Request, fire
+from voting.drill.proxy import nginx_in_front
 from voting.drill.queries import count_stored, create_database
-from voting.drill.screens import announce_round_trip
-from voting.drill.servers import granian_process
+from voting.drill.screens import announce_round_trip, presiding_token
+from voting.drill.servers import ServerProcess, granian_process, granian_server
 from voting.drill.setup import SEATS, DrillCongress, set_up_congress
+from voting.serving import raise_open_files_limit
 from voting.settings import Settings
 
 HOST = "127.0.0.1"
@@ -46,6 +54,24 @@ class DrillReport(msgspec.Struct):
     baseline_burst_s: float
     close_to_announce_ms: float
     tally_matches: bool
+    hosts: int = 1
+    viewers: int = 0
+    viewers_connected: int = 0
+    viewers_with_result: int = 0
+    viewer_failures: int = 0
+    viewer_errors: list[str] = []  # a few distinct reasons, when viewers failed
+    viewer_requests_after_announce: int = 0  # 0: every page drew the result from the event itself
+    announce_ms: float = 0.0  # the announce request alone
+    first_result_ms: float = 0.0  # announce request sent → the first viewer has the result
+    result_p50_ms: float = 0.0
+    result_p99_ms: float = 0.0
+    result_max_ms: float = 0.0
+    hall_casts_during_fanout: int = 0
+    hall_casts_refused: int = 0
+    cast_p99_ms_during_fanout: float = 0.0
+    console_p99_ms_during_fanout: float = 0.0
+    server_rss_mb: float = 0.0
+    gets: dict[str, float] = {}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -77,6 +103,9 @@ async def measure_baseline(database_url: str, count: int, concurrency: int, work
 
 async def run(args: argparse.Namespace) -> DrillReport:
     """The whole drill, returning its figures."""
+    # Callers from before --viewers (tests, scripts) build their own Namespace without the new options.
+    viewers = getattr(args, "viewers", 0)
+    hosts = getattr(args, "hosts", 1)
     settings = Settings.from_env()
     server_url = settings.database_url
     if not server_url:
@@ -87,20 +116,42 @@ async def run(args: argparse.Namespace) -> DrillReport:
     await migrate(database_url)
     concurrency = args.concurrency or min(args.deputies, 1000)
     pool = await create_pool(database_url, 10)
+    crowd = Crowd()
+    fanout: Fanout | None = None
+    gets: dict[str, float] = {}
+    rss_mb = 0.0
     try:
         congress = await set_up_congress(pool, settings, args.deputies)
         baseline_s = await measure_baseline(database_url, args.deputies, concurrency, args.workers)
         ballots = drill_ballots(congress, seed=args.deputies)
         env = {"DATABASE_URL": database_url, "PIAOJUE_JWT_SECRET": settings.jwt_secret}
-        with granian_process("voting.app:create_app_from_env", env, args.workers, "/api/sessions") as port:
+        hall = await set_up_congress(pool, settings, getattr(args, "hall_deputies", 300)) if viewers else None
+        with app_servers(env, args.workers, hosts) as (servers, public_addresses):
+            port = servers[0].port  # the hall's host: tablets, console, announcement
             await open_vote_screens(port, congress, concurrency)
+            if viewers:
+                await crowd.open(public_addresses, congress.session_id, congress.vote_id, viewers)
             cast_replies = await cast_all(port, congress, ballots, concurrency)
-            close_ms, tally = await announce_round_trip(HOST, port, congress, pool, settings)
+            if hall is None:
+                close_ms, tally = await announce_round_trip(HOST, port, congress, pool, settings)
+            else:
+                presiding = {
+                    "Content-Type": "application/json",
+                    "Authorization": f"Bearer {await presiding_token(pool, settings)}",
+                }
+                rss_mb = sum(server.rss_mb() for server in servers)
+                fanout = await announce_to_viewers(port, congress, hall, presiding, crowd)
+                rss_mb = max(rss_mb, sum(server.rss_mb() for server in servers))
+                close_ms, tally = fanout.close_ms + fanout.first_result_ms, fanout.tally
+            if getattr(args, "gets", False):
+                with granian_process("voting.drill.baseline:create_baseline_app", env, args.workers, "/schema") as bare:
+                    gets = await measure_gets(port, bare, congress.vote_id)
         acknowledged = [r for r in cast_replies if r.status == 201]
         in_db, issued = await count_stored(pool, congress.vote_id)
         if getattr(args, "export", None):
             await write_archive(pool, congress.vote_id, Path(args.export))
     finally:
+        crowd.stop()
         await pool.close()
     burst_s = max(r.done_at for r in cast_replies) - min(r.sent_at for r in cast_replies)
     latencies = [(r.done_at - r.sent_at) * 1000 for r in acknowledged] or [0.0]
@@ -131,7 +182,53 @@ async def run(args: argparse.Namespace) -> DrillReport:
         baseline_burst_s=round(baseline_s, 3),
         close_to_announce_ms=round(close_ms, 1),
         tally_matches=tally == expected,
+        hosts=hosts,
+        gets=gets,
+        **(viewer_figures(crowd, fanout, rss_mb) if fanout else {}),
     )
+
+
+def viewer_figures(crowd: Crowd, fanout: Fanout, rss_mb: float) -> dict[str, Any]:
+    """The fan-out's fields of the report."""
+    result_ms = fanout.result_ms or [0.0]
+    return {
+        "viewers": crowd.viewers,
+        "viewers_connected": crowd.connected,
+        "viewers_with_result": len(fanout.result_ms),
+        "viewer_failures": len(fanout.viewer_failures),
+        "viewer_errors": sorted(set(fanout.viewer_failures))[:5],
+        "viewer_requests_after_announce": fanout.viewer_requests_after_announce,
+        "announce_ms": round(fanout.announce_ms, 1),
+        "first_result_ms": round(fanout.first_result_ms, 1),
+        "result_p50_ms": round(statistics.median(result_ms), 1),
+        "result_p99_ms": round(percentile(result_ms, 0.99), 1),
+        "result_max_ms": round(max(result_ms), 1),
+        "hall_casts_during_fanout": len(fanout.cast_ms),
+        "hall_casts_refused": fanout.casts_refused,
+        "cast_p99_ms_during_fanout": round(percentile(fanout.cast_ms or [0.0], 0.99), 1),
+        "console_p99_ms_during_fanout": round(percentile(fanout.console_ms or [0.0], 0.99), 1),
+        "server_rss_mb": round(rss_mb, 1),
+    }
+
+
+@contextmanager
+def app_servers(
+    env: dict[str, str], workers: int, hosts: int
+) -> Iterator[tuple[list[ServerProcess], list[tuple[str, int]]]]:
+    """The app on `hosts` processes; with more than one, nginx in front of all for the public.
+
+    The hall (tablets, console, the announcement) talks to the first directly, as on the hall LAN;
+    the viewers come through nginx, so most of them sit on another process than the announcement.
+    """
+    with ExitStack() as stack:
+        servers = [
+            stack.enter_context(granian_server("voting.app:create_app_from_env", env, workers, "/api/sessions"))
+            for _ in range(hosts)
+        ]
+        if hosts == 1:
+            yield servers, [(HOST, servers[0].port)]
+        else:
+            yield servers, [(HOST, stack.enter_context(nginx_in_front([s.port for s in servers])))]
 
 
 async def fresh_database(server_url: str) -> str:
@@ -161,12 +258,19 @@ async def cast_all(port: int, congress: DrillCongress, ballots: list[dict[int, M
 
 
 def run_drill(args: argparse.Namespace) -> int:
-    """CLI entry: print the report; exit 1 if anything was lost or doubled."""
-    report = asyncio.run(run(args))
+    """CLI entry: print the report; exit 1 if anything was lost or doubled, or a viewer missed the result."""
+    raise_open_files_limit()
+    try:
+        import uvloop  # the client of 10,000 viewers should not be the bottleneck it measures
+
+        report = uvloop.run(run(args))
+    except ImportError:
+        report = asyncio.run(run(args))
     if args.json:
         print(msgspec.json.encode(report).decode())
     else:
         for field in report.__struct_fields__:
             print(f"{field:>22}: {getattr(report, field)}")
     ok = report.lost == 0 and report.duplicates == 0 and report.tally_matches
+    ok = ok and report.viewers_with_result == report.viewers
     return 0 if ok else 1

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 import asyncpg
-from litestar import get
+from litestar import Request, Response, get
 from litestar.datastructures import State
 from litestar.params import FromPath
 from litestar.response import Template
@@ -20,8 +20,10 @@ from voting.pages.access import error_page, page
 from voting.pages.qr import qr_svg
 from voting.pages.wording import chinese_number, meeting_name, method_sentences
 from voting.paper.service import paper_count
+from voting.prepared import PreparedLane, respond
 from voting.sessions.service import require_session
 from voting.votes.agenda_queries import announcement_number
+from voting.votes.published import prepared_page
 from voting.votes.results import load_vote, result
 
 OUTCOMES = {"chosen": "入选", "runoff": "须再次投票", "not_chosen": "未入选", "below_threshold": "未达到规定票数"}
@@ -77,22 +79,33 @@ async def round_view(pool: asyncpg.Pool, vote_id: int, number: int, tally: Any) 
     }
 
 
-@get("/public/votes/{vote_id:int}/announcement", include_in_schema=False)
-async def announcement(state: State, vote_id: FromPath[int]) -> Template:
-    """The item's announcement once a round of it is announced; any round's id shows the same one."""
+@get(
+    "/public/votes/{vote_id:int}/announcement",
+    include_in_schema=False,
+    middleware=[PreparedLane],
+    opt={"prepared": "announcement"},
+)
+async def announcement(request: Request, state: State, vote_id: FromPath[int]) -> Response[bytes] | Template:
+    """The item's announcement once a round of it is announced; rendered once and kept (voting.prepared)."""
     try:
-        announced = await result(state.pool, vote_id, public=True)
-        final = announced.final
-        if final is None:
-            raise Conflict("result_not_public", "表决结果尚未宣布", "The result has not been announced")
-        async with state.pool.acquire() as conn:
-            session = await require_session(conn, announced.vote.session_id)
-            first = await load_vote(conn, final.rounds[0].vote_id)
-            last = await load_vote(conn, final.rounds[-1].vote_id)
-            number = await announcement_number(conn, first.id)
-        rounds = [await round_view(state.pool, r.vote_id, i, r.tally) for i, r in enumerate(final.rounds, start=1)]
+        prepared = await prepared_page(request, "announcement", vote_id, lambda: announcement_page(state, vote_id))
     except PiaojueError as error:
         return error_page(error)
+    return respond(request, prepared)
+
+
+async def announcement_page(state: State, vote_id: int) -> Template:
+    """The item's announcement page; any round's id shows the same one; raises while nothing is announced."""
+    announced = await result(state.pool, vote_id, public=True)
+    final = announced.final
+    if final is None:
+        raise Conflict("result_not_public", "表决结果尚未宣布", "The result has not been announced")
+    async with state.pool.acquire() as conn:
+        session = await require_session(conn, announced.vote.session_id)
+        first = await load_vote(conn, final.rounds[0].vote_id)
+        last = await load_vote(conn, final.rounds[-1].vote_id)
+        number = await announcement_number(conn, first.id)
+    rounds = [await round_view(state.pool, r.vote_id, i, r.tally) for i, r in enumerate(final.rounds, start=1)]
     names = {c.id: c.name for c in first.candidates}
     url = f"{state.settings.public_base_url}/public/votes/{first.id}"
     qr = Markup(await asyncio.to_thread(qr_svg, url))

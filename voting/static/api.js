@@ -99,52 +99,92 @@ const PJ = (() => {
   }
 
   /**
-   * Follow a session's live events; resync() is called on (re)connection and as a polling
-   * fallback — every `fast` ms while the stream is down, every `slow` ms while it is up
-   * (an open stream can still miss events: see the report on channel re-subscription).
+   * Follow a session's live events. resync() runs once on every (re)connection and once when the
+   * server says its events flow again. While the stream is healthy nothing is polled: the server
+   * beats every 20 s, so a stream silent for 50 s is taken as dead and reopened. While the stream
+   * is down, or the server has lost its link to the database (`live` false), the indicator turns
+   * and shows the time of the last update, and resync() runs every `fast` ms (with jitter).
    */
   function live(sessionId, onEvent, resync, options = {}) {
-    const fast = options.fast || 4000;
-    const slow = options.slow || 20000;
+    const fast = options.fast || 5000;
     const dot = document.querySelector("[data-live-dot]");
     let source = null;
-    let lastSync = Date.now();
+    let healthy = false;
+    let lastHeard = Date.now();
+    let lastUpdate = null;
+    let lastSync = 0;
+    let wait = fast;
 
     function sync() {
       lastSync = Date.now();
-      Promise.resolve(resync()).catch(() => {});
+      wait = fast * (1 + Math.random()); // ten thousand phones must not poll in step
+      Promise.resolve(resync())
+        .then(() => {
+          lastUpdate = new Date();
+          show();
+        })
+        .catch(() => {});
     }
-    function mark(up) {
-      if (dot) {
-        dot.classList.toggle("up", up);
-        dot.title = up ? "实时连接 live" : "连接中断，定时刷新 polling";
+    function show() {
+      if (!dot) return;
+      const since = lastUpdate ? lastUpdate.toLocaleTimeString("zh-CN", { hour12: false }) : "—";
+      dot.classList.toggle("up", healthy);
+      dot.classList.toggle("stale", !healthy);
+      dot.dataset.live = healthy ? "up" : "stale";
+      dot.title = healthy ? "实时连接 live" : "未实时更新，最后更新 " + since + " · not live, last update " + since;
+      let label = dot.nextElementSibling;
+      if (!label || !label.classList.contains("live-since")) {
+        label = el("span", { class: "live-since", "data-live-since": true });
+        dot.after(label);
       }
+      label.hidden = healthy;
+      label.textContent = "最后更新 " + since + " last update";
+    }
+    function setHealthy(up) {
+      const recovered = up && !healthy;
+      healthy = up;
+      show();
+      return recovered;
     }
     function connect() {
+      lastHeard = Date.now();
       source = new EventSource("/api/sessions/" + sessionId + "/events");
-      source.onopen = () => mark(true);
       source.onerror = () => {
-        mark(false);
+        setHealthy(false);
         if (source.readyState === EventSource.CLOSED) {
           source.close();
-          setTimeout(connect, 3000);
+          setTimeout(connect, 2000 + Math.random() * 3000);
         }
       };
       source.onmessage = (message) => {
+        lastHeard = Date.now();
         let parsed;
         try {
           parsed = JSON.parse(message.data);
         } catch (_) {
           return;
         }
-        if (parsed.event === "hello") sync(); // (re)connected: catch up on anything missed
-        else onEvent(parsed.event, parsed.data || {});
+        const data = parsed.data || {};
+        if (parsed.event === "hello") {
+          setHealthy(data.live !== false);
+          sync(); // (re)connected: catch up on anything missed
+        } else if (parsed.event === "live" || parsed.event === "beat") {
+          if (setHealthy(data.live !== false)) sync(); // events flow again: catch up once
+        } else {
+          lastUpdate = new Date();
+          onEvent(parsed.event, data);
+          show();
+        }
       };
     }
     connect();
     setInterval(() => {
-      const up = source && source.readyState === EventSource.OPEN;
-      if (Date.now() - lastSync >= (up ? slow : fast)) sync();
+      if (source.readyState === EventSource.OPEN && Date.now() - lastHeard > 50000) {
+        source.close(); // open but silent past two beats: dead somewhere on the way
+        setHealthy(false);
+        connect();
+      }
+      if (!healthy && Date.now() - lastSync >= wait) sync();
     }, 1000);
     return { resync: sync };
   }

@@ -521,7 +521,7 @@
       }
     },
     resync,
-    { slow: 3000, fast: 3000 }, // polls even while the stream is up: a stream can go quiet without closing
+    { fast: 3000 }, // no polling while live: the server beats, and a silent stream is reopened
   );
   resync();
   prepareCreateForm().catch((error) => PJ.showError(createError, error));

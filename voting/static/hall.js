@@ -107,9 +107,9 @@
     );
   }
 
-  async function showResult(voteId) {
+  async function showResult(voteId, carried) {
     if (shown === "result:" + voteId) return;
-    const result = await get("/api/votes/" + voteId + "/result");
+    const result = carried || (await get("/api/votes/" + voteId + "/result"));
     const rounds = result.final ? result.final.rounds.length : 1;
     const view = el(
       "section",
@@ -149,11 +149,12 @@
     sessionId,
     (name, data) => {
       if (name === "attendance") PJ.showAttendance(header, data);
-      else if (name === "vote_announced") showResult(data.vote_id).catch(() => {});
+      else if (name === "turnout") updateTurnout(data);
+      else if (name === "vote_announced") showResult(data.vote_id, data.result).catch(() => {});
       else if (name.startsWith("vote_") || name === "paper_count") resync().catch(() => {});
     },
     resync,
-    { slow: 4000, fast: 3000 },
+    { fast: 3000 },
   );
   resync().catch(() => {});
 })();

@@ -275,6 +275,6 @@
   if (presiding) loadStaff().catch((error) => PJ.showError(errorBox, error));
   PJ.live(Number(page.sessionId), (name, data) => {
     if ((name === "paper_count" && data.vote_id === voteId) || name.startsWith("vote_")) refresh().catch((error) => PJ.showError(errorBox, error));
-  }, refresh, { slow: 5000, fast: 3000 });
+  }, refresh, { fast: 3000 });
   refresh().catch((error) => PJ.showError(errorBox, error));
 })();

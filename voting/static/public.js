@@ -9,6 +9,7 @@
   const list = document.getElementById("public-votes");
   const stats = document.getElementById("public-stats");
   const results = new Map(); // announced results never change: fetch each once
+  const shownVotes = new Map(); // id → the vote as last listed, to redraw one card from an event
 
   const get = (path) => PJ.api("GET", path, { anonymous: true });
 
@@ -19,6 +20,8 @@
     ]);
     PJ.showAttendance(stats, summary);
     const wanted = onlyVote ? votes.filter((v) => v.id === onlyVote) : votes.slice().reverse();
+    shownVotes.clear();
+    for (const vote of wanted) shownVotes.set(vote.id, vote);
     const cards = await Promise.all(wanted.map(voteCard));
     list.replaceChildren(...cards);
     if (!cards.length) list.append(el("p", { class: "muted" }, bi("暂无表决", "No votes yet")));
@@ -53,15 +56,30 @@
     if (old) old.replaceWith(PJ.turnoutView(turnout));
   }
 
+  /**
+   * Closing and announcing redraw one card from the event itself: the announcement carries the
+   * result, so ten thousand phones do not all ask for it at once. Anything else lists again.
+   */
+  async function redrawCard(name, data) {
+    const known = shownVotes.get(data.vote_id);
+    const old = list.querySelector('.vote[data-vote-id="' + data.vote_id + '"]');
+    if (!known || !old) return resync();
+    if (name === "vote_announced" && data.result) results.set(data.vote_id, data.result);
+    const vote = name === "vote_announced" && data.result ? data.result.vote : { ...known, state: "closed" };
+    shownVotes.set(vote.id, vote);
+    old.replaceWith(await voteCard(vote));
+  }
+
   PJ.live(
     sessionId,
     (name, data) => {
       if (name === "attendance") PJ.showAttendance(stats, data);
       else if (name === "turnout") updateTurnout(data);
+      else if (name === "vote_closed" || name === "vote_announced") redrawCard(name, data).catch(() => {});
       else if (name.startsWith("vote_")) resync().catch(() => {});
     },
     resync,
-    { slow: 10000, fast: 5000 },
+    { fast: 15000 },
   );
   resync().catch((error) => list.replaceChildren(PJ.errorBox(error)));
 })();

@@ -111,7 +111,7 @@
       if ((name === "paper_count" && data.vote_id === voteId) || name.startsWith("vote_")) resync().catch(() => {});
     },
     resync,
-    { slow: 4000, fast: 2000 },
+    { fast: 2000 },
   );
   resync().catch(() => {});
 })();

@@ -134,7 +134,7 @@
     document.getElementById("tablet-who").replaceChildren(el("span", { class: "label" }, "代表"), el("strong", {}, login.deputy_name));
     show("waiting", el("p", { class: "waiting" }, bi("正在加载…", "Loading…")));
     if (live && live.sessionId !== login.session_id) return location.reload(); // now bound to another session
-    if (!live) live = { sessionId: login.session_id, ...PJ.live(login.session_id, onEvent, refresh, { slow: 6000, fast: 3000 }) };
+    if (!live) live = { sessionId: login.session_id, ...PJ.live(login.session_id, onEvent, refresh, { fast: 3000 }) };
     const pending = store.get(PENDING);
     if (pending && pending.deputy_id === login.deputy_id) {
       await send(pending);

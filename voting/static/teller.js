@@ -169,7 +169,7 @@
 
   PJ.live(Number(page.sessionId), (name, data) => {
     if (name === "paper_count" && data.vote_id === voteId) refresh();
-  }, refresh, { slow: 5000, fast: 3000 });
+  }, refresh, { fast: 3000 });
   refresh();
   entryInput.focus();
 })();

@@ -306,7 +306,8 @@ async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vo
             await create_items_at_announcement(conn, vote_id, [p.candidate_id for p in final.chosen])
         await sign_chain_head(conn, key, vote_id, signed)
         result = await load_result(conn, vote_id)
-    # NOTIFY payloads are small: screens fetch the result themselves.
+    # NOTIFY payloads are small: each process adds the prepared result before its screens get the
+    # event (voting.votes.published.announcement_enricher).
     live.publish(vote.session_id, "vote_announced", {"vote_id": vote_id})
     return result
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from litestar import Request, get, post
+from litestar import Request, Response, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
@@ -10,7 +10,8 @@ from tally.models import Tally
 from voting.auth import presiding, provide_principal
 from voting.auth.guards import is_staff
 from voting.errors import BadRequest
-from voting.votes import lifecycle, practice, results, runoff_not_held
+from voting.prepared import PreparedLane, respond
+from voting.votes import lifecycle, practice, published, results, runoff_not_held
 from voting.votes.models import (
     CloseVote,
     DeclineRunoff,
@@ -95,10 +96,18 @@ async def turnout(request: Request, state: State, vote_id: FromPath[int]) -> Tur
     return await results.turnout(state.pool, vote_id)
 
 
-@get("/api/votes/{vote_id:int}/result", summary="The counted result", tags=["votes"])
-async def result(request: Request, state: State, vote_id: FromPath[int]) -> Result:
-    """Public after announcement; staff may see it once the vote is closed."""
-    return await results.result(state.pool, vote_id, public=not await is_staff(request))
+@get(
+    "/api/votes/{vote_id:int}/result",
+    summary="The counted result",
+    tags=["votes"],
+    middleware=[PreparedLane],
+    opt={"prepared": "result"},
+)
+async def result(request: Request, state: State, vote_id: FromPath[int]) -> Response[Result]:
+    """Public after announcement (prepared once, with an ETag); staff may see it once the vote is closed."""
+    if state.prepared.get("result", vote_id) is None and await is_staff(request):
+        return Response(await results.result(state.pool, vote_id, public=False))
+    return respond(request, await published.prepared_result(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
 @post(
