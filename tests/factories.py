@@ -52,7 +52,7 @@ async def make_congress(
     parent_id: int | None = None,
 ) -> Congress:
     """A new, independent congress (unique names), ready for a session vote; a township unless told otherwise."""
-    tag = secrets.token_hex(3)
+    tag = secrets.token_hex(4)  # bodies are many in a run: three bytes collided now and then
     name = {"township": f"测试镇人大{tag}", "county": f"测试县人大{tag}", "city": f"测试市人大{tag}"}[level]
     async with pool.acquire() as conn:
         body_id = int(

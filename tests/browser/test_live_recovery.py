@@ -71,8 +71,8 @@ async def hall(own_database: OwnDatabase, tmp_path: Path) -> AsyncIterator[tuple
     try:
         congress = await set_up_congress(pool, settings, 4)
         password = secrets.token_urlsafe(12)
-        await ensure_staff(pool, "recovery-chair", "主持人", Role.PRESIDING, password)
-        token = await presiding_token(pool, settings)
+        await ensure_staff(pool, "recovery-chair", "主持人", Role.PRESIDING, password, body_id=congress.body_id)
+        token = await presiding_token(pool, settings, congress.body_id)
     finally:
         await pool.close()
     env = {"DATABASE_URL": own_database.url, "PIAOJUE_JWT_SECRET": JWT_SECRET, "PIAOJUE_DATA_DIR": str(tmp_path)}

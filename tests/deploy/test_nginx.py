@@ -73,6 +73,7 @@ def proxy(live_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     site = site.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
     site = re.sub(r"listen 443 ssl( http2)?;", f"listen 127.0.0.1:{https_port} ssl http2;", site)
     site = site.replace("/etc/piaojue/tls/", f"{tls}/")
+    site = site.replace("/var/cache/nginx/piaojue", f"{work}/cache")  # the public server's micro-cache
     (work / "site.conf").write_text(site)
     temp = {name: work / name for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi")}
     for path in temp.values():

@@ -137,7 +137,7 @@ async def run(args: argparse.Namespace) -> DrillReport:
             else:
                 presiding = {
                     "Content-Type": "application/json",
-                    "Authorization": f"Bearer {await presiding_token(pool, settings)}",
+                    "Authorization": f"Bearer {await presiding_token(pool, settings, congress.body_id)}",
                 }
                 rss_mb = sum(server.rss_mb() for server in servers)
                 fanout = await announce_to_viewers(port, congress, hall, presiding, crowd)
