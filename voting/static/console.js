@@ -516,6 +516,10 @@
         reloadAttendance();
       } else if (name === "turnout") {
         showTurnout(data);
+        // A practice vote's seats not yet pressed (未按) follow every turnout: the console no longer polls.
+        if (voteList.querySelector('.practice-missing[data-vote-id="' + data.vote_id + '"]')) {
+          call("GET", "/api/sessions/" + sessionId + "/practice").then(showNotPressed).catch(() => {});
+        }
       } else if (name.startsWith("vote_")) {
         loadVotes().catch((error) => PJ.showError(votesError, error));
       }
