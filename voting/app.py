@@ -41,6 +41,7 @@ from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
 from voting.programs import routes as programs
 from voting.roster import routes as roster
+from voting.sealing import routes as sealing
 from voting.sessions import routes as sessions
 from voting.settings import Settings
 from voting.solicit import routes as solicit
@@ -164,6 +165,7 @@ def create_app(settings: Settings) -> Litestar:
             *funnel.ROUTES,
             *sessions.ROUTES,
             *votes.ROUTES,
+            *sealing.ROUTES,
             *paper.ROUTES,
             *tablet.ROUTES,
             *supervision.ROUTES,

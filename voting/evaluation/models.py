@@ -58,7 +58,7 @@ class Round(msgspec.Struct):
     title: str
     kind: RoundKind
     rules: RatingRules
-    state: Literal["draft", "open", "closed"]
+    state: Literal["draft", "open", "awaiting_keys", "closed"]  # awaiting_keys: rating ended, sheets still sealed
     deputies_total: int | None
     rectify_days: int
     opened_at: dt.datetime | None
@@ -81,11 +81,25 @@ class RatingSheet(msgspec.Struct, forbid_unknown_fields=True):
     ratings: list[ItemRating]
 
 
+class SealedSheet(msgspec.Struct, forbid_unknown_fields=True):
+    """A rating sheet as the tablet sends it: a RatingSheet sealed to the round's key (ballots.sealing), base64."""
+
+    sealed: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9+/]+={0,2}$", max_length=48_000)]
+
+
 class SheetAccepted(msgspec.Struct):
-    """The answer to a sheet: counted, and nothing about its content."""
+    """The answer to a sheet: kept, and nothing about its content but its tracker."""
 
     round_id: int
     rated: bool = True
+    tracker: str = ""  # sha256 hex of the sealed sheet
+    receipt: str = ""  # its first 50 bits as XXXXX-XXXXX
+
+
+class CloseRound(msgspec.Struct, forbid_unknown_fields=True):
+    """Closing a round; with k key cards its sheets are opened and rated at once."""
+
+    cards: Annotated[list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(max_length=7)] = []
 
 
 class TabletRound(msgspec.Struct):

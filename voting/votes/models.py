@@ -10,7 +10,8 @@ import msgspec
 from tally.models import Tally, VoteRules
 from voting.programs.models import Candidate
 
-VoteState = Literal["draft", "open", "closed", "announced", "withdrawn"]  # withdrawn: a draft taken back
+VoteState = Literal["draft", "open", "awaiting_keys", "closed", "announced", "withdrawn"]
+# withdrawn: a draft taken back; awaiting_keys: casting ended, the count waits for the key cards
 VoteMode = Literal["electronic", "paper", "mixed"]  # mixed: some deputies on paper
 
 
@@ -53,9 +54,21 @@ class Turnout(msgspec.Struct):
 
 
 class CloseVote(msgspec.Struct, forbid_unknown_fields=True):
-    """Closing ends the voting for everyone: the console must say it means it."""
+    """Closing ends the voting for everyone: the console must say it means it.
+
+    With k key cards the sealed ballots are opened and counted at once; without, the
+    vote waits in awaiting_keys for the scrutineers (POST /api/votes/{id}/count).
+    """
 
     confirm: bool
+    cards: Annotated[list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(max_length=7)] = []
+
+
+class AwaitingKeys(msgspec.Struct):
+    """Casting has ended; the sealed ballots wait for the scrutineers' key cards."""
+
+    vote_id: int
+    state: Literal["awaiting_keys"] = "awaiting_keys"
 
 
 class WithdrawVote(msgspec.Struct, forbid_unknown_fields=True):
