@@ -187,9 +187,9 @@ async def fetch_count(pool: asyncpg.Pool, sql: str, *args: Any) -> int:
 
 
 async def stored(pool: asyncpg.Pool, vote_id: int) -> tuple[int, int, int]:
-    """(ballot_issued, ballot, ballot_receipt) rows of a vote."""
+    """(ballot_issued, sealed ballots with their trackers, opened plain ballots) rows of a vote."""
     return (
         await fetch_count(pool, "SELECT count(*) FROM ballot_issued WHERE vote_id = $1", vote_id),
-        await fetch_count(pool, "SELECT count(*) FROM ballot WHERE vote_id = $1", vote_id),
         await fetch_count(pool, "SELECT count(*) FROM ballot_receipt WHERE vote_id = $1", vote_id),
+        await fetch_count(pool, "SELECT count(*) FROM ballot WHERE vote_id = $1", vote_id),
     )

@@ -41,3 +41,10 @@ ALTER TABLE evaluation_round DROP CONSTRAINT evaluation_round_state_check;
 ALTER TABLE evaluation_round ADD CONSTRAINT evaluation_round_state_check
     CHECK (state IN ('draft', 'open', 'awaiting_keys', 'closed'));
 REVOKE UPDATE, DELETE, TRUNCATE ON sealing_key FROM PUBLIC;
+
+-- A tablet ballot is checked only when opened: one a genuine tablet would never seal (a
+-- tampered tablet's) is void as a whole with its reason, and one that does not open at all
+-- (sealed for another vote, or changed) is void as seal_unopenable.
+ALTER TABLE ballot DROP CONSTRAINT ballot_void_reason_check;
+ALTER TABLE ballot ADD CONSTRAINT ballot_void_reason_check CHECK (void_reason IS NULL OR void_reason IN
+    ('overmarked', 'unreadable', 'unknown_candidate', 'mark_not_allowed', 'seal_unopenable'));
