@@ -127,13 +127,6 @@ def check_sealed(definition: VoteDefinition, text: str) -> bytes:
         sealed = base64.b64decode(text, validate=True)
     except binascii.Error as error:
         raise CastRefused(400, "sealed_malformed", "加密选票格式不正确", "The sealed ballot is malformed") from error
-    if not sealing.key_tag_matches(sealed, definition.public_key):
-        raise CastRefused(
-            400,
-            "sealed_for_another_vote",
-            "这张选票不是用本次表决的密钥加密的，请刷新页面后重新填写",
-            "This ballot was not sealed with this vote's key; reload the page and fill it in again",
-        )
     if len(sealed) != definition.sealed_size:
         raise CastRefused(
             400,
@@ -141,5 +134,12 @@ def check_sealed(definition: VoteDefinition, text: str) -> bytes:
             "加密选票长度不符合本次表决",
             "The sealed ballot's length does not fit this vote",
             expected=definition.sealed_size,
+        )
+    if not sealing.key_tag_matches(sealed, definition.public_key):
+        raise CastRefused(
+            400,
+            "sealed_for_another_vote",
+            "这张选票不是用本次表决的密钥加密的，请刷新页面后重新填写",
+            "This ballot was not sealed with this vote's key; reload the page and fill it in again",
         )
     return sealed

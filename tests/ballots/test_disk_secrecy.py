@@ -16,7 +16,9 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.ballots.disk_scan import Server, relfilenode, tuple_xmins, wal_links
+from tests.evaluation.test_rounds import ROUND_CARDS, new_round, rate
 from tests.factories import make_congress
+from tests.supervision.world import announced_world
 from tests.voting.steps import KEY_CARDS, cast, vote_in_progress
 from voting.settings import Settings
 
@@ -96,3 +98,33 @@ async def test_files_and_wal_link_no_deputy_to_their_marks_before_or_after_close
         }
         assert len(written) == 1 and written <= set(tuple_xmins(await server.heap_bytes(conn, "ballot"), 4))
         assert not [w for w in PLAIN_WORDS if w in await server.heap_bytes(conn, "ballot_receipt")]
+
+
+async def test_files_and_wal_link_no_deputy_to_their_rating_sheet_before_or_after_close(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings, server: Server
+) -> None:
+    world = await announced_world(client, pool, settings, deputies=12)
+    async with pool.acquire() as conn:
+        start = str(await conn.fetchval("SELECT pg_current_wal_insert_lsn()::text"))
+    evaluation = await new_round(client, world)
+    levels = ["satisfied", "basic", "unsatisfied"]
+    for i, token in enumerate(world.tokens.values()):  # one sheet per commit
+        sheet = {world.item_a: levels[i % 3], world.item_b: levels[(i // 3) % 3]}
+        assert (await rate(client, token, evaluation["id"], sheet)).status_code == 200
+    voters, content = ("rating_issued", "round_id", evaluation["id"]), ("rating", 5)
+    async with pool.acquire() as conn:
+        issued, on_disk, in_wal = await links_on_disk_and_in_wal(conn, server, start, voters, content)
+        assert len(issued) == 12 and (on_disk, in_wal) == (set(), set())
+        assert b"unsatisfied" not in await server.heap_bytes(conn, "sealed_rating")
+    closed = await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json={})
+    assert closed.json()["state"] == "awaiting_keys", closed.text
+    cards = ROUND_CARDS[evaluation["id"]][1:]
+    counted = await client.post(
+        f"/api/evaluations/{evaluation['id']}/count", headers=world.congress.clerk, json={"cards": cards}
+    )
+    assert counted.status_code == 200 and counted.json()["state"] == "closed", counted.text
+    async with pool.acquire() as conn:
+        issued, on_disk, in_wal = await links_on_disk_and_in_wal(conn, server, start, voters, content)
+        assert (len(issued), on_disk, in_wal) == (12, set(), set())
+        rows = await conn.fetch("SELECT xmin::text::bigint AS x FROM rating WHERE round_id = $1", evaluation["id"])
+        assert len(rows) == 24 and len({r["x"] for r in rows}) == 1

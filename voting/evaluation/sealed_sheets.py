@@ -62,14 +62,14 @@ def check_sealed(found: Round, public_key: bytes, text: str) -> bytes:
         sealed = base64.b64decode(text, validate=True)
     except binascii.Error as error:
         raise BadRequest("sealed_malformed", "加密测评表格式不正确", "The sealed sheet is malformed") from error
+    if len(sealed) != sealing.sealed_size(plain_size(found)):
+        raise BadRequest("sealed_malformed", "加密测评表长度不符合本轮测评", "The sealed sheet's length does not fit")
     if not sealing.key_tag_matches(sealed, public_key):
         raise BadRequest(
             "sealed_for_another_round",
             "这份测评表不是用本轮测评的密钥加密的，请刷新页面后重新填写",
             "This sheet was not sealed with this round's key; reload the page and fill it in again",
         )
-    if len(sealed) != sealing.sealed_size(plain_size(found)):
-        raise BadRequest("sealed_malformed", "加密测评表长度不符合本轮测评", "The sealed sheet's length does not fit")
     return sealed
 
 
