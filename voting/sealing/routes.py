@@ -9,7 +9,7 @@ from litestar.params import FromPath, JSONBody
 from voting.auth import provide_principal
 from voting.auth.guards import allow, is_staff
 from voting.auth.tokens import Role
-from voting.sealing import votes
+from voting.sealing import pages, votes
 from voting.sealing.models import KeyCards, KeyCeremony, SealingKey
 
 # The scrutineers make a vote's cards on the count console (the presiding officer may, where
@@ -37,4 +37,4 @@ async def vote_sealing_key(request: Request, state: State, vote_id: FromPath[int
     return await votes.vote_sealing_key(state.pool, vote_id, await is_staff(request))
 
 
-ROUTES = [make_vote_cards, vote_sealing_key]
+ROUTES = [make_vote_cards, vote_sealing_key, *pages.ROUTES]
