@@ -104,7 +104,6 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
         refuse_withdrawn(vote)
         if vote.state != "draft":
             raise Conflict("vote_not_draft", "该表决已开始或已结束", "This vote was already opened")
-        await sealed_votes.require_key(conn, vote)
         session = await require_session(conn, vote.session_id)
         total = await count_active_deputies(conn, session.body_id)
         present = await queries.present_count(conn, vote.session_id)
@@ -118,6 +117,7 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
                 needed=needed,
                 total=total,
             )
+        await sealed_votes.require_key(conn, vote)
         try:
             await queries.mark_open(conn, vote_id, total)
         except asyncpg.UniqueViolationError as error:
