@@ -141,8 +141,10 @@ def seal_marks(key: dict[str, Any], marks: dict[int, str]) -> str:
 async def cast(
     client: AsyncTestClient, token: str, vote_id: int, marks: dict[int, str], cast_id: str | None = None
 ) -> httpx.Response:
-    """A tablet seals and submits a ballot."""
-    return await cast_sealed(client, token, vote_id, seal_marks(await sealing_key(client, vote_id), marks), cast_id)
+    """A tablet seals and submits a ballot (to a vote with no key, e.g. a paper one: bytes the service refuses)."""
+    found = await client.get(f"/api/votes/{vote_id}/sealing-key")
+    sealed = seal_marks(found.json(), marks) if found.status_code == 200 else "AAAA"
+    return await cast_sealed(client, token, vote_id, sealed, cast_id)
 
 
 async def cast_sealed(

@@ -201,21 +201,18 @@ async def open_count(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
     return tally
 
 
-async def count_vote(conn: asyncpg.Connection, who: Principal, vote: Vote, key: OpenKey | None) -> Tally:
-    """Open the sealed ballots (given the key), add the paper ones, count and store the tally (caller's transaction)."""
-    vote_id = vote.id
-    # A deputy who voted and then left still counts as present for this vote.
-    present = await queries.present_or_voted(conn, vote.session_id, vote_id)
-    # Paper and mixed votes: the signed-off paper ballots join the tablet ones here.
-    paper = await closing.add_signed_paper_ballots(conn, vote_id)
-    if key is not None:
-        await sealed_votes.open_ballots(conn, who, vote, key)
-    ballots = [
+async def ballots_of(conn: asyncpg.Connection, vote_id: int) -> list[Ballot]:
+    """The vote's plain ballots as stored now (paper ones, and tablet ones once opened)."""
+    return [
         msgspec.convert({"marks": r["marks"], "void_reason": r["void_reason"]}, Ballot, str_keys=True)
         for r in await queries.ballot_marks(conn, vote_id)
     ]
+
+
+def count_ballots(vote: Vote, ballots: list[Ballot], present: int) -> Tally:
+    """tally.count_votes on these ballots, its contradictions as a 409."""
     try:
-        tally = count_votes(
+        return count_votes(
             vote.rules,
             [c.id for c in vote.candidates],
             ballots,
@@ -229,9 +226,23 @@ async def count_vote(conn: asyncpg.Connection, who: Principal, vote: Vote, key: 
             "The count's numbers contradict each other (e.g. more present than members); check attendance",
             reason=str(error),
         ) from error
-    issued = await queries.count_issued(conn, vote_id) if paper is None else paper.expected_cast
+
+
+async def count_vote(conn: asyncpg.Connection, who: Principal, vote: Vote, key: OpenKey | None) -> Tally:
+    """Open the sealed ballots (given the key), add the paper ones, count and store the tally (caller's transaction)."""
+    vote_id = vote.id
+    # A deputy who voted and then left still counts as present for this vote.
+    present = await queries.present_or_voted(conn, vote.session_id, vote_id)
+    # Paper and mixed votes: the signed-off paper ballots join the tablet ones here. The chief
+    # scrutineer signed off the paper ballots while the tablet ones were still sealed, so the
+    # report is checked against the paper ballots alone, before the sealed ones are opened.
+    paper = await closing.add_signed_paper_ballots(conn, vote_id)
     if paper is not None:
-        closing.check_matches_report(paper, tally)
+        closing.check_matches_report(paper, count_ballots(vote, await ballots_of(conn, vote_id), present))
+    if key is not None:
+        await sealed_votes.open_ballots(conn, who, vote, key)
+    tally = count_ballots(vote, await ballots_of(conn, vote_id), present)
+    issued = await queries.count_issued(conn, vote_id) if paper is None else paper.expected_cast
     if issued != tally.ballots_cast:
         # Cannot happen while issued and sealed rows are written together; refuse loudly.
         raise Conflict("count_mismatch", "领票人数与票数不符", "Ballots issued differ from ballots stored")
