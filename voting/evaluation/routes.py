@@ -9,6 +9,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from voting.auth import clerks, deputies, provide_principal
 from voting.evaluation import pages, service
 from voting.evaluation.models import CloseRound, Round, RoundCreate, SealedSheet, SheetAccepted, TabletRound
+from voting.sealing.cards import printable
 from voting.sealing.models import KeyCards, KeyCeremony, PresentCards, SealingKey
 
 TAGS = ["evaluation"]
@@ -52,7 +53,7 @@ async def make_key_cards(
     request: Request, state: State, round_id: FromPath[int], data: JSONBody[KeyCeremony]
 ) -> KeyCards:
     """Before a round opens: its sealing key split into cards (k of n); the key is never stored."""
-    return await service.make_round_cards(state.pool, await provide_principal(request), round_id, data)
+    return printable(await service.make_round_cards(state.pool, await provide_principal(request), round_id, data))
 
 
 @get("/api/evaluations/{round_id:int}/sealing-key", summary="A round's public sealing key", tags=TAGS)

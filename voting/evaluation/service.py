@@ -20,7 +20,7 @@ from voting.evaluation.models import Round, RoundCreate, RoundItem, SealedSheet,
 from voting.programs.phases import congress_today
 from voting.roster.queries import count_active_deputies
 from voting.sealing import queries as sealing_queries
-from voting.sealing.models import KeyCards, KeyCeremony, SealingKey
+from voting.sealing.models import KeyCeremony, MadeCards, SealingKey
 from voting.sealing.service import check_ceremony, record_key, sealing_key
 from voting.supervision.service import required_text
 from voting.tablet.queries import tablet_state
@@ -197,7 +197,7 @@ async def rate_round(conn: asyncpg.Connection, who: Principal, found: Round) -> 
     return await require_round(conn, round_id)
 
 
-async def make_round_cards(pool: asyncpg.Pool, who: Principal, round_id: int, ceremony: KeyCeremony) -> KeyCards:
+async def make_round_cards(pool: asyncpg.Pool, who: Principal, round_id: int, ceremony: KeyCeremony) -> MadeCards:
     """The key ceremony of a draft round: its cards are shown once, its key never stored."""
     check_ceremony(ceremony)
     async with transaction(pool) as conn:

@@ -20,6 +20,23 @@ class KeyCeremony(msgspec.Struct, forbid_unknown_fields=True):
     )
 
 
+class HeldCard(msgspec.Struct):
+    """One card as the ceremony hands it out: number, holder and text (never stored)."""
+
+    number: int
+    holder: str
+    text: str
+
+
+class MadeCards(msgspec.Struct):
+    """What a ceremony returns once: the key's fingerprint, k, and the cards."""
+
+    label: str
+    fingerprint: str
+    threshold: int
+    cards: list[HeldCard]
+
+
 class KeyCardOut(msgspec.Struct):
     """One printable key card: its number, holder, text and QR code (SVG); shown once."""
 

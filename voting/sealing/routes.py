@@ -10,6 +10,7 @@ from voting.auth import provide_principal
 from voting.auth.guards import allow, is_staff
 from voting.auth.tokens import Role
 from voting.sealing import pages, votes
+from voting.sealing.cards import printable
 from voting.sealing.models import KeyCards, KeyCeremony, SealingKey
 
 # The scrutineers make a vote's cards on the count console (the presiding officer may, where
@@ -28,7 +29,7 @@ async def make_vote_cards(
     request: Request, state: State, vote_id: FromPath[int], data: JSONBody[KeyCeremony]
 ) -> KeyCards:
     """Before a vote opens: a sealing key split into cards, k of n open the count; the key is never stored."""
-    return await votes.make_vote_cards(state.pool, await provide_principal(request), vote_id, data)
+    return printable(await votes.make_vote_cards(state.pool, await provide_principal(request), vote_id, data))
 
 
 @get("/api/votes/{vote_id:int}/sealing-key", summary="A vote's public sealing key", tags=["sealing"])

@@ -18,9 +18,8 @@ from audit.queries import record
 from ballots.key_cards import CardRefused, MadeKey, make_key, read_cards
 from voting.auth import Principal
 from voting.errors import BadRequest, Conflict, PiaojueError, not_found
-from voting.pages.qr import qr_svg
 from voting.sealing import queries
-from voting.sealing.models import KeyCardOut, KeyCards, KeyCeremony, SealingKey
+from voting.sealing.models import HeldCard, KeyCeremony, MadeCards, SealingKey
 
 
 class OpenKey(msgspec.Struct, frozen=True):
@@ -52,7 +51,7 @@ async def record_key(
     *,
     vote_id: int | None = None,
     round_id: int | None = None,
-) -> KeyCards:
+) -> MadeCards:
     """Make a key in memory, keep its public half and card commitments, audit them; the cards go out once."""
     made = make_key(label, ceremony.threshold, len(ceremony.holders))
     stored = await queries.insert_key(
@@ -87,19 +86,16 @@ async def record_key(
             },
         ),
     )
-    return cards_out(label, made, ceremony.holders)
+    return handed_out(label, made, ceremony.holders)
 
 
-def cards_out(label: str, made: MadeKey, holders: list[str]) -> KeyCards:
-    """The printable cards, each with its QR code."""
-    return KeyCards(
+def handed_out(label: str, made: MadeKey, holders: list[str]) -> MadeCards:
+    """The cards as handed out, each with its holder."""
+    return MadeCards(
         label=label,
         fingerprint=made.fingerprint,
         threshold=made.threshold,
-        cards=[
-            KeyCardOut(number=c.number, holder=holders[c.number - 1], text=c.text, qr_svg=qr_svg(c.text))
-            for c in made.cards
-        ],
+        cards=[HeldCard(number=c.number, holder=holders[c.number - 1], text=c.text) for c in made.cards],
     )
 
 

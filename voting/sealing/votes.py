@@ -22,7 +22,7 @@ from voting.auth import Principal
 from voting.database import transaction
 from voting.errors import Conflict
 from voting.sealing import queries
-from voting.sealing.models import KeyCards, KeyCeremony, SealingKey
+from voting.sealing.models import KeyCeremony, MadeCards, SealingKey
 from voting.sealing.service import OpenKey, check_ceremony, rebuild_key, record_key, sealing_key
 from voting.votes.models import Vote
 from voting.votes.results import load_visible_vote, load_vote
@@ -42,7 +42,7 @@ def needs_key(vote: Vote) -> bool:
     return vote.mode != "paper"
 
 
-async def make_vote_cards(pool: asyncpg.Pool, who: Principal, vote_id: int, ceremony: KeyCeremony) -> KeyCards:
+async def make_vote_cards(pool: asyncpg.Pool, who: Principal, vote_id: int, ceremony: KeyCeremony) -> MadeCards:
     """The key ceremony of a draft vote: the cards are shown once, the key is never stored."""
     check_ceremony(ceremony)
     async with transaction(pool) as conn:

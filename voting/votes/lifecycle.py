@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import asyncpg
 import msgspec
@@ -23,12 +24,14 @@ from voting.live import LiveEvents
 from voting.paper import closing
 from voting.roster.queries import count_active_deputies
 from voting.sealing import votes as sealed_votes
-from voting.sealing.service import OpenKey
 from voting.sessions.service import require_session
 from voting.supervision.service import create_items_at_announcement
 from voting.votes import queries
 from voting.votes.models import Result, Vote, VoteCreate
 from voting.votes.results import load_result, load_vote
+
+if TYPE_CHECKING:
+    from voting.sealing.service import OpenKey
 
 log = logging.getLogger(__name__)
 
