@@ -4,7 +4,7 @@
 
 (() => {
   const { el, bi, api } = PJ;
-  const voteId = document.body.dataset.voteId;
+  const apiBase = document.body.dataset.apiBase; // /api/votes/{id} or /api/evaluations/{id}
   const errorBox = document.getElementById("keys-error");
   const sheet = document.getElementById("cards");
 
@@ -26,7 +26,7 @@
           el(
             "p",
             { class: "card-meta" },
-            "表决 Vote #" + voteId + " · 任意 " + made.threshold + " 张开启计票 any " + made.threshold + " open the count · 指纹 " + made.fingerprint.slice(0, 16),
+            apiBase.replace("/api/votes/", "表决 Vote #").replace("/api/evaluations/", "测评 Round #") + " · 任意 " + made.threshold + " 张开启计票 any " + made.threshold + " open the count · 指纹 " + made.fingerprint.slice(0, 16),
           ),
           el("p", { class: "card-meta" }, "请妥善保管，计票结束后当场销毁。Keep it safe; destroy it after the count."),
         ),
@@ -43,7 +43,7 @@
       const holders = [...ceremony.querySelectorAll("[name=holder]")].map((i) => i.value.trim());
       const threshold = Number(ceremony.querySelector("[name=threshold]").value);
       try {
-        const made = await api("POST", "/api/votes/" + voteId + "/key-cards", { body: { holders, threshold } });
+        const made = await api("POST", apiBase + "/key-cards", { body: { holders, threshold } });
         document.getElementById("ceremony").hidden = true;
         showCards(made);
       } catch (error) {
@@ -59,15 +59,17 @@
       PJ.clearError(errorBox);
       const cards = [...countForm.querySelectorAll("[name=card]")].map((i) => i.value.trim()).filter(Boolean);
       try {
-        const tally = await api("POST", "/api/votes/" + voteId + "/count", { body: { cards } });
+        const opened = await api("POST", apiBase + "/count", { body: { cards } });
         countForm.querySelectorAll("input").forEach((i) => (i.value = "")); // the cards leave the screen at once
         document.getElementById("open-count").hidden = true;
         const result = document.getElementById("count-result");
         result.hidden = false;
         result.replaceChildren(
           el("h2", {}, bi("计票已开启", "The count is open")),
-          el("p", { "data-ballots-cast": String(tally.ballots_cast) }, bi("共开启 " + tally.ballots_cast + " 张选票，有效 " + tally.ballots_valid + " 张。", tally.ballots_cast + " ballots opened, " + tally.ballots_valid + " valid.")),
-          el("p", {}, el("a", { class: "btn primary", href: "/console/sessions/" + document.body.dataset.sessionId }, bi("返回控制台宣布结果", "Back to the console to announce"))),
+          opened.ballots_cast !== undefined
+            ? el("p", { "data-ballots-cast": String(opened.ballots_cast) }, bi("共开启 " + opened.ballots_cast + " 张选票，有效 " + opened.ballots_valid + " 张。", opened.ballots_cast + " ballots opened, " + opened.ballots_valid + " valid."))
+            : el("p", { "data-rated": String(opened.rated) }, bi("已开启 " + opened.rated + " 份测评表，测评结果已公布。", opened.rated + " sheets opened; the ratings are published.")),
+          el("p", {}, el("a", { class: "btn primary", href: document.body.dataset.back }, bi("返回", "Back"))),
         );
       } catch (error) {
         PJ.showError(errorBox, error);
