@@ -22,7 +22,7 @@ from voting.drill.setup import DrillCongress
 log = logging.getLogger(__name__)
 
 RATES = (1, 4, 6)
-ROUNDS = 30
+ROUNDS = 60
 
 _MEASURE = """
 async ([key, marks, rounds]) => {
