@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 __all__ = [
     "HEADER_SIZE",
+    "Opener",
     "SealError",
     "ballot_plain_size",
     "ballot_plaintext",
@@ -136,17 +137,29 @@ def key_tag_matches(sealed: bytes, public: bytes) -> bool:
     return sealed[:1] == VERSION and sealed[1:9] == bytes.fromhex(fingerprint(public))[:8]
 
 
+class Opener:
+    """Opens the sealed ballots of one label with one rebuilt key (the key is loaded once, not per ballot)."""
+
+    def __init__(self, private: bytes, public: bytes, label: str) -> None:
+        self.key = X25519PrivateKey.from_private_bytes(private)
+        self.public = public
+        self.tag = VERSION + bytes.fromhex(fingerprint(public))[:8]
+        self.prefix = DOMAIN + b"\0" + label.encode() + b"\0" + bytes.fromhex(fingerprint(public))
+
+    def open(self, sealed: bytes) -> bytes:
+        """The padded plaintext; SealError if the box was not sealed to this key for this label or was changed."""
+        if len(sealed) < HEADER_SIZE + TAG_SIZE or sealed[:9] != self.tag:
+            raise SealError("not sealed to this key")
+        header = sealed[:HEADER_SIZE]
+        ephemeral_public, nonce = header[9:41], header[41:53]
+        try:
+            shared = self.key.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
+            key = _box_key(shared, ephemeral_public, self.public)
+            return AESGCM(key).decrypt(nonce, sealed[HEADER_SIZE:], self.prefix + header)
+        except (InvalidTag, ValueError) as error:
+            raise SealError("the seal does not open: sealed for another vote or key, or changed") from error
+
+
 def open_sealed(private: bytes, public: bytes, label: str, sealed: bytes) -> bytes:
-    """The padded plaintext; SealError if the box was not sealed to this key for this label or was changed."""
-    if len(sealed) < HEADER_SIZE + TAG_SIZE or not key_tag_matches(sealed, public):
-        raise SealError("not sealed to this key")
-    header = sealed[:HEADER_SIZE]
-    ephemeral_public, nonce = header[9:41], header[41:53]
-    try:
-        shared = X25519PrivateKey.from_private_bytes(private).exchange(
-            X25519PublicKey.from_public_bytes(ephemeral_public)
-        )
-        key = _box_key(shared, ephemeral_public, public)
-        return AESGCM(key).decrypt(nonce, sealed[HEADER_SIZE:], _associated_data(label, public, header))
-    except (InvalidTag, ValueError) as error:
-        raise SealError("the seal does not open: sealed for another vote or key, or changed") from error
+    """One sealed ballot's padded plaintext (Opener, for many)."""
+    return Opener(private, public, label).open(sealed)

@@ -90,10 +90,10 @@ async def unlock(conn: asyncpg.Connection, round_id: int, cards: list[str]) -> O
     return rebuild_key(label_of(round_id), await sealing_queries.key_of_round(conn, round_id), cards)
 
 
-def open_sheet(key: OpenKey, found: Round, sealed: bytes) -> list[Row] | None:
+def open_sheet(opener: sealing.Opener, found: Round, sealed: bytes) -> list[Row] | None:
     """One sheet's rows, or None if it cannot be opened or does not rate the round as it must."""
     try:
-        sheet = _sheet.decode(sealing.open_sealed(key.private, key.public, label_of(found.id), sealed))
+        sheet = _sheet.decode(opener.open(sealed))
         return check_sheet(found, sheet)
     except (sealing.SealError, msgspec.DecodeError, PiaojueError):
         return None
@@ -102,7 +102,8 @@ def open_sheet(key: OpenKey, found: Round, sealed: bytes) -> list[Row] | None:
 async def open_sheets(conn: asyncpg.Connection, who: Principal, found: Round, key: OpenKey) -> None:
     """Open every sealed sheet and write its ratings as loose rows in random order; audit the opening."""
     sealed = await sealing_queries.sealed_sheets(conn, found.id)
-    opened = await asyncio.to_thread(lambda: [open_sheet(key, found, s) for s in sealed])
+    opener = sealing.Opener(key.private, key.public, label_of(found.id))
+    opened = await asyncio.to_thread(lambda: [open_sheet(opener, found, s) for s in sealed])
     rows = [row for sheet in opened if sheet is not None for row in sheet]
     _shuffler.shuffle(rows)
     await queries.insert_ratings(conn, found.id, rows)

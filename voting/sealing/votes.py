@@ -97,10 +97,10 @@ async def unlock(conn: asyncpg.Connection, vote_id: int, cards: list[str]) -> Op
     return rebuild_key(label_of(vote_id), await queries.key_of_vote(conn, vote_id), cards)
 
 
-def open_ballot(key: OpenKey, vote: Vote, sealed: bytes) -> tuple[dict[str, str] | None, str | None]:
+def open_ballot(opener: sealing.Opener, vote: Vote, sealed: bytes) -> tuple[dict[str, str] | None, str | None]:
     """One sealed ballot opened and checked: (marks, None), or (None, why it is void)."""
     try:
-        plain = sealing.open_sealed(key.private, key.public, label_of(vote.id), sealed)
+        plain = opener.open(sealed)
         marks = _marks.decode(plain)
     except sealing.SealError:
         return None, UNOPENABLE
@@ -118,7 +118,8 @@ async def open_ballots(conn: asyncpg.Connection, who: Principal, vote: Vote, key
     """Open every sealed ballot, write them shuffled, audit the opening; returns how many could not be opened."""
     sealed = await queries.sealed_ballots(conn, vote.id)
     # CPU-bound (~0.1 ms a ballot): off the event loop so casts of other votes keep moving.
-    opened = await asyncio.to_thread(lambda: [open_ballot(key, vote, s) for s in sealed])
+    opener = sealing.Opener(key.private, key.public, label_of(vote.id))
+    opened = await asyncio.to_thread(lambda: [open_ballot(opener, vote, s) for s in sealed])
     _shuffler.shuffle(opened)
     await queries.insert_opened_ballots(
         conn, vote.id, [{} if marks is None else marks for marks, _ in opened], [why for _, why in opened]
