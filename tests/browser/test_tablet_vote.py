@@ -60,6 +60,7 @@ async def test_tablet_vote_and_public_result(
     assert set(body) == {"cast_id", "sealed"}
     tracker = hashlib.sha256(base64.b64decode(body["sealed"])).hexdigest()
     assert sealing.receipt_code(tracker) == await receipt.inner_text()
+    await page.screenshot(path="/tmp/sealing-tablet-receipt.png")
     await expect(page.locator("#tablet-main")).to_contain_text("您的选票已保存")
     assert await page.evaluate("localStorage.getItem('pj.tablet.pending')") is None
 
