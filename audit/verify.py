@@ -33,6 +33,7 @@ from audit.archive import (
 from audit.canonical import canonical_bytes
 from audit.chain import ChainHead, verify_chain
 from audit.final_check import FinalMismatch, check_final
+from audit.sealing_check import SealingProblem, check_sealing, sealed_void_count
 from audit.signing import SignedStatement, check_statement, key_id
 from tally.count import count_votes
 from tally.models import Ballot, VoteRules
@@ -94,6 +95,7 @@ def verify_archive(data: bytes, trusted_key: str | None = None) -> Report:
         ("counts", _check_counts),
         ("paper", _check_paper),
         ("final_result", check_final),
+        ("sealing", _check_sealing),
     ]
     for name, step in steps:
         try:
@@ -279,6 +281,13 @@ def _check_counts(archive: Archive) -> str:
     return f"{cast} ballots = {receipts} tablet ballots with receipts + {returned} paper ballots returned"
 
 
+def _check_sealing(archive: Archive) -> str:
+    try:
+        return check_sealing(archive)
+    except SealingProblem as problem:
+        raise Failed(str(problem)) from problem
+
+
 def _check_paper(archive: Archive) -> str:
     counts = archive.bulletin.paper_counts
     over = [i for i, p in enumerate(counts) if not 0 <= p.returned <= p.issued]
@@ -286,8 +295,9 @@ def _check_paper(archive: Archive) -> str:
     voided = [b for b in archive.bulletin.ballots if b.void_reason is not None]
     _require(all(not b.marks for b in voided), "a void ballot carries marks")
     returned = sum(p.returned for p in counts)
-    # Tablets refuse a bad ballot before it is stored: only a paper ballot can be void.
-    _require(len(voided) <= returned, f"{len(voided)} void ballots but {returned} paper ballots returned")
+    # A void ballot is a paper one, or a sealed one the opening found void (audit.sealing_check).
+    sealed_void = sealed_void_count(archive)
+    _require(len(voided) <= returned + sealed_void, f"{len(voided)} void ballots but {returned} paper ballots returned")
     signed_off = [
         e.detail
         for e in archive.audit_chain.entries

@@ -31,8 +31,8 @@ class PendingCast(msgspec.Struct):
     deputy_id: int
     login_id: str
     submission: bytes
-    receipt_hash: bytes
-    marks: dict[str, str]
+    receipt_hash: bytes  # the tracker: sha256 of the sealed ballot
+    sealed: bytes  # the ballot as the tablet sealed it (ballots.sealing); never opened before the count
 
 
 ACCEPTED = "accepted"
@@ -141,7 +141,7 @@ async def write_batch(conn: asyncpg.Connection, casts: list[PendingCast]) -> lis
         await explain_leftovers(conn, casts, leftovers, outcomes)
     accepted = [i for i, o in enumerate(outcomes) if o == ACCEPTED]
     for i in await store_receipts(conn, casts, accepted):
-        outcomes[i] = errors.cast_id_reused()
+        outcomes[i] = errors.ballot_copied()
     await store_ballots(conn, [casts[i] for i, o in enumerate(outcomes) if o == ACCEPTED])
     return [o for o in outcomes if o is not None]
 
@@ -171,14 +171,17 @@ async def explain_leftovers(
 async def store_receipts(conn: asyncpg.Connection, casts: list[PendingCast], accepted: list[int]) -> list[int]:
     """Store accepted casts' receipt hashes in random order; returns the casts whose receipt was taken.
 
-    A receipt comes from the tablet's cast id. Two deputies sending the same
-    cast id (a broken tablet) would collide here; the later one is withdrawn
-    and told to draw a new id, instead of failing everyone else in its batch.
+    A receipt is the tracker of the sealed ballot. Two deputies sending the
+    same sealed bytes (one tablet copying another's ballot) collide here; the
+    later one is withdrawn and refused, instead of failing everyone else in its batch.
     """
     shuffled = list(accepted)
     _shuffler.shuffle(shuffled)
     stored = await queries.store_receipts(
-        conn, [casts[i].vote_id for i in shuffled], [casts[i].receipt_hash for i in shuffled]
+        conn,
+        [casts[i].vote_id for i in shuffled],
+        [casts[i].receipt_hash for i in shuffled],
+        [casts[i].sealed for i in shuffled],
     )
     unclaimed = {(r["vote_id"], bytes(r["receipt_hash"])) for r in stored}
     taken = []
@@ -194,12 +197,9 @@ async def store_receipts(conn: asyncpg.Connection, casts: list[PendingCast], acc
 
 
 async def store_ballots(conn: asyncpg.Connection, accepted: list[PendingCast]) -> None:
-    """Ballot contents in their own random order, and who-voted audit events (never what)."""
+    """Who-voted audit events (never what): the sealed ballots went in with their trackers."""
     if not accepted:
         return
-    ballots = list(accepted)
-    _shuffler.shuffle(ballots)
-    await queries.store_ballots(conn, [c.vote_id for c in ballots], [c.marks for c in ballots])
     # One audit entry per vote and commit, naming every deputy who took a ballot
     # in it (never what they marked): the same facts as one entry per ballot,
     # at a fraction of the chained-hash cost on the cast path.

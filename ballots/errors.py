@@ -51,13 +51,13 @@ def tablet_revoked() -> CastRefused:
     )
 
 
-def cast_id_reused() -> CastRefused:
-    """Another deputy's ballot already used this cast id: the tablet must draw a new one."""
+def ballot_copied() -> CastRefused:
+    """Another deputy already cast these very sealed bytes: a copied ballot is never counted twice."""
     return CastRefused(
         409,
-        "cast_id_reused",
-        "选票编号与他人重复，请重新提交",
-        "This ballot's cast id was used by another ballot; submit again with a new one",
+        "ballot_copied",
+        "这张加密选票已由另一台平板提交，不能重复计入；请重新填写选票",
+        "These sealed ballot bytes were already cast from another tablet; fill in a new ballot",
     )
 
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import asyncpg
 
 
 async def vote_definition(conn: asyncpg.Connection, vote_id: int) -> asyncpg.Record | None:
-    """What a ballot is checked against: session, rules, mode and the listed candidates."""
+    """What a ballot is checked against: session, rules, mode, the listed candidates and the sealing key."""
     return await conn.fetchrow(
         """
         SELECT v.session_id, v.rules, v.mode,
                ARRAY(SELECT candidate_id FROM vote_candidate WHERE vote_id = v.id
-                     ORDER BY position) AS candidate_ids
+                     ORDER BY position) AS candidate_ids,
+               (SELECT public_key FROM sealing_key WHERE vote_id = v.id) AS public_key
         FROM vote v WHERE v.id = $1
         """,
         vote_id,
@@ -87,26 +86,20 @@ async def refusal_facts(
     )
 
 
-async def store_ballots(conn: asyncpg.Connection, vote_ids: list[int], marks: list[Any]) -> None:
-    """Store ballot contents, in the (shuffled) order given."""
-    await conn.execute(
-        "INSERT INTO ballot (vote_id, marks) SELECT * FROM unnest($1::bigint[], $2::jsonb[])",
-        vote_ids,
-        marks,
-    )
-
-
-async def store_receipts(conn: asyncpg.Connection, vote_ids: list[int], hashes: list[bytes]) -> list[asyncpg.Record]:
-    """Store receipt hashes in the (shuffled) order given; returns those stored (a taken one is skipped)."""
+async def store_receipts(
+    conn: asyncpg.Connection, vote_ids: list[int], trackers: list[bytes], sealed: list[bytes]
+) -> list[asyncpg.Record]:
+    """Store sealed ballots with their trackers in the (shuffled) order given; a taken tracker is skipped."""
     return await conn.fetch(
         """
-        INSERT INTO ballot_receipt (vote_id, receipt_hash)
-        SELECT * FROM unnest($1::bigint[], $2::bytea[])
+        INSERT INTO ballot_receipt (vote_id, receipt_hash, sealed)
+        SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[])
         ON CONFLICT DO NOTHING
         RETURNING vote_id, receipt_hash
         """,
         vote_ids,
-        hashes,
+        trackers,
+        sealed,
     )
 
 

@@ -48,6 +48,7 @@ from voting.prepared import PreparedResponses
 from voting.programs import routes as programs
 from voting.request_refusals import complete_options_allow, on_method_not_allowed, on_recursion_error
 from voting.roster import routes as roster
+from voting.sealing import routes as sealing
 from voting.security_headers import add_security_headers
 from voting.sessions import routes as sessions
 from voting.settings import Settings
@@ -194,6 +195,7 @@ def create_app(settings: Settings) -> Litestar:
             *funnel.ROUTES,
             *sessions.ROUTES,
             *votes.ROUTES,
+            *sealing.ROUTES,
             *paper.ROUTES,
             *tablet.ROUTES,
             *supervision.ROUTES,

@@ -317,6 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gets", action="store_true", help="also time the announced vote's public GETs against a bare GET")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--export", metavar="FILE", help="write the drill vote's archive (check it with voting verify)")
+    p.add_argument(
+        "--tablet-cost", action="store_true", help="also time seal.js in Chromium, at full speed and CPU slowed ×4, ×6"
+    )
     p.set_defaults(run=command_drill)
 
     p = sub.add_parser("export", help="write an announced vote's archive (canonical JSON) for offline checking")

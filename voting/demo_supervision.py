@@ -6,26 +6,31 @@ service (the items carry no vote) and the mid-year ratings are written without t
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import random
 from decimal import Decimal
 
 import asyncpg
+import msgspec
 
 from audit.queries import record
+from ballots import sealing
 from voting.auth import Principal, Role
 from voting.database import transaction
 from voting.demo_data import DEMO_CANDIDATES
 from voting.departments.models import DepartmentCreate, LiaisonCreate
 from voting.departments.service import create_department, list_departments, set_liaison
 from voting.evaluation import queries as evaluation_queries
+from voting.evaluation import sealed_sheets
 from voting.evaluation.models import RoundCreate
-from voting.evaluation.service import close_round, create_round, open_round
+from voting.evaluation.service import close_round, create_round, make_round_cards, open_round, round_sealing_key
 from voting.programs import phases
 from voting.programs import queries as program_queries
 from voting.programs.models import CandidateCreate, PhaseDate, ProgramCreate, ProgramSchedule
 from voting.programs.schedule import load_program, set_schedule
 from voting.programs.service import add_candidate, create_program
+from voting.sealing.models import KeyCeremony
 from voting.supervision import queries
 from voting.supervision.models import InspectionCreate, IssueAnswer
 from voting.supervision.oversight import answer_issue, record_inspection
@@ -169,16 +174,22 @@ async def evaluate_mid_year(pool: asyncpg.Pool, who: Principal, body_id: int, it
         who,
         RoundCreate(body_id=body_id, title=f"{LAST_YEAR}年年中满意度测评", kind="mid_year", item_ids=item_ids),
     )
+    cards = await make_round_cards(pool, who, created.id, KeyCeremony())
     await open_round(pool, who, created.id)
+    key = await round_sealing_key(pool, created.id)
+    public = base64.b64decode(key.public_key)
     rng = random.Random(LAST_YEAR)
     async with transaction(pool) as conn:
         deputies = [r["id"] for r in await conn.fetch("SELECT id FROM deputy WHERE body_id = $1 AND active", body_id)]
         for deputy_id in deputies[: len(deputies) * 9 // 10]:
             await evaluation_queries.issue_sheet(conn, created.id, deputy_id)
-            rows: list[tuple[int, str | None, object]] = []
+            ratings = []
             for item_id, (satisfied, basic) in zip(item_ids, LEVEL_SHARES, strict=True):
                 draw = rng.random()
                 level = "satisfied" if draw < satisfied else "basic" if draw < satisfied + basic else "unsatisfied"
-                rows.append((item_id, level, None))
-            await evaluation_queries.insert_ratings(conn, created.id, rows)
-    await close_round(pool, who, created.id)
+                ratings.append({"item_id": item_id, "level": level})
+            # Sealed as a tablet seals it: the demo's sheets are opened by two of the round's key cards.
+            plain = msgspec.json.encode({"ratings": ratings})
+            padded = plain + b" " * (key.plain_size - len(plain))
+            await sealed_sheets.store(conn, created.id, sealing.seal(public, key.label, padded))
+    await close_round(pool, who, created.id, [c.text for c in cards.cards[:2]])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -106,12 +107,24 @@ def build_archive(key: SigningKey, voters: int = 7, deputies_total: int = 9) -> 
     )
     for person in people:
         chain.add(f"deputy:{person.id}", "attendance.present", "session", 2, {"via": "tablet"})
+    public = bytes(range(32))  # a stand-in sealing key: the verifier checks the ceremony's record, not the key
+    fingerprint = hashlib.sha256(b"piaojue-seal/1\0key\0" + public).hexdigest()
+    ceremony = {
+        "fingerprint": fingerprint,
+        "public_key": base64.b64encode(public).decode(),
+        "threshold": 2,
+        "holders": ["总监票人", "监票人二", "监票人三"],
+        "card_commitments": [hashlib.sha256(f"card {n}".encode()).hexdigest() for n in (1, 2, 3)],
+    }
+    chain.add("staff:1", "sealing.key_made", "vote", VOTE_ID, ceremony)
     chain.add("staff:1", "vote.opened", "vote", VOTE_ID, {"present": voters, "total": deputies_total})
     for batch in (people[:3], people[3:]):  # as the batcher records them: one event per vote and commit
         chain.add(
             "system", "ballot.issued", "vote", VOTE_ID, {"channel": "tablet", "deputy_ids": [p.id for p in batch]}
         )
     chain.add("staff:1", "vote.closed", "vote", VOTE_ID, {"ballots_cast": voters})
+    opened = {"fingerprint": fingerprint, "cards": [2, 3], "opened": voters, "void": 0}
+    chain.add("staff:2", "vote.unsealed", "vote", VOTE_ID, opened)
     chain.add("system", "vote.tallied", "vote", VOTE_ID, tally)
     announced_at = START + timedelta(hours=1)
     body = result_body(

@@ -40,7 +40,7 @@ def test_a_true_archive_passes_every_check() -> None:
     assert report.ok, report_text(report)
     assert [c.name for c in report.checks] == [
         "format", "public_key", "signatures", "audit_chain", "audit_events", "definition",
-        "bulletin", "ballots", "recount", "receipts", "counts", "paper", "final_result",
+        "bulletin", "ballots", "recount", "receipts", "counts", "paper", "final_result", "sealing",
     ]  # fmt: skip
     assert "OK" in report_text(report)
 
@@ -174,3 +174,14 @@ def test_a_final_result_must_end_with_this_vote() -> None:
     assert "final_result" in failures(encode_archive(build_signed_with(other_vote)))
     report = verify_archive(DATA)
     assert next(c for c in report.checks if c.name == "final_result").message.startswith("1 round(s): chosen")
+
+
+def test_a_count_opened_with_fewer_cards_than_the_ceremony_needs_fails_the_sealing_check() -> None:
+    archive = ARCHIVE
+    entries = [
+        msgspec.structs.replace(e, detail={**e.detail, "cards": [3]}) if e.action == "vote.unsealed" else e
+        for e in archive.audit_chain.entries
+    ]
+    forged = msgspec.structs.replace(archive, audit_chain=msgspec.structs.replace(archive.audit_chain, entries=entries))
+    check = next(c for c in verify_archive(encode_archive(forged)).checks if c.name == "sealing")
+    assert not check.ok and "fewer than 2" in check.message

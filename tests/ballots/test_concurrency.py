@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import secrets
 
 import asyncpg
 import httpx
 from litestar.testing import AsyncTestClient
 
+from ballots import sealing
 from ballots.batcher import ACCEPTED, CastBatcher, PendingCast
-from ballots.receipts import receipt_code, receipt_hash, submission_digest
+from ballots.receipts import submission_digest
 from tests.factories import make_congress
-from tests.voting.steps import assert_refused, audit_events, cast, close_vote, stored, vote_in_progress
+from tests.voting.steps import (
+    assert_refused,
+    audit_events,
+    cast,
+    cast_sealed,
+    close_vote,
+    seal_marks,
+    sealing_key,
+    stored,
+    vote_in_progress,
+)
 from voting.auth import read_token
 from voting.settings import Settings
 
@@ -31,7 +43,7 @@ async def test_same_deputy_casting_ten_different_ballots_at_once_gets_exactly_on
     for response in responses:
         if response.status_code == 409:
             assert_refused(response, 409, "already_voted")
-    assert await stored(pool, vote["id"]) == (1, 1, 1)
+    assert await stored(pool, vote["id"]) == (1, 1, 0)
     issued = [e for e in await audit_events(pool, "vote", vote["id"]) if e["action"] == "ballot.issued"]
     assert [d for e in issued for d in e["detail"]["deputy_ids"]] == [congress.deputy_ids[0]]
 
@@ -50,7 +62,7 @@ async def test_two_hundred_deputies_casting_at_once_are_all_taken(
     )
     assert [r.status_code for r in responses] == [201] * 200, {r.text for r in responses if r.status_code != 201}
     assert len({r.json()["receipt"] for r in responses}) == 200
-    assert await stored(pool, vote["id"]) == (200, 200, 200)
+    assert await stored(pool, vote["id"]) == (200, 200, 0)
     assert (await client.get(f"/api/votes/{vote['id']}/turnout")).json()["cast"] == 200
     tally = (await close_vote(client, congress, vote["id"])).json()
     assert tally["ballots_cast"] == 200
@@ -89,26 +101,27 @@ async def test_closing_while_casts_are_in_flight_counts_every_acknowledged_ballo
     assert closed.json()["counts"][0]["votes_for"] == len(acknowledged)
 
 
-async def test_one_cast_reusing_another_deputys_cast_id_does_not_sink_the_rest_of_its_batch(
+async def test_one_tablet_copying_another_deputys_sealed_ballot_does_not_sink_the_rest_of_its_batch(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings, deputies=6)
     vote, tokens = await vote_in_progress(client, congress)
-    shared = secrets.token_hex(16)
+    key = await sealing_key(client, vote["id"])
+    copied = base64.b64decode(seal_marks(key, {congress.candidate_ids[0]: "for"}))
 
-    def pending(deputy_id: int, token: str, cast_id: str) -> PendingCast:
-        code = receipt_code(vote["id"], cast_id)
+    def pending(deputy_id: int, token: str, sealed: bytes) -> PendingCast:
+        tracker = sealing.tracker(sealed)
         return PendingCast(
             vote_id=vote["id"],
             deputy_id=deputy_id,
             login_id=str(read_token(token, settings.jwt_secret).login_id),
-            submission=submission_digest(vote["id"], cast_id),
-            receipt_hash=receipt_hash(vote["id"], code),
-            marks={str(congress.candidate_ids[0]): "for"},
+            submission=submission_digest(vote["id"], f"{secrets.token_hex(16)}:{tracker}"),
+            receipt_hash=bytes.fromhex(tracker),
+            sealed=sealed,
         )
 
     casts = [
-        pending(deputy_id, token, shared if i < 2 else secrets.token_hex(16))
+        pending(deputy_id, token, copied if i < 2 else base64.b64decode(seal_marks(key, {})))
         for i, (deputy_id, token) in enumerate(tokens.items())
     ]
     batcher = CastBatcher(pool, max_batch=500, on_committed=lambda _: None)
@@ -121,20 +134,19 @@ async def test_one_cast_reusing_another_deputys_cast_id_does_not_sink_the_rest_o
     finally:
         await batcher.stop()
     assert outcomes[2:] == [ACCEPTED] * 4, outcomes  # the innocent deputies' ballots are taken
-    assert all(getattr(o, "status", 400) < 500 for o in outcomes), outcomes
-    issued, ballots, _ = await stored(pool, vote["id"])
-    assert issued == ballots >= 4
+    assert sorted(str(getattr(o, "code", o)) for o in outcomes[:2]) == [ACCEPTED, "ballot_copied"], outcomes
+    issued, sealed, _ = await stored(pool, vote["id"])
+    assert issued == sealed == 5
 
 
-async def test_cast_id_already_used_by_another_deputy_is_a_client_error_not_a_server_failure(
+async def test_a_copied_sealed_ballot_is_refused_and_counted_once(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings, deputies=3)
     vote, tokens = await vote_in_progress(client, congress)
     first, second, _ = tokens.values()
-    shared = secrets.token_hex(16)
-    assert (await cast(client, first, vote["id"], {}, shared)).status_code == 201
-    refused = await cast(client, second, vote["id"], {}, shared)
-    assert 400 <= refused.status_code < 500, refused.text
-    assert_refused(refused, refused.status_code)
-    assert await stored(pool, vote["id"]) == (1, 1, 1)
+    sealed = seal_marks(await sealing_key(client, vote["id"]), {congress.candidate_ids[0]: "for"})
+    assert (await cast_sealed(client, first, vote["id"], sealed)).status_code == 201
+    assert_refused(await cast_sealed(client, second, vote["id"], sealed), 409, "ballot_copied")
+    assert await stored(pool, vote["id"]) == (1, 1, 0)
+    assert (await cast(client, second, vote["id"], {})).status_code == 201  # their own ballot is still welcome

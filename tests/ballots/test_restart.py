@@ -6,7 +6,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
-from tests.voting.steps import cast, close_vote, new_cast_id, vote_in_progress
+from tests.voting.steps import cast, cast_sealed, close_vote, new_cast_id, seal_marks, sealing_key, vote_in_progress
 from voting.app import create_app
 from voting.settings import Settings
 
@@ -19,11 +19,12 @@ async def test_restart_mid_vote_keeps_every_ballot_and_answers_resends(
     first, second, *rest = congress.deputy_ids
     chosen = congress.candidate_ids[0]
     kept_id = new_cast_id()
-    before = await cast(client, tokens[first], vote["id"], {chosen: "for"}, cast_id=kept_id)
+    kept = seal_marks(await sealing_key(client, vote["id"]), {chosen: "for"})  # the tablet's localStorage
+    before = await cast_sealed(client, tokens[first], vote["id"], kept, cast_id=kept_id)
     assert before.status_code == 201
     # A second app process, started fresh (as after a crash), on the same database.
     async with AsyncTestClient(app=create_app(settings)) as restarted:
-        resent = await cast(restarted, tokens[first], vote["id"], {chosen: "for"}, cast_id=kept_id)
+        resent = await cast_sealed(restarted, tokens[first], vote["id"], kept, cast_id=kept_id)
         assert resent.status_code == 201 and resent.json()["receipt"] == before.json()["receipt"]
         assert resent.json()["resent"] is True
         for deputy_id in [second, *rest]:

@@ -79,49 +79,47 @@ async def test_audit_log_never_holds_ballot_marks(
         assert "marks" not in text and '"for"' not in text, text
 
 
-async def test_closing_rewrites_ballots_so_no_transaction_id_links_them_to_voters(
+async def test_plain_ballots_appear_only_at_the_count_in_one_transaction_naming_no_voter(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings, deputies=6, candidates=3)
     vote_id = await cast_by_everyone(client, congress)
-    # While open, a ballot shares its insert transaction with the row naming its voter…
-    assert await xmins(pool, "ballot", vote_id) <= await xmins(pool, "ballot_issued", vote_id)
+    # While open, only sealed bytes sit beside the voters' rows…
+    assert await xmins(pool, "ballot", vote_id) == set()
+    assert await xmins(pool, "ballot_receipt", vote_id) <= await xmins(pool, "ballot_issued", vote_id)
     closed = await close_vote(client, congress, vote_id)
     assert closed.status_code == 200, closed.text
-    # …so closing rewrites the secret halves in a transaction of their own.
+    # …and the opened ballots are written by the counting transaction alone.
     issued = await xmins(pool, "ballot_issued", vote_id)
     assert len(issued) >= 1
     assert (await xmins(pool, "ballot", vote_id)).isdisjoint(issued)
-    assert (await xmins(pool, "ballot_receipt", vote_id)).isdisjoint(issued)
-    assert len(await xmins(pool, "ballot", vote_id)) == 1  # one rewrite, one transaction for all
+    assert len(await xmins(pool, "ballot", vote_id)) == 1  # one transaction for all
 
 
-async def test_rewrite_keeps_every_ballot_and_receipt(
+async def test_opening_keeps_every_ballot_and_tracker(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings, deputies=6, candidates=3)
     vote_id = await cast_by_everyone(client, congress)
     async with pool.acquire() as conn:
-        before_marks = sorted(
-            json.dumps(r["marks"], sort_keys=True)
-            for r in await conn.fetch("SELECT marks FROM ballot WHERE vote_id = $1", vote_id)
-        )
-        before_receipts = sorted(
+        before_trackers = sorted(
             bytes(r["receipt_hash"])
             for r in await conn.fetch("SELECT receipt_hash FROM ballot_receipt WHERE vote_id = $1", vote_id)
         )
     tally = (await close_vote(client, congress, vote_id)).json()
+    a, b, c, *_ = congress.candidate_ids
+    cast_marks = sorted(json.dumps({str(a): "for", str(b if i % 3 else c): "for"}, sort_keys=True) for i in range(6))
     async with pool.acquire() as conn:
         after_marks = sorted(
             json.dumps(r["marks"], sort_keys=True)
             for r in await conn.fetch("SELECT marks FROM ballot WHERE vote_id = $1", vote_id)
         )
-        after_receipts = sorted(
+        after_trackers = sorted(
             bytes(r["receipt_hash"])
             for r in await conn.fetch("SELECT receipt_hash FROM ballot_receipt WHERE vote_id = $1", vote_id)
         )
-    assert after_marks == before_marks
-    assert after_receipts == before_receipts
+    assert after_marks == cast_marks
+    assert after_trackers == before_trackers
     assert tally["ballots_cast"] == 6
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any, NamedTuple
 
 import httpx
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
+
+from tests.voting.steps import seal_marks
 
 # Pages poll every few seconds besides listening to the event stream; give them time to catch up.
 expect.set_options(timeout=12_000)
@@ -95,7 +98,33 @@ async def create_vote(
         },
     )
     assert response.status_code == 201, response.text
-    return int(response.json()["id"])
+    vote_id = int(response.json()["id"])
+    await make_cards(api, headers, vote_id)  # the count console's ceremony, before the vote can open
+    return vote_id
+
+
+# The key cards of each vote made in these tests, as the scrutineers keep them (vote id → card texts).
+KEY_CARDS: dict[int, list[str]] = {}
+
+
+async def make_cards(api: httpx.AsyncClient, headers: dict[str, str], vote_id: int) -> list[str]:
+    """A vote's key ceremony through the API (2 of 3 cards)."""
+    made = await post_ok(api, f"/api/votes/{vote_id}/key-cards", headers, {})
+    KEY_CARDS[vote_id] = [str(c["text"]) for c in made["cards"]]  # type: ignore[attr-defined]
+    return KEY_CARDS[vote_id]
+
+
+async def sealed_ballot(api: httpx.AsyncClient, vote_id: int, marks: dict[str, str]) -> dict[str, str]:
+    """A cast body as a tablet sends it: the marks sealed to the vote's key, and a fresh cast id."""
+    key = (await api.get(f"/api/votes/{vote_id}/sealing-key")).json()
+    return {"cast_id": secrets.token_hex(16), "sealed": seal_marks(key, {int(k): v for k, v in marks.items()})}
+
+
+async def close_and_count(api: httpx.AsyncClient, headers: dict[str, str], vote_id: int) -> dict[str, object]:
+    """Close a vote with two scrutineers' cards, so it is counted at once."""
+    return await post_ok(
+        api, f"/api/votes/{vote_id}/close", headers, {"confirm": True, "cards": KEY_CARDS[vote_id][:2]}
+    )
 
 
 async def post_ok(api: httpx.AsyncClient, path: str, headers: dict[str, str], json: object = None) -> dict[str, object]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, post_ok, tablet_login
+from tests.browser.conftest import OpenScreen, post_ok, sealed_ballot, tablet_login
 from tests.factories import Congress, make_congress
 from tests.solicit.steps import vet
 
@@ -90,6 +89,16 @@ async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, liv
 
     # The presiding officer opens, watches the turnout, closes (with confirmation) and announces.
     await log_in(page, live_server, congress.presiding_login, congress.session_id)
+    # Opening before the key ceremony is refused by name; the cards are made on the count console's page.
+    await votes.locator(".vote[data-state=draft] button[data-action=open]").click()
+    await expect(page.locator("#vote-list")).to_contain_text("密钥卡")
+    draft_id = int(await votes.locator(".vote[data-state=draft]").get_attribute("data-vote-id"))
+    await page.goto(f"{live_server}/count/votes/{draft_id}/keys")
+    await page.click("button[data-action=make-cards]")
+    await expect(page.locator(".key-card")).to_have_count(3)
+    await page.screenshot(path="/tmp/sealing-key-cards.png", full_page=True)
+    cards = await page.locator("[data-card-text]").all_inner_texts()
+    await page.goto(f"{live_server}/console/sessions/{congress.session_id}")
     await votes.locator(".vote[data-state=draft] button[data-action=open]").click()
     opened = votes.locator(".vote[data-state=open]")
     await expect(opened.locator('[data-turnout="present"]')).to_have_text("4")
@@ -97,8 +106,7 @@ async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, liv
     vote_id = int(await opened.get_attribute("data-vote-id"))
     for i, deputy_headers in enumerate(headers):
         marks = {str(a): "for", str(b): "for"} if i else {str(a): "for"}
-        ballot = {"cast_id": secrets.token_hex(16), "marks": marks}
-        await post_ok(api, f"/api/votes/{vote_id}/ballots", deputy_headers, ballot)
+        await post_ok(api, f"/api/votes/{vote_id}/ballots", deputy_headers, await sealed_ballot(api, vote_id, marks))
     await expect(opened.locator('[data-turnout="cast"]')).to_have_text("3")
     assert await opened.locator(".result").count() == 0  # never a partial result while open
 
@@ -110,6 +118,21 @@ async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, liv
     await expect(votes.locator(".vote[data-state=open]")).to_have_count(1)  # cancelled: still open
     await opened.locator("button[data-action=close]").click()
     await page.locator("dialog[open] [data-confirm]").click()
+
+    # Voting has ended; two scrutineers (not the chief) open the count with their cards on the count console.
+    waiting = votes.locator(".vote[data-state=awaiting_keys]")
+    await expect(waiting).to_contain_text("等待监票人")
+    await waiting.locator("a[data-key-cards]").click()
+    inputs = page.locator("#count-form input[name=card]")
+    await inputs.nth(0).fill(cards[1])
+    await inputs.nth(1).fill(cards[1])
+    await page.click("button[data-action=open-count]")
+    await expect(page.locator("#keys-error")).to_contain_text("重复")
+    await inputs.nth(1).fill(cards[2])
+    await page.click("button[data-action=open-count]")
+    await expect(page.locator("[data-ballots-cast]")).to_have_attribute("data-ballots-cast", "3")
+    await page.screenshot(path="/tmp/sealing-count-opened.png")
+    await page.goto(f"{live_server}/console/sessions/{congress.session_id}")
 
     closed = votes.locator(".vote[data-state=closed]")
     await expect(closed.locator(".bar-row")).to_have_count(3)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import secrets
-
 import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, post_ok, tablet_login
+from tests.browser.conftest import OpenScreen, make_cards, post_ok, sealed_ballot, tablet_login
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
@@ -32,9 +30,10 @@ async def test_presiding_officer_issues_paper_by_seat_and_is_told_when_refused(
     assert response.status_code == 201, response.text
     vote_id = response.json()["id"]
     tablets = {d: await tablet_login(api, congress.codes[d]) for d in congress.deputy_ids[:4]}
+    await make_cards(api, congress.presiding, vote_id)
     await post_ok(api, f"/api/votes/{vote_id}/open", congress.presiding)
     voted = congress.deputy_ids[0]
-    cast = {"cast_id": secrets.token_hex(16), "marks": {str(congress.candidate_ids[0]): "for"}}
+    cast = await sealed_ballot(api, vote_id, {str(congress.candidate_ids[0]): "for"})
     await post_ok(api, f"/api/votes/{vote_id}/ballots", tablets[voted], cast)
 
     screen = await open_screen(1440, 1000)

@@ -12,6 +12,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser.conftest import OpenScreen, post_ok, tablet_login
+from tests.evaluation.test_rounds import seal_sheet
 from tests.factories import ADMIN
 from tests.supervision.images import phone_jpeg
 from tests.supervision.world import announced_world
@@ -133,6 +134,8 @@ async def test_report_review_rating_and_dashboard(
     await expect(tablet.page.locator("#tablet-who")).to_contain_text("代表000")
     await tablet.page.wait_for_timeout(2500)
     await expect(tablet.page.locator("a[data-evaluate-link]")).to_be_hidden()
+    made = await post_ok(api, f"/api/evaluations/{round_['id']}/key-cards", congress.clerk, {})
+    cards = [str(c["text"]) for c in made["cards"]]  # type: ignore[attr-defined]
     await post_ok(api, f"/api/evaluations/{round_['id']}/open", congress.clerk)
     await tablet.page.reload()
     await expect(tablet.page.locator("a[data-evaluate-link]")).to_be_visible()
@@ -161,7 +164,8 @@ async def test_report_review_rating_and_dashboard(
                 {"item_id": world.item_b, "level": "unsatisfied"},
             ]
         }
-        await post_ok(api, f"/api/evaluations/{round_['id']}/ratings", headers, sheet)
+        sealed = await seal_sheet(api, round_["id"], sheet)  # type: ignore[arg-type]
+        await post_ok(api, f"/api/evaluations/{round_['id']}/ratings", headers, {"sealed": sealed})
 
     await clerk.page.goto(f"{live_server}/console/evaluations")
     section = clerk.page.locator(f"[data-round='{round_['id']}']")
@@ -172,6 +176,14 @@ async def test_report_review_rating_and_dashboard(
     await expect(dialog).to_contain_text("已参评 6 / 9 人")
     await shot(clerk.page, "3b-close-round-dialog")
     await dialog.locator("[data-confirm]").click()
+    # Rating has ended; two holders of the round's key cards open the sealed sheets.
+    await section.locator("a[data-round-keys]").click()
+    inputs = clerk.page.locator("#count-form input[name=card]")
+    await inputs.nth(0).fill(cards[0])
+    await inputs.nth(1).fill(cards[2])
+    await clerk.page.click("button[data-action=open-count]")
+    await expect(clerk.page.locator("[data-rated]")).to_have_attribute("data-rated", "6")
+    await clerk.page.goto(f"{live_server}/console/evaluations")
     await expect(section).to_contain_text("已结束并公布")
     await expect(section).to_contain_text("不满意")
 

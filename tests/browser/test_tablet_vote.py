@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
 import re
-import secrets
 
 import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
+from ballots import sealing
+from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
@@ -47,17 +50,24 @@ async def test_tablet_vote_and_public_result(
     await expect(cards.nth(2)).not_to_have_class(re.compile("marked"))
     await page.click("button[data-action=review]")
     await expect(page.locator(".review-list li")).to_have_text(["项目A", "项目B"])
-    await page.click("button[data-action=submit]")
+    async with page.expect_request(lambda r: r.method == "POST" and r.url.endswith("/ballots")) as sent:
+        await page.click("button[data-action=submit]")
     receipt = page.locator("[data-receipt]")
     await expect(receipt).to_be_visible()
     assert RECEIPT.match(await receipt.inner_text())
+    # What left the tablet is sealed: no marks, and the receipt is its tracker's code.
+    body = json.loads((await sent.value).post_data or "{}")
+    assert set(body) == {"cast_id", "sealed"}
+    tracker = hashlib.sha256(base64.b64decode(body["sealed"])).hexdigest()
+    assert sealing.receipt_code(tracker) == await receipt.inner_text()
+    await page.screenshot(path="/tmp/sealing-tablet-receipt.png")
     await expect(page.locator("#tablet-main")).to_contain_text("您的选票已保存")
     assert await page.evaluate("localStorage.getItem('pj.tablet.pending')") is None
 
     # Four more ballots for A and B: 5 of 9 is more than half of all deputies.
     for headers in others_headers[:4]:
         marks = {str(a): "for", str(b): "for"}
-        await post_ok(api, f"/api/votes/{vote_id}/ballots", headers, {"cast_id": secrets.token_hex(16), "marks": marks})
+        await post_ok(api, f"/api/votes/{vote_id}/ballots", headers, await sealed_ballot(api, vote_id, marks))
 
     await page.reload()
     await expect(page.locator("#tablet-main")).to_have_attribute("data-screen", "voted")
@@ -71,7 +81,7 @@ async def test_tablet_vote_and_public_result(
     hall = await open_screen(1920, 1080)
     await hall.page.goto(f"{live_server}/hall/{congress.session_id}")
     await expect(hall.page.locator('[data-turnout="cast"]')).to_have_text("5")
-    await post_ok(api, f"/api/votes/{vote_id}/close", congress.presiding, {"confirm": True})
+    await close_and_count(api, congress.presiding, vote_id)
     await expect(vote_card).to_have_attribute("data-state", "closed")
     await expect(hall.page.locator(".hall-wait")).to_be_visible()
     assert await public.page.locator(".result").count() == 0

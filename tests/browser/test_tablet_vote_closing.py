@@ -8,7 +8,7 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
+from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, tablet_login
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
@@ -30,7 +30,7 @@ async def test_tablet_survives_vote_closing_while_marking(
     await post_ok(api, f"/api/votes/{first}/open", congress.presiding)
     await expect(main.locator(".ballot-head h1")).to_have_text("第一次表决")
     await page.locator(".cand.choose").first.click()
-    await post_ok(api, f"/api/votes/{first}/close", congress.presiding, {"confirm": True})
+    await close_and_count(api, congress.presiding, first)
 
     await page.click("button[data-action=review]")
     await page.click("button[data-action=submit]")
@@ -56,7 +56,7 @@ async def test_tablet_survives_vote_closing_while_marking(
     )
     await page.click("button[data-action=submit]")
     await expect(main.locator("[data-receipt]")).to_have_text(re.compile(r"^[A-Z2-7]{5}-[A-Z2-7]{5}$"))
-    await post_ok(api, f"/api/votes/{second}/close", congress.presiding, {"confirm": True})
+    await close_and_count(api, congress.presiding, second)
     result = (await api.get(f"/api/votes/{second}/result", headers=congress.presiding)).json()
     counts = {line["candidate_id"]: line for line in result["tally"]["counts"]}
     assert (counts[a]["votes_for"], counts[b]["votes_against"], counts[c]["abstentions"]) == (1, 1, 1)

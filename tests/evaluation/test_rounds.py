@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import asyncpg
 import httpx
+import msgspec
 from litestar.testing import AsyncTestClient
 
+from ballots import sealing
 from tests.factories import bearer
 from tests.supervision.world import World, announced_world
 from tests.voting.steps import assert_refused, fetch_count
@@ -27,15 +30,51 @@ async def new_round(client: AsyncTestClient, world: World, **fields: Any) -> dic
     }
     created = await client.post("/api/evaluations", headers=world.congress.clerk, json=body)
     assert created.status_code == 201, created.text
+    await make_round_cards(client, world, created.json()["id"])
     opened = await client.post(f"/api/evaluations/{created.json()['id']}/open", headers=world.congress.clerk)
     assert opened.status_code == 200, opened.text
     return dict(opened.json())
 
 
+# The key cards of each round, as the clerks who hold them would keep them (round id → card texts).
+ROUND_CARDS: dict[int, list[str]] = {}
+
+
+async def make_round_cards(client: AsyncTestClient, world: World, round_id: int) -> list[str]:
+    """The key ceremony of a draft round (2 of 3 cards)."""
+    made = await client.post(f"/api/evaluations/{round_id}/key-cards", headers=world.congress.clerk, json={})
+    assert made.status_code == 201, made.text
+    ROUND_CARDS[round_id] = [c["text"] for c in made.json()["cards"]]
+    return ROUND_CARDS[round_id]
+
+
+async def close_round(client: AsyncTestClient, world: World, round_id: int) -> httpx.Response:
+    """The clerk closes the round and two card holders open its sheets at once."""
+    cards = ROUND_CARDS.get(round_id, [])[:2]
+    body = {"confirm": True, "cards": cards}
+    return await client.post(f"/api/evaluations/{round_id}/close", headers=world.congress.clerk, json=body)
+
+
+async def seal_sheet(client: AsyncTestClient, round_id: int, sheet: dict[str, Any]) -> str:
+    """A sheet sealed to the round's key as the tablet does (ballots.sealing), base64."""
+    found = await client.get(f"/api/evaluations/{round_id}/sealing-key")
+    if found.status_code != 200:
+        return "AAAA"  # no key yet (or no round): the service refuses before it looks at the bytes
+    key = found.json()
+    plain = msgspec.json.encode(sheet)
+    padded = plain + b" " * (key["plain_size"] - len(plain))
+    return base64.b64encode(sealing.seal(base64.b64decode(key["public_key"]), key["label"], padded)).decode()
+
+
+async def submit(client: AsyncTestClient, token: str, round_id: int, sheet: dict[str, Any]) -> httpx.Response:
+    """A tablet seals and submits a sheet."""
+    sealed = await seal_sheet(client, round_id, sheet)
+    return await client.post(f"/api/evaluations/{round_id}/ratings", headers=bearer(token), json={"sealed": sealed})
+
+
 async def rate(client: AsyncTestClient, token: str, round_id: int, levels: dict[int, str]) -> httpx.Response:
-    """A tablet submits its sheet."""
-    sheet = {"ratings": [{"item_id": i, "level": level} for i, level in levels.items()]}
-    return await client.post(f"/api/evaluations/{round_id}/ratings", headers=bearer(token), json=sheet)
+    """A tablet submits its sheet of levels."""
+    return await submit(client, token, round_id, {"ratings": [{"item_id": i, "level": lv} for i, lv in levels.items()]})
 
 
 async def test_rating_rule_at_exactly_half(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
@@ -49,7 +88,7 @@ async def test_rating_rule_at_exactly_half(client: AsyncTestClient, pool: asyncp
         assert (await rate(client, token, evaluation["id"], {world.item_a: a, world.item_b: b})).status_code == 200
     listed = (await client.get(f"/api/evaluations/{evaluation['id']}")).json()
     assert listed["rated"] == 16 and all(i["result"] is None for i in listed["items"])
-    closed = await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json=CONFIRM)
+    closed = await close_round(client, world, evaluation["id"])
     assert closed.status_code == 200, closed.text
     results = {i["item_id"]: i for i in closed.json()["items"]}
     a, b = results[world.item_a], results[world.item_b]
@@ -67,15 +106,11 @@ async def test_rectified_project_is_evaluated_again(
 ) -> None:
     world = await announced_world(client, pool, settings)
     first = await new_round(client, world, item_ids=[world.item_a])
-    for token in world.tokens.values():
-        await rate(client, token, first["id"], {world.item_a: "unsatisfied"})
-    await client.post(f"/api/evaluations/{first['id']}/close", headers=world.congress.clerk, json=CONFIRM)
+    await close_round(client, world, first["id"])
     second = await new_round(client, world, item_ids=[world.item_a], kind="rectification", title="整改复评")
     for token in world.tokens.values():
         await rate(client, token, second["id"], {world.item_a: "satisfied"})
-    closed = (
-        await client.post(f"/api/evaluations/{second['id']}/close", headers=world.congress.clerk, json=CONFIRM)
-    ).json()
+    closed = (await close_round(client, world, second["id"])).json()
     assert closed["items"][0]["result"]["outcome"] == "satisfied"
     async with pool.acquire() as conn:
         rect = await conn.fetchrow("SELECT state, reevaluated_in FROM rectification WHERE item_id = $1", world.item_a)
@@ -93,6 +128,9 @@ async def test_rating_twice_or_outside_an_open_round_is_refused(
     token = next(iter(world.tokens.values()))
     levels = {world.item_a: "basic", world.item_b: "satisfied"}
     assert_refused(await rate(client, token, round_id, levels), 409, "round_not_open")
+    refused = await client.post(f"/api/evaluations/{round_id}/open", headers=world.congress.clerk)
+    assert_refused(refused, 409, "key_cards_missing")
+    await make_round_cards(client, world, round_id)
     await client.post(f"/api/evaluations/{round_id}/open", headers=world.congress.clerk)
     assert (await rate(client, token, round_id, levels)).status_code == 200
     body = assert_refused(await rate(client, token, round_id, levels), 409, "already_rated")
@@ -105,23 +143,35 @@ async def test_rating_twice_or_outside_an_open_round_is_refused(
     assert await fetch_count(pool, "SELECT count(*) FROM rating_issued WHERE round_id = $1", round_id) == 1
 
 
-async def test_bad_sheets_are_refused_with_nothing_stored(
+async def test_bad_sheets_are_taken_sealed_and_count_for_nothing(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     world = await announced_world(client, pool, settings)
     evaluation = await new_round(client, world, rules={"allow_abstain": False})
-    token = next(iter(world.tokens.values()))
-    assert_refused(await rate(client, token, evaluation["id"], {world.item_a: "satisfied"}), 400, "sheet_incomplete")
-    abstained = await rate(client, token, evaluation["id"], {world.item_a: "abstained", world.item_b: "basic"})
-    assert_refused(abstained, 400, "abstain_not_allowed")
-    assert_refused(await rate(client, token, evaluation["id"], {world.item_a: "great", world.item_b: "basic"}), 400)
-    assert_refused(await rate(client, token, 10**9, {world.item_a: "basic"}), 404)
-    assert await fetch_count(pool, "SELECT count(*) FROM rating_issued WHERE round_id = $1", evaluation["id"]) == 0
-    assert await fetch_count(pool, "SELECT count(*) FROM rating WHERE round_id = $1", evaluation["id"]) == 0
+    tokens = list(world.tokens.values())
+    # The service cannot read a sealed sheet: a tampered tablet's bad sheet is taken, then void when opened.
+    bad = [
+        {world.item_a: "satisfied"},
+        {world.item_a: "abstained", world.item_b: "basic"},
+        {world.item_a: "great", world.item_b: "basic"},
+    ]
+    for token, levels in zip(tokens, bad, strict=False):
+        assert (await rate(client, token, evaluation["id"], levels)).status_code == 200
+    good = await rate(client, tokens[3], evaluation["id"], {world.item_a: "basic", world.item_b: "satisfied"})
+    assert good.status_code == 200, good.text
+    assert_refused(await rate(client, tokens[4], 10**9, {world.item_a: "basic"}), 404)
+    malformed = await client.post(
+        f"/api/evaluations/{evaluation['id']}/ratings", headers=bearer(tokens[4]), json={"sealed": "AAAA"}
+    )
+    assert_refused(malformed, 400, "sealed_malformed")
     staff = await client.post(
-        f"/api/evaluations/{evaluation['id']}/ratings", headers=world.congress.clerk, json={"ratings": []}
+        f"/api/evaluations/{evaluation['id']}/ratings", headers=world.congress.clerk, json={"sealed": "AAAA"}
     )
     assert_refused(staff, 403)
+    closed = await close_round(client, world, evaluation["id"])
+    assert closed.status_code == 200, closed.text
+    assert await fetch_count(pool, "SELECT count(*) FROM rating_issued WHERE round_id = $1", evaluation["id"]) == 4
+    assert await fetch_count(pool, "SELECT count(*) FROM rating WHERE round_id = $1", evaluation["id"]) == 2
 
 
 async def test_deputy_of_another_body_cannot_rate(
@@ -166,11 +216,9 @@ async def test_scoring_sheet_round(client: AsyncTestClient, pool: asyncpg.Pool, 
                 {"item_id": world.item_b, "scores": {"进度": 50, "质量": 60}},
             ]
         }
-        response = await client.post(f"/api/evaluations/{evaluation['id']}/ratings", headers=bearer(token), json=sheet)
+        response = await submit(client, token, evaluation["id"], sheet)
         assert response.status_code == 200, response.text
-    closed = (
-        await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json=CONFIRM)
-    ).json()
+    closed = (await close_round(client, world, evaluation["id"])).json()
     results = {i["item_id"]: i["result"] for i in closed["items"]}
     assert results[world.item_a]["outcome"] == "satisfied" and results[world.item_a]["average_score"] == 80.0
     assert results[world.item_b]["outcome"] == "unsatisfied"

@@ -7,7 +7,7 @@ import asyncio
 import asyncpg
 from litestar.testing import AsyncTestClient
 
-from tests.evaluation.test_rounds import CONFIRM, new_round, rate
+from tests.evaluation.test_rounds import close_round, new_round, rate
 from tests.supervision.world import announced_world
 from tests.voting.steps import assert_refused, fetch_count
 from voting.settings import Settings
@@ -29,6 +29,9 @@ async def test_two_sheets_at_once_from_one_deputy_count_once(
     for refused in (a for a in answers if a.status_code == 409):
         assert_refused(refused, 409, "already_rated")
     assert await fetch_count(pool, "SELECT count(*) FROM rating_issued WHERE round_id = $1", evaluation["id"]) == 1
+    assert await fetch_count(pool, "SELECT count(*) FROM sealed_rating WHERE round_id = $1", evaluation["id"]) == 1
+    assert await fetch_count(pool, "SELECT count(*) FROM rating WHERE round_id = $1", evaluation["id"]) == 0
+    await close_round(client, world, evaluation["id"])
     assert await fetch_count(pool, "SELECT count(*) FROM rating WHERE round_id = $1", evaluation["id"]) == 2
 
 
@@ -43,7 +46,7 @@ async def test_sheet_racing_the_close_is_either_counted_or_refused(
     levels = {world.item_a: "satisfied", world.item_b: "satisfied"}
     answers = await asyncio.gather(
         *(rate(client, t, evaluation["id"], levels) for t in tokens[:3]),
-        client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json=CONFIRM),
+        close_round(client, world, evaluation["id"]),
         *(rate(client, t, evaluation["id"], levels) for t in tokens[3:]),
     )
     closed = answers[3].json()
@@ -66,7 +69,7 @@ async def test_closed_round_keeps_no_trace_of_who_rated_what(
     for n, token in enumerate(tokens[:8]):
         level = "unsatisfied" if n == 0 else "satisfied"
         assert (await rate(client, token, evaluation["id"], {world.item_a: level, world.item_b: level})).is_success
-    await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json=CONFIRM)
+    await close_round(client, world, evaluation["id"])
     async with pool.acquire() as conn:
         rows = await conn.fetch("SELECT xmin::text AS x, level FROM rating WHERE round_id = $1", evaluation["id"])
         issued = await conn.fetch("SELECT xmin::text AS x FROM rating_issued WHERE round_id = $1", evaluation["id"])

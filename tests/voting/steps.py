@@ -6,16 +6,19 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import secrets
 from collections.abc import Iterator
 from typing import Any
 
 import asyncpg
 import httpx
+import msgspec
 import pytest
 from argon2 import PasswordHasher
 from litestar.testing import AsyncTestClient
 
+from ballots import sealing
 from tests.factories import Congress, bearer
 
 
@@ -92,24 +95,67 @@ async def mark(client: AsyncTestClient, congress: Congress, deputy_id: int, stat
     )
 
 
+# The key cards handed out at each vote's ceremony, as the scrutineers would keep them (vote id → card texts).
+KEY_CARDS: dict[int, list[str]] = {}
+
+
+async def make_key_cards(client: AsyncTestClient, congress: Congress, vote_id: int) -> list[str]:
+    """The key ceremony (2 of 3 cards) of a draft vote; the cards are kept for closing it."""
+    response = await client.post(f"/api/votes/{vote_id}/key-cards", headers=congress.presiding, json={})
+    assert response.status_code == 201, response.text
+    KEY_CARDS[vote_id] = [c["text"] for c in response.json()["cards"]]
+    return KEY_CARDS[vote_id]
+
+
 async def open_vote(client: AsyncTestClient, congress: Congress, vote_id: int) -> httpx.Response:
-    """The presiding officer opens a vote."""
+    """The presiding officer opens a vote (its key cards made first, as the count console does)."""
+    vote = await client.get(f"/api/votes/{vote_id}", headers=congress.presiding)
+    if vote.status_code == 200 and vote.json()["mode"] != "paper" and vote_id not in KEY_CARDS:
+        made = await client.post(f"/api/votes/{vote_id}/key-cards", headers=congress.presiding, json={})
+        if made.status_code == 201:
+            KEY_CARDS[vote_id] = [c["text"] for c in made.json()["cards"]]
     return await client.post(f"/api/votes/{vote_id}/open", headers=congress.presiding)
 
 
 async def close_vote(client: AsyncTestClient, congress: Congress, vote_id: int) -> httpx.Response:
-    """The presiding officer closes (and counts) a vote."""
-    return await client.post(f"/api/votes/{vote_id}/close", headers=congress.presiding, json={"confirm": True})
+    """The presiding officer closes a vote and two scrutineers' key cards open the count at once."""
+    cards = KEY_CARDS.get(vote_id, [])[:2]
+    return await client.post(
+        f"/api/votes/{vote_id}/close", headers=congress.presiding, json={"confirm": True, "cards": cards}
+    )
+
+
+async def sealing_key(client: AsyncTestClient, vote_id: int) -> dict[str, Any]:
+    """A vote's public sealing key, as a tablet reads it."""
+    response = await client.get(f"/api/votes/{vote_id}/sealing-key")
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+def seal_marks(key: dict[str, Any], marks: dict[int, str]) -> str:
+    """What the tablet sends: the marks sealed to the vote's key (ballots.sealing), base64."""
+    plain = msgspec.json.encode({str(k): v for k, v in marks.items()})
+    padded = plain + b" " * (key["plain_size"] - len(plain))
+    return base64.b64encode(sealing.seal(base64.b64decode(key["public_key"]), key["label"], padded)).decode()
 
 
 async def cast(
     client: AsyncTestClient, token: str, vote_id: int, marks: dict[int, str], cast_id: str | None = None
 ) -> httpx.Response:
-    """A tablet submits a ballot."""
+    """A tablet seals and submits a ballot (to a vote with no key, e.g. a paper one: bytes the service refuses)."""
+    found = await client.get(f"/api/votes/{vote_id}/sealing-key")
+    sealed = seal_marks(found.json(), marks) if found.status_code == 200 else "AAAA"
+    return await cast_sealed(client, token, vote_id, sealed, cast_id)
+
+
+async def cast_sealed(
+    client: AsyncTestClient, token: str, vote_id: int, sealed: str, cast_id: str | None = None
+) -> httpx.Response:
+    """A tablet submits already sealed bytes (a resend sends the very same)."""
     return await client.post(
         f"/api/votes/{vote_id}/ballots",
         headers=bearer(token),
-        json={"cast_id": cast_id or new_cast_id(), "marks": {str(k): v for k, v in marks.items()}},
+        json={"cast_id": cast_id or new_cast_id(), "sealed": sealed},
     )
 
 
@@ -144,9 +190,9 @@ async def fetch_count(pool: asyncpg.Pool, sql: str, *args: Any) -> int:
 
 
 async def stored(pool: asyncpg.Pool, vote_id: int) -> tuple[int, int, int]:
-    """(ballot_issued, ballot, ballot_receipt) rows of a vote."""
+    """(ballot_issued, sealed ballots with their trackers, opened plain ballots) rows of a vote."""
     return (
         await fetch_count(pool, "SELECT count(*) FROM ballot_issued WHERE vote_id = $1", vote_id),
-        await fetch_count(pool, "SELECT count(*) FROM ballot WHERE vote_id = $1", vote_id),
         await fetch_count(pool, "SELECT count(*) FROM ballot_receipt WHERE vote_id = $1", vote_id),
+        await fetch_count(pool, "SELECT count(*) FROM ballot WHERE vote_id = $1", vote_id),
     )

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import secrets
-
 from litestar.testing import AsyncTestClient
 
-from tests.factories import bearer, make_congress
+from tests.factories import make_congress
+from tests.voting.steps import cast, make_key_cards
 
 
 async def test_session_vote_end_to_end(client: AsyncTestClient, pool, settings) -> None:
@@ -23,19 +22,17 @@ async def test_session_vote_end_to_end(client: AsyncTestClient, pool, settings) 
         response = await client.post("/api/tablet/login", json={"code": congress.codes[deputy_id]})
         assert response.status_code == 200, response.text
         tokens.append(response.json()["token"])
+    cards = await make_key_cards(client, congress, vote["id"])
     opened = await client.post(f"/api/votes/{vote['id']}/open", headers=congress.presiding)
     assert opened.status_code == 200, opened.text
     a, b, c, _ = congress.candidate_ids
     for i, token in enumerate(tokens):
-        marks = {str(a): "for", str(b if i < 5 else c): "for"}
-        cast = await client.post(
-            f"/api/votes/{vote['id']}/ballots",
-            headers=bearer(token),
-            json={"cast_id": secrets.token_hex(16), "marks": marks},
-        )
-        assert cast.status_code == 201, cast.text
+        response = await cast(client, token, vote["id"], {a: "for", (b if i < 5 else c): "for"})
+        assert response.status_code == 201, response.text
+    closed = await client.post(f"/api/votes/{vote['id']}/close", headers=congress.presiding, json={"confirm": True})
+    assert closed.status_code == 202, closed.text
     tally = (
-        await client.post(f"/api/votes/{vote['id']}/close", headers=congress.presiding, json={"confirm": True})
+        await client.post(f"/api/votes/{vote['id']}/count", headers=congress.presiding, json={"cards": cards[:2]})
     ).json()
     assert tally["ballots_cast"] == 7
     assert tally["chosen"] == [a, b]  # a: 7 > 9/2, b: 5 > 4.5; c: 2 fails

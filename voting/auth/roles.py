@@ -12,6 +12,7 @@ COUNTERS = (Role.TELLER, Role.SCRUTINEER)  # 计票人、监票人
 TELLERS = (Role.TELLER,)
 SCRUTINEERS = (Role.SCRUTINEER,)
 BALLOT_BOX = (Role.ADMIN, Role.PRESIDING, Role.SCRUTINEER)  # 发出、封箱、收回 the paper ballots
+COUNT_OPENERS = (Role.ADMIN, Role.PRESIDING, Role.SCRUTINEER)  # key cards: scrutineers, or the console they type into
 CLERKS_OR_LIAISONS = (*CLERKS, Role.LIAISON)  # milestones and change requests on a project
 PRESIDIUM_OR_LIAISONS = (*PRESIDIUM, Role.LIAISON)  # feasibility opinions: the department and who weighs them
 LIAISONS = (Role.LIAISON,)

@@ -13,9 +13,9 @@ __all__ = ["AuditEntryView", "AuditFilter", "Bulletin", "ReceiptCounted", "Recei
 
 
 class ReceiptQuery(msgspec.Struct, forbid_unknown_fields=True):
-    """A receipt typed by a deputy, e.g. ABCDE-23456."""
+    """A receipt typed by a deputy, e.g. ABCDE-23456, or a whole tracker (64 hex digits)."""
 
-    receipt: Annotated[str, msgspec.Meta(max_length=40)]
+    receipt: Annotated[str, msgspec.Meta(max_length=100)]
 
 
 class ReceiptCounted(msgspec.Struct):

@@ -44,17 +44,6 @@ async def receipt_hashes(conn: asyncpg.Connection, vote_id: int) -> list[bytes]:
     return [bytes(r["receipt_hash"]) for r in rows]
 
 
-async def receipt_counted(conn: asyncpg.Connection, vote_id: int, receipt_hash: bytes) -> bool:
-    """Whether this receipt hash is among the vote's."""
-    return bool(
-        await conn.fetchval(
-            "SELECT EXISTS (SELECT 1 FROM ballot_receipt WHERE vote_id = $1 AND receipt_hash = $2)",
-            vote_id,
-            receipt_hash,
-        )
-    )
-
-
 async def voters(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """The deputies who took a ballot, by id (who, never what)."""
     return await conn.fetch(

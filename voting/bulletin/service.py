@@ -29,12 +29,14 @@ from audit.archive import (
 from audit.queries import entries_between
 from audit.signing import SignedStatement
 from ballots.receipt_codes import normalize_receipt
-from ballots.receipts import receipt_hash
+from ballots.sealing import receipt_code
 from voting.bulletin import queries
 from voting.errors import BadRequest, Conflict, not_found
 
-# What receipt_code shows: 10 base32 characters; typed with or without the dash and spaces.
+# What the tablet shows: its tracker's first 10 base32 characters, typed with or without the dash and spaces;
+# or the whole tracker (sha256 hex of the sealed ballot) as the bulletin board lists it.
 RECEIPT = re.compile(r"[A-Z2-7]{10}")
+TRACKER = re.compile(r"[0-9a-f]{64}")
 
 
 class VoteFacts(msgspec.Struct, frozen=True):
@@ -137,26 +139,33 @@ async def receipts(pool: asyncpg.Pool, vote_id: int) -> list[str]:
         return await receipt_list(conn, vote_id)
 
 
-def receipt_digest(vote_id: int, code: str) -> bytes:
-    """The stored hash of a typed receipt; 400 if it cannot be one."""
+def typed_receipt(code: str) -> str:
+    """A typed receipt as XXXXX-XXXXX (the tablet's code, usual slips read right) or a tracker in hex; else 400."""
+    bare = code.strip().replace("-", "").replace(" ", "")
+    if TRACKER.fullmatch(bare.lower()):
+        return bare.lower()
     cleaned = normalize_receipt(code)
     if not RECEIPT.fullmatch(cleaned):
         raise BadRequest(
             "receipt_invalid",
-            f"回执码应为平板上显示的10位字母和数字（如 ABCDE-23456），您输入的是 {len(cleaned)} 位"
+            f"回执码应为平板上显示的10位字母和数字（如 ABCDE-23456）或64位加密选票指纹，您输入的是 {len(cleaned)} 位"
             "；请对照平板或纸条重新输入",
-            f"A receipt is the 10 letters and digits the tablet showed (like ABCDE-23456); {len(cleaned)} were typed",
+            f"A receipt is the 10 letters and digits the tablet showed (like ABCDE-23456), or a 64-digit sealed-ballot "
+            f"tracker; {len(cleaned)} were typed",
             field="receipt",
         )
-    return receipt_hash(vote_id, cleaned)
+    return f"{cleaned[:5]}-{cleaned[5:]}"
 
 
 async def check_receipt(pool: asyncpg.Pool, vote_id: int, code: str) -> bool:
-    """Whether the ballot with this receipt was counted; says nothing about its content."""
-    digest = receipt_digest(vote_id, code)
+    """Whether the sealed ballot with this receipt (its tracker or the tracker's code) was counted."""
+    typed = typed_receipt(code)
     async with pool.acquire() as conn:
         await public_vote_facts(conn, vote_id)
-        return await queries.receipt_counted(conn, vote_id, digest)
+        trackers = await receipt_list(conn, vote_id)
+    if len(typed) == 64:
+        return typed in trackers
+    return any(receipt_code(tracker) == typed for tracker in trackers)
 
 
 async def archive_of(conn: asyncpg.Connection, vote_id: int) -> Archive:

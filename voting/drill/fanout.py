@@ -9,6 +9,7 @@ latencies are the hall's experience during the fan-out.
 from __future__ import annotations
 
 import asyncio
+import base64
 import secrets
 import statistics
 import time
@@ -16,7 +17,8 @@ from collections.abc import Sequence
 
 import msgspec
 
-from tally.models import Tally
+from ballots import sealing
+from tally.models import Mark, Tally
 from voting.drill.crowd import Crowd
 from voting.drill.http_load import Request, encode, fire, read_reply
 from voting.drill.setup import DrillCongress
@@ -63,13 +65,20 @@ async def timed_lane(port: int, requests: Sequence[Request], stop: asyncio.Event
 
 
 def cast_requests(hall: DrillCongress) -> list[Request]:
-    """One ballot per deputy of the second hall: the first SEATS candidates marked for."""
-    marks = {str(c): "for" for c in hall.candidate_ids[:10]}
+    """One sealed ballot per deputy of the second hall, as its tablets seal them: the first 10 candidates for."""
+    marks: dict[int, Mark] = {c: Mark.FOR for c in hall.candidate_ids[:10]}
+    public = base64.b64decode(hall.key.public_key)
+    plain = sealing.ballot_plaintext(marks, hall.candidate_ids)
     return [
         Request(
             "POST",
             f"/api/votes/{hall.vote_id}/ballots",
-            msgspec.json.encode({"cast_id": secrets.token_hex(16), "marks": marks}),
+            msgspec.json.encode(
+                {
+                    "cast_id": secrets.token_hex(16),
+                    "sealed": base64.b64encode(sealing.seal(public, hall.key.label, plain)).decode(),
+                }
+            ),
             {"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
         )
         for token in hall.tokens
@@ -98,7 +107,9 @@ async def announce_to_viewers(
     """Close and announce on `port`; time each viewer until it holds the result; the second hall works meanwhile."""
     vote = congress.vote_id
     close_started = time.perf_counter()
-    [closed] = await fire(HOST, port, [Request("POST", f"/api/votes/{vote}/close", b'{"confirm":true}', presiding)], 1)
+    # The scrutineers' cards come with the close (two of three: the chief's lost), so it counts at once.
+    closing = msgspec.json.encode({"confirm": True, "cards": congress.cards[1:3]})
+    [closed] = await fire(HOST, port, [Request("POST", f"/api/votes/{vote}/close", closing, presiding)], 1)
     assert closed.status == 200, closed.body
     close_ms = (time.perf_counter() - close_started) * 1000
     await asyncio.sleep(1.0)  # let the closing event reach every page (they redraw from it, asking nothing)

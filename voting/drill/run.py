@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import base64
 import json
 import random
 import secrets
 import statistics
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -15,6 +17,7 @@ from typing import Any
 
 import msgspec
 
+from ballots import sealing
 from tally.count import count_votes
 from tally.models import Ballot, Mark, VoteRules
 from voting.bulletin.export import write_archive
@@ -28,6 +31,7 @@ from voting.drill.queries import count_stored, create_database
 from voting.drill.screens import announce_round_trip, presiding_token
 from voting.drill.servers import ServerProcess, granian_process, granian_server
 from voting.drill.setup import SEATS, DrillCongress, set_up_congress
+from voting.drill.tablet_cost import tablet_seal_cost
 from voting.serving import raise_open_files_limit
 from voting.settings import Settings
 
@@ -52,7 +56,9 @@ class DrillReport(msgspec.Struct):
     p99_ms: float
     burst_s: float
     baseline_burst_s: float
-    close_to_announce_ms: float
+    close_to_announce_ms: float  # from the k-th key card presented to the public result on a listening screen
+    close_ms: float  # the presiding officer's close (casting ends; the sealed ballots wait for the cards)
+    seal_ms_per_ballot: float  # sealing one ballot in Python (the load client does what tablets do)
     tally_matches: bool
     hosts: int = 1
     viewers: int = 0
@@ -72,6 +78,7 @@ class DrillReport(msgspec.Struct):
     console_p99_ms_during_fanout: float = 0.0
     server_rss_mb: float = 0.0
     gets: dict[str, float] = {}
+    tablet_seal_ms: dict[str, float] = {}  # Chromium: sealing one ballot in seal.js, by CPU slow-down (×1, ×4, ×6)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -129,11 +136,12 @@ async def run(args: argparse.Namespace) -> DrillReport:
         with app_servers(env, args.workers, hosts) as (servers, public_addresses):
             port = servers[0].port  # the hall's host: tablets, console, announcement
             await open_vote_screens(port, congress, concurrency)
+            bodies, seal_s = seal_all(congress, ballots)
             if viewers:
                 await crowd.open(public_addresses, congress.session_id, congress.vote_id, viewers)
-            cast_replies = await cast_all(port, congress, ballots, concurrency)
+            cast_replies = await cast_all(port, congress, bodies, concurrency)
             if hall is None:
-                close_ms, tally = await announce_round_trip(HOST, port, congress, pool, settings)
+                close_ms, count_ms, tally = await announce_round_trip(HOST, port, congress, pool, settings)
             else:
                 presiding = {
                     "Content-Type": "application/json",
@@ -142,10 +150,13 @@ async def run(args: argparse.Namespace) -> DrillReport:
                 rss_mb = sum(server.rss_mb() for server in servers)
                 fanout = await announce_to_viewers(port, congress, hall, presiding, crowd)
                 rss_mb = max(rss_mb, sum(server.rss_mb() for server in servers))
-                close_ms, tally = fanout.close_ms + fanout.first_result_ms, fanout.tally
+                close_ms, count_ms, tally = fanout.close_ms, fanout.close_ms + fanout.first_result_ms, fanout.tally
             if getattr(args, "gets", False):
                 with granian_process("voting.drill.baseline:create_baseline_app", env, args.workers, "/schema") as bare:
                     gets = await measure_gets(port, bare, congress.vote_id)
+            tablet_ms = (
+                tablet_seal_cost(f"http://{HOST}:{port}", congress) if getattr(args, "tablet_cost", False) else {}
+            )
         acknowledged = [r for r in cast_replies if r.status == 201]
         in_db, issued = await count_stored(pool, congress.vote_id)
         if getattr(args, "export", None):
@@ -180,10 +191,13 @@ async def run(args: argparse.Namespace) -> DrillReport:
         p99_ms=round(percentile(latencies, 0.99), 1),
         burst_s=round(burst_s, 3),
         baseline_burst_s=round(baseline_s, 3),
-        close_to_announce_ms=round(close_ms, 1),
+        close_to_announce_ms=round(count_ms, 1),
+        close_ms=round(close_ms, 1),
+        seal_ms_per_ballot=round(seal_s * 1000 / len(ballots), 3),
         tally_matches=tally == expected,
         hosts=hosts,
         gets=gets,
+        tablet_seal_ms=tablet_ms,
         **(viewer_figures(crowd, fanout, rss_mb) if fanout else {}),
     )
 
@@ -243,16 +257,31 @@ async def open_vote_screens(port: int, congress: DrillCongress, concurrency: int
     assert all(r.status == 200 for r in replies), "tablets could not load the vote"
 
 
-async def cast_all(port: int, congress: DrillCongress, ballots: list[dict[int, Mark]], concurrency: int) -> list[Reply]:
-    """Every deputy's tablet casts once, all at the same time."""
+def seal_all(congress: DrillCongress, ballots: list[dict[int, Mark]]) -> tuple[list[bytes], float]:
+    """Each tablet's request body, its ballot sealed as the tablet seals it; and the seconds sealing took."""
+    public = base64.b64decode(congress.key.public_key)
+    started = time.perf_counter()
+    sealed = [
+        sealing.seal(public, congress.key.label, sealing.ballot_plaintext(dict(marks), congress.candidate_ids))
+        for marks in ballots
+    ]
+    took = time.perf_counter() - started
+    bodies = [
+        msgspec.json.encode({"cast_id": secrets.token_hex(16), "sealed": base64.b64encode(s).decode()}) for s in sealed
+    ]
+    return bodies, took
+
+
+async def cast_all(port: int, congress: DrillCongress, bodies: list[bytes], concurrency: int) -> list[Reply]:
+    """Every deputy's tablet casts its sealed ballot once, all at the same time."""
     requests = [
         Request(
             "POST",
             f"/api/votes/{congress.vote_id}/ballots",
-            msgspec.json.encode({"cast_id": secrets.token_hex(16), "marks": marks}),
+            body,
             {"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
         )
-        for token, marks in zip(congress.tokens, ballots, strict=True)
+        for token, body in zip(congress.tokens, bodies, strict=True)
     ]
     return await fire(HOST, port, requests, concurrency)
 

@@ -1,4 +1,4 @@
-"""Close → count → announce, timed until a public screen that listens can read the result."""
+"""Close, then the key cards → count → announce, timed until a public screen that listens can read the result."""
 
 from __future__ import annotations
 
@@ -42,8 +42,8 @@ async def wait_for_announcement(host: str, port: int, session_id: int, ready: as
 
 async def announce_round_trip(
     host: str, port: int, congress: DrillCongress, pool: asyncpg.Pool, settings: Settings
-) -> tuple[float, Tally]:
-    """Milliseconds from the close request to the public result in a listening screen's hands."""
+) -> tuple[float, float, Tally]:
+    """Milliseconds of the close, and from the k-th key card presented to the public result on a listening screen."""
     headers = {
         "Content-Type": "application/json",
         "Authorization": f"Bearer {await presiding_token(pool, settings, congress.body_id)}",
@@ -51,14 +51,20 @@ async def announce_round_trip(
     ready = asyncio.Event()
     screen = asyncio.create_task(wait_for_announcement(host, port, congress.session_id, ready))
     await asyncio.wait_for(ready.wait(), 10)
-    started = time.perf_counter()
     vote = congress.vote_id
+    closing = time.perf_counter()
     [closed] = await fire(host, port, [Request("POST", f"/api/votes/{vote}/close", b'{"confirm":true}', headers)], 1)
-    assert closed.status == 200, closed.body
+    assert closed.status == 202, closed.body
+    close_ms = (time.perf_counter() - closing) * 1000
+    # The scrutineers' step: the second card is typed, the console sends both (chief's card lost: 2 and 3).
+    cards = msgspec.json.encode({"cards": congress.cards[1:3]})
+    started = time.perf_counter()
+    [counted] = await fire(host, port, [Request("POST", f"/api/votes/{vote}/count", cards, headers)], 1)
+    assert counted.status == 200, counted.body
     [announced] = await fire(host, port, [Request("POST", f"/api/votes/{vote}/announce", b"", headers)], 1)
     assert announced.status == 200, announced.body
     await asyncio.wait_for(screen, 10)
     [public] = await fire(host, port, [Request("GET", f"/api/votes/{vote}/result", b"", {})], 1)
     elapsed_ms = (time.perf_counter() - started) * 1000
     assert public.status == 200, public.body
-    return elapsed_ms, msgspec.convert(msgspec.json.decode(public.body)["tally"], Tally)
+    return close_ms, elapsed_ms, msgspec.convert(msgspec.json.decode(public.body)["tally"], Tally)

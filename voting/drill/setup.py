@@ -1,4 +1,4 @@
-"""The drill's congress: N deputies all checked in, 12 candidates, an open vote, tablet tokens."""
+"""The drill's congress: N deputies all checked in, 12 candidates, key cards made, an open vote, tablet tokens."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from voting.programs.models import CandidateCreate, ProgramCreate
 from voting.programs.service import add_candidate, create_program
 from voting.roster.models import DeputyCreate
 from voting.roster.service import add_deputies
+from voting.sealing.models import KeyCeremony, SealingKey
+from voting.sealing.votes import make_vote_cards, vote_sealing_key
 from voting.sessions.models import SessionCreate
 from voting.sessions.service import bulk_check_in, create_session, seat_cards, tablet_login
 from voting.settings import Settings
@@ -36,6 +38,8 @@ class DrillCongress(msgspec.Struct):
     vote_id: int
     candidate_ids: list[int]
     tokens: list[str]  # one tablet token per deputy
+    cards: list[str]  # the vote's key cards, as the scrutineers hold them
+    key: SealingKey  # what the tablets seal to
 
 
 async def set_up_congress(pool: asyncpg.Pool, settings: Settings, deputies: int) -> DrillCongress:
@@ -76,7 +80,14 @@ async def set_up_congress(pool: asyncpg.Pool, settings: Settings, deputies: int)
             rules=VoteRules(seats=SEATS),
         ),
     )
+    made = await make_vote_cards(pool, DRILL, vote.id, KeyCeremony())
     await open_vote(pool, live, DRILL, vote.id)
     return DrillCongress(
-        body_id=body_id, session_id=session.id, vote_id=vote.id, candidate_ids=candidate_ids, tokens=tokens
+        body_id=body_id,
+        session_id=session.id,
+        vote_id=vote.id,
+        candidate_ids=candidate_ids,
+        tokens=tokens,
+        cards=[c.text for c in made.cards],
+        key=await vote_sealing_key(pool, vote.id, staff=True),
     )

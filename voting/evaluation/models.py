@@ -58,7 +58,8 @@ class Round(msgspec.Struct):
     title: str
     kind: RoundKind
     rules: RatingRules
-    state: Literal["draft", "open", "closed", "void"]  # void: closed with too few sheets, no result
+    # awaiting_keys: rating ended, sheets still sealed; void: closed with too few sheets, no result
+    state: Literal["draft", "open", "awaiting_keys", "closed", "void"]
     deputies_total: int | None
     rectify_days: int
     opened_at: dt.datetime | None
@@ -69,10 +70,15 @@ class Round(msgspec.Struct):
 
 
 class RoundClose(msgspec.Struct, forbid_unknown_fields=True):
-    """Closing publishes the result (or, with too few sheets, voids the round): the clerk must say so."""
+    """Closing publishes the result (or, with too few sheets, voids the round): the clerk must say so.
+
+    With k key cards the sealed sheets are opened and rated at once; without, the round waits
+    in awaiting_keys for the card holders (POST /api/evaluations/{id}/count).
+    """
 
     confirm: bool
     void: bool = False  # close with no result, when too few members rated
+    cards: Annotated[list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(max_length=7)] = []
 
 
 class ItemRating(msgspec.Struct, forbid_unknown_fields=True):
@@ -89,11 +95,19 @@ class RatingSheet(msgspec.Struct, forbid_unknown_fields=True):
     ratings: list[ItemRating]
 
 
+class SealedSheet(msgspec.Struct, forbid_unknown_fields=True):
+    """A rating sheet as the tablet sends it: a RatingSheet sealed to the round's key (ballots.sealing), base64."""
+
+    sealed: Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9+/]+={0,2}$", max_length=48_000)]
+
+
 class SheetAccepted(msgspec.Struct):
-    """The answer to a sheet: counted, and nothing about its content."""
+    """The answer to a sheet: kept, and nothing about its content but its tracker."""
 
     round_id: int
     rated: bool = True
+    tracker: str = ""  # sha256 hex of the sealed sheet
+    receipt: str = ""  # its first 50 bits as XXXXX-XXXXX
 
 
 class TabletRound(msgspec.Struct):

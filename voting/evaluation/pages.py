@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from litestar import Request, get
 from litestar.datastructures import State
+from litestar.params import FromPath
 from litestar.response import Template
 
 from voting.auth.guards import watched_body_ids
+from voting.errors import PiaojueError
 from voting.evaluation import queries
 from voting.evaluation.models import KIND_NAMES, LEVEL_NAMES
-from voting.evaluation.service import load_rounds
-from voting.pages.access import CLERKS, PRESIDIUM, page, staff_page_user
+from voting.evaluation.service import load_rounds, require_round
+from voting.pages.access import CLERKS, PRESIDIUM, error_page, page, staff_page_user
+from voting.sealing import queries as sealing_queries
+from voting.sealing.pages import key_cards_template
 from voting.sessions.models import Session
 from voting.sessions.queries import all_sessions
 from voting.supervision import queries as supervision_queries
@@ -48,4 +52,19 @@ async def tablet_evaluate() -> Template:
     return page("supervision/evaluate.html")
 
 
-ROUTES = [evaluations_console, tablet_evaluate]
+@get("/console/evaluations/{round_id:int}/keys", include_in_schema=False)
+async def round_key_cards(request: Request, state: State, round_id: FromPath[int]) -> Template:
+    """A round's key cards (made once before it opens) and opening its sealed sheets with k of them."""
+    who = await staff_page_user(request, *CLERKS)
+    try:
+        async with state.pool.acquire() as conn:
+            found = await require_round(conn, round_id)
+            key = await sealing_queries.key_of_round(conn, round_id)
+    except PiaojueError as error:
+        return error_page(error)
+    subtitle = f"满意度测评 Evaluation round #{round_id}"
+    back = "/console/evaluations"
+    return key_cards_template(who, f"/api/evaluations/{round_id}", found.title, subtitle, back, found.state, key)
+
+
+ROUTES = [evaluations_console, tablet_evaluate, round_key_cards]

@@ -143,18 +143,6 @@ async def ratings(conn: asyncpg.Connection, round_id: int) -> list[asyncpg.Recor
     return await conn.fetch("SELECT item_id, level, scores FROM rating WHERE round_id = $1", round_id)
 
 
-async def reshuffle_ratings(conn: asyncpg.Connection, round_id: int) -> None:
-    """Rewrite a closed round's ratings in random order, so their place on disk no longer follows submission."""
-    await conn.execute(
-        """
-        WITH gone AS (DELETE FROM rating WHERE round_id = $1 RETURNING item_id, level, scores)
-        INSERT INTO rating (round_id, item_id, level, scores)
-        SELECT $1, item_id, level, scores FROM gone ORDER BY random()
-        """,
-        round_id,
-    )
-
-
 async def store_result(conn: asyncpg.Connection, round_id: int, item_id: int, result: Any) -> None:
     """One project's rating."""
     await conn.execute(
@@ -173,7 +161,8 @@ async def mark_void(conn: asyncpg.Connection, round_id: int) -> None:
 
 
 async def drop_ratings(conn: asyncpg.Connection, round_id: int) -> None:
-    """A void round's sheets, never counted (who rated stays in rating_issued, as participation)."""
+    """A void round's sheets, never opened nor counted (who rated stays in rating_issued, as participation)."""
+    await conn.execute("DELETE FROM sealed_rating WHERE round_id = $1", round_id)
     await conn.execute("DELETE FROM rating WHERE round_id = $1", round_id)
 
 
@@ -209,8 +198,3 @@ async def rectifications(conn: asyncpg.Connection, item_ids: list[int]) -> list[
 async def session_body(conn: asyncpg.Connection, session_id: int) -> int | None:
     """The body of a session."""
     return await conn.fetchval("SELECT body_id FROM session WHERE id = $1", session_id)
-
-
-async def vacuum_ratings(conn: asyncpg.Connection) -> None:
-    """Physically drop the pre-shuffle rating rows (outside any transaction)."""
-    await conn.execute("VACUUM rating")

@@ -11,7 +11,16 @@ from voting.auth.guards import require_reach
 from voting.auth.scope import Reach
 from voting.errors import BadRequest
 from voting.evaluation import pages, service
-from voting.evaluation.models import RatingSheet, Round, RoundClose, RoundCreate, SheetAccepted, TabletRound
+from voting.evaluation.models import (
+    Round,
+    RoundClose,
+    RoundCreate,
+    SealedSheet,
+    SheetAccepted,
+    TabletRound,
+)
+from voting.sealing.cards import printable
+from voting.sealing.models import KeyCards, KeyCeremony, PresentCards, SealingKey
 
 TAGS = ["evaluation"]
 
@@ -32,10 +41,38 @@ async def open_round(request: Request, state: State, round_id: FromPath[int]) ->
 
 @post("/api/evaluations/{round_id:int}/close", guards=[clerks], status_code=200, summary="Close and publish", tags=TAGS)
 async def close_round(request: Request, state: State, round_id: FromPath[int], data: JSONBody[RoundClose]) -> Round:
-    """Publish every project's rating and open 整改 for 不满意; too few sheets: 409, or void=true for no result."""
+    """End rating: too few sheets, 409 or void=true for no result; else with k key cards open the sheets and
+    publish the ratings (整改 for 不满意), or wait for the cards."""
     if not data.confirm:
         raise BadRequest("confirm_required", "请确认结束测评", "Confirm closing the round (confirm=true)")
-    return await service.close_round(state.pool, await provide_principal(request), round_id, as_void=data.void)
+    who = await provide_principal(request)
+    return await service.close_round(state.pool, who, round_id, list(data.cards), as_void=data.void)
+
+
+@post("/api/evaluations/{round_id:int}/count", guards=[clerks], status_code=200, summary="Open the sheets", tags=TAGS)
+async def open_count(request: Request, state: State, round_id: FromPath[int], data: JSONBody[PresentCards]) -> Round:
+    """k key cards open a round's sealed sheets; the ratings are computed and published."""
+    return await service.open_round_count(state.pool, await provide_principal(request), round_id, list(data.cards))
+
+
+@post(
+    "/api/evaluations/{round_id:int}/key-cards",
+    guards=[clerks],
+    status_code=201,
+    summary="Make a round's key cards (shown once)",
+    tags=TAGS,
+)
+async def make_key_cards(
+    request: Request, state: State, round_id: FromPath[int], data: JSONBody[KeyCeremony]
+) -> KeyCards:
+    """Before a round opens: its sealing key split into cards (k of n); the key is never stored."""
+    return printable(await service.make_round_cards(state.pool, await provide_principal(request), round_id, data))
+
+
+@get("/api/evaluations/{round_id:int}/sealing-key", summary="A round's public sealing key", tags=TAGS)
+async def sealing_key(state: State, round_id: FromPath[int]) -> SealingKey:
+    """What tablets seal this round's sheets to."""
+    return await service.round_sealing_key(state.pool, round_id)
 
 
 @get("/api/evaluations", summary="Evaluation rounds (public)", tags=TAGS)
@@ -64,10 +101,22 @@ async def tablet_rounds(request: Request, state: State) -> list[TabletRound]:
     tags=["tablet", *TAGS],
 )
 async def submit_sheet(
-    request: Request, state: State, round_id: FromPath[int], data: JSONBody[RatingSheet]
+    request: Request, state: State, round_id: FromPath[int], data: JSONBody[SealedSheet]
 ) -> SheetAccepted:
     """Every project of the round rated once; a second sheet is refused (409)."""
     return await service.submit_sheet(state.pool, await provide_principal(request), round_id, data)
 
 
-ROUTES = [create_round, open_round, close_round, list_rounds, get_round, tablet_rounds, submit_sheet, *pages.ROUTES]
+ROUTES = [
+    create_round,
+    open_round,
+    close_round,
+    open_count,
+    make_key_cards,
+    sealing_key,
+    list_rounds,
+    get_round,
+    tablet_rounds,
+    submit_sheet,
+    *pages.ROUTES,
+]

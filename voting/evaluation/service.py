@@ -10,6 +10,7 @@ import asyncpg
 import msgspec
 
 from audit.queries import record
+from ballots import sealing
 from tally.rating import (
     Level,
     Participation,
@@ -24,10 +25,13 @@ from tally.rating import (
 from voting.auth import Principal
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden, NotAuthenticated, not_found
-from voting.evaluation import queries
-from voting.evaluation.models import ItemRating, RatingSheet, Round, RoundCreate, RoundItem, SheetAccepted, TabletRound
+from voting.evaluation import queries, sealed_sheets
+from voting.evaluation.models import Round, RoundCreate, RoundItem, SealedSheet, SheetAccepted, TabletRound
 from voting.programs.phases import congress_today
 from voting.roster.queries import count_active_deputies
+from voting.sealing import queries as sealing_queries
+from voting.sealing.models import KeyCeremony, MadeCards, SealingKey
+from voting.sealing.service import check_ceremony, record_key, sealing_key
 from voting.supervision.service import required_text
 from voting.tablet.queries import tablet_state
 
@@ -107,41 +111,15 @@ async def open_round(pool: asyncpg.Pool, who: Principal, round_id: int) -> Round
         found = await require_round(conn, round_id, "FOR UPDATE")
         if found.state != "draft":
             raise Conflict("round_not_draft", "该测评已开始或已结束", "This round was already opened")
+        await sealed_sheets.require_key(conn, round_id)
         total = await count_active_deputies(conn, found.body_id)
         await queries.mark_open(conn, round_id, total)
         await record(conn, who.audit("evaluation.opened", "evaluation_round", round_id, {"deputies_total": total}))
         return await require_round(conn, round_id)
 
 
-def check_sheet(found: Round, sheet: RatingSheet) -> list[tuple[int, str | None, dict[str, int] | None]]:
-    """The sheet's rows if it rates every project of the round exactly once, in the round's way."""
-    expected = {i.item_id for i in found.items}
-    given = [r.item_id for r in sheet.ratings]
-    if len(set(given)) != len(given) or set(given) != expected:
-        raise BadRequest(
-            "sheet_incomplete", "须对本轮每个项目各评价一次", "Rate every project of the round exactly once"
-        )
-    rows = []
-    for rating in sheet.ratings:
-        rows.append((rating.item_id, *_one(found.rules, rating)))
-    return rows
-
-
-def _one(rules: RatingRules, rating: ItemRating) -> tuple[str | None, dict[str, int] | None]:
-    if rules.method is RatingMethod.LEVELS:
-        if rating.level is None or rating.scores is not None:
-            raise BadRequest("level_required", "请选择满意程度", "Choose a level for each project")
-        if rating.level is Level.ABSTAIN and not rules.allow_abstain:
-            raise BadRequest("abstain_not_allowed", "本轮测评不设弃权", "This round does not allow abstaining")
-        return rating.level.value, None
-    names = {i.name for i in rules.indicators}
-    if rating.scores is None or rating.level is not None or set(rating.scores) != names:
-        raise BadRequest("scores_required", "请为每项指标打分（0–100）", "Score every indicator (0–100)")
-    return None, dict(rating.scores)
-
-
-async def submit_sheet(pool: asyncpg.Pool, who: Principal, round_id: int, sheet: RatingSheet) -> SheetAccepted:
-    """A deputy's ratings: once, in an open round of their body, with nothing that links them to the content."""
+async def submit_sheet(pool: asyncpg.Pool, who: Principal, round_id: int, sheet: SealedSheet) -> SheetAccepted:
+    """A deputy's sealed ratings: once, in an open round of their body; nothing readable is stored."""
     if who.session_id is None or who.login_id is None:
         raise NotAuthenticated("token_invalid", "登录凭证无效", "Invalid token")
     async with transaction(pool) as conn:
@@ -153,15 +131,16 @@ async def submit_sheet(pool: asyncpg.Pool, who: Principal, round_id: int, sheet:
         if found.state != "open":
             raise Conflict("round_not_open", "该测评未在进行中", "This evaluation round is not open", state=found.state)
         await _check_may_rate(conn, who, found)
-        rows = check_sheet(found, sheet)
+        key = await sealed_sheets.require_key(conn, round_id)
+        sealed = sealed_sheets.check_sealed(found, bytes(key["public_key"]), sheet.sealed)
         try:
             await queries.issue_sheet(conn, round_id, who.subject_id)
         except asyncpg.UniqueViolationError as error:
             raise Conflict("already_rated", "您已提交本轮测评", "You have already rated in this round") from error
-        await queries.insert_ratings(conn, round_id, rows)
+        tracker = await sealed_sheets.store(conn, round_id, sealed)
         # The audit names who took part, never what they said.
         await record(conn, who.audit("evaluation.sheet_submitted", "evaluation_round", round_id))
-    return SheetAccepted(round_id=round_id)
+    return SheetAccepted(round_id=round_id, tracker=tracker, receipt=sealing.receipt_code(tracker))
 
 
 async def _check_may_rate(conn: asyncpg.Connection, who: Principal, found: Round) -> None:
@@ -192,8 +171,11 @@ def too_few_rated(taking_part: Participation) -> Conflict:
     )
 
 
-async def close_round(pool: asyncpg.Pool, who: Principal, round_id: int, as_void: bool = False) -> Round:
-    """Stop rating and publish every project's rating (不满意 → 整改), or close a round with too few sheets as void."""
+async def close_round(
+    pool: asyncpg.Pool, who: Principal, round_id: int, cards: list[str] | None = None, as_void: bool = False
+) -> Round:
+    """Stop rating. Too few sheets: refused, or closed as void (sheets dropped unread, no result, no 整改).
+    Enough: with k key cards the sheets are opened and the ratings published (不满意 → 整改), else they wait."""
     async with transaction(pool) as conn:
         found = await require_round(conn, round_id, "FOR UPDATE")
         if found.state != "open":
@@ -207,23 +189,38 @@ async def close_round(pool: asyncpg.Pool, who: Principal, round_id: int, as_void
                     "Enough members rated: close and publish the result; the round cannot be void",
                 )
             await void_round(conn, who, found, taking_part)
-        elif taking_part.enough:
-            await publish_results(conn, who, found)
-        else:
+            return await require_round(conn, round_id)
+        if not taking_part.enough:
             raise too_few_rated(taking_part)
-        closed = await require_round(conn, round_id)
-    try:
-        async with pool.acquire() as conn:
-            await queries.vacuum_ratings(conn)
-    except (asyncpg.PostgresError, OSError) as error:
-        log.warning("vacuum after closing a round failed: %s", type(error).__name__)
-    return closed
+        if found.rated and not cards:
+            await sealing_queries.mark_round_awaiting_keys(conn, round_id)
+            await record(
+                conn, who.audit("evaluation.rating_ended", "evaluation_round", round_id, {"sheets": found.rated})
+            )
+            return await require_round(conn, round_id)
+        if found.rated:
+            await sealed_sheets.open_sheets(conn, who, found, await sealed_sheets.unlock(conn, round_id, cards or []))
+        return await rate_round(conn, who, found)
 
 
-async def publish_results(conn: asyncpg.Connection, who: Principal, found: Round) -> None:
-    """Every project's rating by the round's rule, stored and public; 不满意 gets a 整改 item with a deadline."""
+async def open_round_count(pool: asyncpg.Pool, who: Principal, round_id: int, cards: list[str]) -> Round:
+    """The key-card holders' step: open a round's sealed sheets and publish its ratings."""
+    async with transaction(pool) as conn:
+        found = await require_round(conn, round_id, "FOR UPDATE")
+        if found.state != "awaiting_keys":
+            raise Conflict(
+                "round_not_awaiting_keys",
+                "该测评不在等待密钥卡开启的状态",
+                "This round is not waiting for its key cards",
+                state=found.state,
+            )
+        await sealed_sheets.open_sheets(conn, who, found, await sealed_sheets.unlock(conn, round_id, cards))
+        return await rate_round(conn, who, found)
+
+
+async def rate_round(conn: asyncpg.Connection, who: Principal, found: Round) -> Round:
+    """Compute and publish every project's rating from the opened sheets; 不满意 gets a 整改 item."""
     round_id = found.id
-    await queries.reshuffle_ratings(conn, round_id)
     by_item: dict[int, list[asyncpg.Record]] = defaultdict(list)
     for r in await queries.ratings(conn, round_id):
         by_item[r["item_id"]].append(r)
@@ -239,6 +236,31 @@ async def publish_results(conn: asyncpg.Connection, who: Principal, found: Round
         outcomes[str(item_id)] = rating.outcome.value
     await queries.mark_closed(conn, round_id)
     await record(conn, who.audit("evaluation.closed", "evaluation_round", round_id, {"outcomes": outcomes}))
+    return await require_round(conn, round_id)
+
+
+async def make_round_cards(pool: asyncpg.Pool, who: Principal, round_id: int, ceremony: KeyCeremony) -> MadeCards:
+    """The key ceremony of a draft round: its cards are shown once, its key never stored."""
+    check_ceremony(ceremony)
+    async with transaction(pool) as conn:
+        found = await require_round(conn, round_id, "FOR UPDATE")
+        if found.state != "draft":
+            raise Conflict(
+                "round_not_draft",
+                "密钥卡须在测评开始前制作",
+                "Key cards are made before the round opens",
+                state=found.state,
+            )
+        label = sealed_sheets.label_of(round_id)
+        return await record_key(conn, who, label, ceremony, round_id=round_id)
+
+
+async def round_sealing_key(pool: asyncpg.Pool, round_id: int) -> SealingKey:
+    """What tablets seal this round's sheets to."""
+    async with pool.acquire() as conn:
+        found = await require_round(conn, round_id)
+        row = await sealed_sheets.require_key(conn, round_id)
+    return sealing_key(sealed_sheets.label_of(round_id), row, sealed_sheets.plain_size(found))
 
 
 async def void_round(conn: asyncpg.Connection, who: Principal, found: Round, taking_part: Participation) -> None:

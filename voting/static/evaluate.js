@@ -117,8 +117,11 @@
       if (!ok) return;
       submit.disabled = true;
       try {
-        await api("POST", "/api/evaluations/" + round.id + "/ratings", { token: login.token, body: { ratings: [...choices.values()] } });
-        message("测评已提交，谢谢！", "Your ratings were counted. Thank you.", "done");
+        // Sealed on this tablet to the round's key: only its key cards together open the sheets at close.
+        const key = await api("GET", "/api/evaluations/" + round.id + "/sealing-key", { anonymous: true });
+        const { sealed } = PJ.seal.seal(key, { ratings: [...choices.values()] });
+        await api("POST", "/api/evaluations/" + round.id + "/ratings", { token: login.token, body: { sealed } });
+        message("测评已提交，谢谢！", "Your sealed ratings were received. Thank you.", "done");
       } catch (error) {
         PJ.showError(errorBox, error);
         submit.disabled = false;

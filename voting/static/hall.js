@@ -39,10 +39,10 @@
     const latestReal = Math.max(0, ...votes.map((v) => v.id));
     if (practice && (practice.state === "open" || practice.vote_id > latestReal)) return showPractice(practice);
     const open = votes.find((v) => v.state === "open");
-    const counted = votes.filter((v) => v.state === "closed" || v.state === "announced").sort((a, b) => b.id - a.id)[0];
+    const counted = votes.filter((v) => ["awaiting_keys", "closed", "announced"].includes(v.state)).sort((a, b) => b.id - a.id)[0];
     if (open && open.mode !== "electronic" && (await readingUnderway(open))) return showReading(open);
     if (open) return showOpen(open);
-    if (counted && counted.state === "closed") return showCounting(counted);
+    if (counted && counted.state !== "announced") return showCounting(counted);
     if (counted) return showResult(counted.id);
     if (shown !== "idle") display("idle", el("div", { class: "hall-idle" }, el("p", {}, "等待表决开始"), el("small", {}, "Waiting for the vote")));
   }

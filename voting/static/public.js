@@ -38,7 +38,7 @@
       card.append(el("p", { class: "muted" }, bi("尚未开始", "Not started")));
     } else if (vote.state === "open") {
       card.append(PJ.turnoutView(await get("/api/votes/" + vote.id + "/turnout")));
-    } else if (vote.state === "closed") {
+    } else if (vote.state === "closed" || vote.state === "awaiting_keys") {
       card.append(el("p", { class: "muted" }, bi("投票已结束，结果将在主持人宣布后公布。", "Voting closed; the result is published once announced.")));
     } else {
       if (!results.has(vote.id)) results.set(vote.id, await get("/api/votes/" + vote.id + "/result"));

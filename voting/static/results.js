@@ -11,6 +11,7 @@ PJ.OUTCOMES = {
 PJ.STATES = {
   draft: ["未开始", "not started"],
   open: ["投票中", "voting"],
+  awaiting_keys: ["已结束，待监票人开启计票", "ended, awaiting the key cards"],
   closed: ["已计票，待宣布", "counted, not announced"],
   announced: ["已宣布", "announced"],
   withdrawn: ["已撤回", "withdrawn"],

@@ -1,7 +1,8 @@
 "use strict";
 // The deputy's tablet: log in with the seat-card code, wait for a vote, mark, review, submit, keep the receipt.
-// A submitted ballot is stored locally before it is sent and resent with the same cast_id until the
-// server answers, so a dropped connection or a reload never loses it and never casts it twice.
+// A submitted ballot is sealed to the vote's key (seal.js) and stored locally before it is sent, then
+// resent, the very same sealed bytes with the same cast_id, until the server answers: a dropped
+// connection or a reload never loses it and never casts it twice. The receipt is its tracker.
 
 (() => {
   const { el, bi } = PJ;
@@ -136,7 +137,7 @@
     if (live && live.sessionId !== login.session_id) return location.reload(); // now bound to another session
     if (!live) live = { sessionId: login.session_id, ...PJ.live(login.session_id, onEvent, refresh, { fast: 3000 }) };
     const pending = store.get(PENDING);
-    if (pending && pending.deputy_id === login.deputy_id) {
+    if (pending && pending.deputy_id === login.deputy_id && pending.sealed) {
       await send(pending);
     } else {
       store.drop(PENDING);
@@ -428,8 +429,15 @@
   async function submit() {
     const marks = {};
     for (const [id, mark] of ballot.marks) marks[String(id)] = mark;
-    // Stored before sending: a reload or a dropped connection resends this very ballot.
-    const pending = { vote_id: ballot.vote.id, cast_id: newCastId(), marks, deputy_id: login.deputy_id };
+    let key;
+    try {
+      key = await PJ.api("GET", "/api/votes/" + ballot.vote.id + "/sealing-key", { anonymous: true });
+    } catch (error) {
+      return toast("无法取得本次表决的加密密钥，请重试", "Could not fetch this vote's sealing key; try again");
+    }
+    // Sealed once and stored before sending: a reload or a dropped connection resends these very bytes.
+    const { sealed, receipt } = PJ.seal.seal(key, marks);
+    const pending = { vote_id: ballot.vote.id, cast_id: newCastId(), sealed, receipt, deputy_id: login.deputy_id };
     store.set(PENDING, pending);
     await send(pending);
   }
@@ -453,7 +461,7 @@
       try {
         const answer = await PJ.api("POST", "/api/votes/" + pending.vote_id + "/ballots", {
           token: login.token,
-          body: { cast_id: pending.cast_id, marks: pending.marks },
+          body: { cast_id: pending.cast_id, sealed: pending.sealed },
           anonymous: true,
         });
         store.drop(PENDING);
@@ -463,12 +471,6 @@
         if (error.status === 0 || error.status >= 500 || error.status === 429) {
           showSending(true);
           await sleep(delay);
-          continue;
-        }
-        if (error.code === "cast_id_reused") {
-          // Another ballot already used this random id (a broken generator): draw a new one and resend.
-          pending.cast_id = newCastId();
-          store.set(PENDING, pending);
           continue;
         }
         if (error.status === 401) return loggedOut(error);
@@ -501,7 +503,7 @@
         receiptBlock(receipt),
         practiceVotes.has(voteId)
           ? el("p", { class: "practice-mark", "data-practice": true }, bi("这是试表决：表决器工作正常。试表决选票在结束时销毁，不计入任何结果。", "A practice vote: your tablet works. Practice ballots are discarded, never counted."))
-          : el("p", {}, bi("请记下回执码，结果公布后可以核对您的选票已被计入。", "Note the receipt: after the result is published you can check your ballot was counted.")),
+          : el("p", {}, bi("您的选票已在本机加密，只有监票人持密钥卡共同开启计票时才能读取。请记下回执码（加密选票的指纹），结果公布后可以核对您的选票已被计入。", "Your ballot was sealed on this tablet; only the scrutineers' key cards together open the count. Note the receipt (your sealed ballot's fingerprint): after the result is published you can check it was counted.")),
         practiceVotes.has(voteId) ? null : verifyHint(voteId),
       ),
     );

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Coroutine
-from typing import Any
+from typing import TYPE_CHECKING
 
 import asyncpg
 import msgspec
@@ -25,12 +23,16 @@ from voting.errors import BadRequest, Conflict
 from voting.live import LiveEvents
 from voting.paper import closing
 from voting.roster.queries import count_active_deputies
+from voting.sealing import votes as sealed_votes
 from voting.sessions.service import require_session
 from voting.supervision.service import create_items_at_announcement
 from voting.votes import agenda_queries, queries
 from voting.votes.agenda import final_of
 from voting.votes.models import Result, Vote, VoteCreate, VoteKind
 from voting.votes.results import load_result, load_vote
+
+if TYPE_CHECKING:
+    from voting.sealing.service import OpenKey
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +159,7 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
                 needed=needed,
                 total=total,
             )
+        await sealed_votes.require_key(conn, vote)
         try:
             await queries.mark_open(conn, vote_id, total)
         except asyncpg.UniqueViolationError as error:
@@ -201,8 +204,10 @@ async def withdraw_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vo
     return vote
 
 
-async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int) -> Tally:
-    """Stop voting and count; the result stays with the staff until announced."""
+async def close_vote(
+    pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int, cards: list[str] | None = None
+) -> Tally | None:
+    """Stop voting; count now if nothing is sealed or the key cards came along, else wait for them (None)."""
     async with transaction(pool) as conn:
         # FOR UPDATE waits for casts in flight (they hold FOR SHARE): every
         # acknowledged ballot is counted, none arrives after.
@@ -213,74 +218,93 @@ async def close_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_
             raise Conflict(
                 "practice_vote", "试表决不计票，请用“结束试表决”", "A practice vote is not counted: end it instead"
             )
-        # A deputy who voted and then left still counts as present for this vote.
-        present = await queries.present_or_voted(conn, vote.session_id, vote_id)
-        # Paper and mixed votes: the signed-off paper ballots join the tablet ones here.
-        paper = await closing.add_signed_paper_ballots(conn, vote_id)
-        ballots = [
-            msgspec.convert({"marks": r["marks"], "void_reason": r["void_reason"]}, Ballot, str_keys=True)
-            for r in await queries.ballot_marks(conn, vote_id)
-        ]
-        try:
-            tally = count_votes(
-                vote.rules,
-                [c.id for c in vote.candidates],
-                ballots,
-                deputies_total=vote.deputies_total or 0,
-                deputies_present=present,
-            )
-        except TallyError as error:
-            raise Conflict(
-                "count_inconsistent",
-                "计票数据前后矛盾（如出席人数超过应到人数），请核对签到后再结束投票",
-                "The count's numbers contradict each other (e.g. more present than members); check attendance",
-                reason=str(error),
-            ) from error
-        issued = await queries.count_issued(conn, vote_id) if paper is None else paper.expected_cast
-        if paper is not None:
-            closing.check_matches_report(paper, tally)
-        if issued != tally.ballots_cast:
-            # Cannot happen while issued and ballot rows are written together; refuse loudly.
-            raise Conflict("count_mismatch", "领票人数与票数不符", "Ballots issued differ from ballots stored")
-        await queries.reshuffle_ballots(conn, vote_id)
-        await queries.mark_closed(conn, vote_id, msgspec.to_builtins(tally))
-        await record(
-            conn,
-            who.audit("vote.closed", "vote", vote_id, {"ballots_cast": tally.ballots_cast}),
-        )
-        await record(
-            conn,
-            AuditEvent(
-                actor="system",
-                role="system",
-                action="vote.tallied",
-                object_type="vote",
-                object_id=str(vote_id),
-                detail=msgspec.to_builtins(tally),
-            ),
-        )
-    live.publish(vote.session_id, "vote_closed", {"vote_id": vote_id})
-    keep_running(vacuum_after_close(pool))
+        sealed = await sealed_votes.sealed_count(conn, vote_id)
+        if sealed and not cards:
+            await sealed_votes.await_keys(conn, who, vote_id, sealed)
+            tally = None
+        else:
+            key = await sealed_votes.unlock(conn, vote_id, cards) if sealed and cards else None
+            await record(conn, who.audit("vote.closed", "vote", vote_id, {"ballots_cast": sealed}))
+            tally = await count_vote(conn, who, vote, key)
+    live.publish(vote.session_id, "vote_closed" if tally else "vote_awaiting_keys", {"vote_id": vote_id})
     return tally
 
 
-_background: set[asyncio.Task[None]] = set()
+async def open_count(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int, cards: list[str]) -> Tally:
+    """The scrutineers' step: their key cards open the sealed ballots and the vote is counted."""
+    async with transaction(pool) as conn:
+        vote = await load_vote(conn, vote_id, for_update=True)
+        if vote.state != "awaiting_keys":
+            raise Conflict(
+                "vote_not_awaiting_keys",
+                "该表决不在等待监票人开启计票的状态",
+                "This vote is not waiting for the scrutineers' key cards",
+                state=vote.state,
+            )
+        key = await sealed_votes.unlock(conn, vote_id, cards)
+        tally = await count_vote(conn, who, vote, key)
+    live.publish(vote.session_id, "vote_closed", {"vote_id": vote_id})
+    return tally
 
 
-def keep_running(work: Coroutine[Any, Any, None]) -> None:
-    """Run work in the background, holding a reference so it is not garbage-collected midway."""
-    task = asyncio.get_running_loop().create_task(work)
-    _background.add(task)
-    task.add_done_callback(_background.discard)
+async def ballots_of(conn: asyncpg.Connection, vote_id: int) -> list[Ballot]:
+    """The vote's plain ballots as stored now (paper ones, and tablet ones once opened)."""
+    return [
+        msgspec.convert({"marks": r["marks"], "void_reason": r["void_reason"]}, Ballot, str_keys=True)
+        for r in await queries.ballot_marks(conn, vote_id)
+    ]
 
 
-async def vacuum_after_close(pool: asyncpg.Pool) -> None:
-    """Physically drop pre-shuffle ballot rows; best effort."""
+def count_ballots(vote: Vote, ballots: list[Ballot], present: int) -> Tally:
+    """tally.count_votes on these ballots, its contradictions as a 409."""
     try:
-        async with pool.acquire() as conn:
-            await queries.vacuum_secret_tables(conn)
-    except (asyncpg.PostgresError, OSError) as error:
-        log.warning("vacuum after close failed: %s", type(error).__name__)
+        return count_votes(
+            vote.rules,
+            [c.id for c in vote.candidates],
+            ballots,
+            deputies_total=vote.deputies_total or 0,
+            deputies_present=present,
+        )
+    except TallyError as error:
+        raise Conflict(
+            "count_inconsistent",
+            "计票数据前后矛盾（如出席人数超过应到人数），请核对签到后再结束投票",
+            "The count's numbers contradict each other (e.g. more present than members); check attendance",
+            reason=str(error),
+        ) from error
+
+
+async def count_vote(conn: asyncpg.Connection, who: Principal, vote: Vote, key: OpenKey | None) -> Tally:
+    """Open the sealed ballots (given the key), add the paper ones, count and store the tally (caller's transaction)."""
+    vote_id = vote.id
+    # A deputy who voted and then left still counts as present for this vote.
+    present = await queries.present_or_voted(conn, vote.session_id, vote_id)
+    # Paper and mixed votes: the signed-off paper ballots join the tablet ones here. The chief
+    # scrutineer signed off the paper ballots while the tablet ones were still sealed, so the
+    # report is checked against the paper ballots alone, before the sealed ones are opened.
+    paper = await closing.add_signed_paper_ballots(conn, vote_id)
+    if paper is not None:
+        closing.check_matches_report(paper, count_ballots(vote, await ballots_of(conn, vote_id), present))
+    if key is not None:
+        await sealed_votes.open_ballots(conn, who, vote, key)
+    tally = count_ballots(vote, await ballots_of(conn, vote_id), present)
+    issued = await queries.count_issued(conn, vote_id) if paper is None else paper.expected_cast
+    if issued != tally.ballots_cast:
+        # Cannot happen while issued and sealed rows are written together; refuse loudly.
+        raise Conflict("count_mismatch", "领票人数与票数不符", "Ballots issued differ from ballots stored")
+    await queries.mark_closed(conn, vote_id, msgspec.to_builtins(tally))
+    await record(
+        conn,
+        AuditEvent(
+            actor="system",
+            role="system",
+            action="vote.tallied",
+            object_type="vote",
+            object_id=str(vote_id),
+            detail=msgspec.to_builtins(tally),
+        ),
+    )
+    return tally
 
 
 async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int, key: SigningKey) -> Result:

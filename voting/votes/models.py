@@ -11,8 +11,9 @@ from tally.final import FinalResult
 from tally.models import Tally, VoteRules
 from voting.programs.models import Candidate
 
-# withdrawn: a draft taken back; ended: a practice vote (试表决) over, its ballots discarded
-VoteState = Literal["draft", "open", "closed", "announced", "withdrawn", "ended"]
+VoteState = Literal["draft", "open", "awaiting_keys", "closed", "announced", "withdrawn", "ended"]
+# withdrawn: a draft taken back; awaiting_keys: casting ended, the count waits for the key cards;
+# ended: a practice vote (试表决) over, its ballots discarded
 VoteMode = Literal["electronic", "paper", "mixed"]  # mixed: some deputies on paper
 # list: from the presidium's fixed list and 票决办法 (and its runoffs); resolution: not from the list,
 # created with a reason; practice: 试表决, never counted, announced or archived.
@@ -63,9 +64,21 @@ class Turnout(msgspec.Struct, omit_defaults=True):
 
 
 class CloseVote(msgspec.Struct, forbid_unknown_fields=True):
-    """Closing ends the voting for everyone: the console must say it means it."""
+    """Closing ends the voting for everyone: the console must say it means it.
+
+    With k key cards the sealed ballots are opened and counted at once; without, the
+    vote waits in awaiting_keys for the scrutineers (POST /api/votes/{id}/count).
+    """
 
     confirm: bool
+    cards: Annotated[list[Annotated[str, msgspec.Meta(max_length=200)]], msgspec.Meta(max_length=7)] = []
+
+
+class AwaitingKeys(msgspec.Struct):
+    """Casting has ended; the sealed ballots wait for the scrutineers' key cards."""
+
+    vote_id: int
+    state: Literal["awaiting_keys"] = "awaiting_keys"
 
 
 class WithdrawVote(msgspec.Struct, forbid_unknown_fields=True):

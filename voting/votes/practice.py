@@ -3,7 +3,7 @@
 It is a vote of kind 'practice' on the session's ballot (the fixed list and its method, or the
 program's candidates not excluded), opened at once without a quorum (deputies are still
 arriving), followed on the console by the seats that have not pressed (未按). Ending it
-deletes its ballots, receipts and issue records in the same transaction; it has no tally,
+deletes its sealed ballots, receipts and issue records in the same transaction; it has no tally,
 is never announced (the database refuses both), so no result, bulletin or archive can hold it.
 """
 
@@ -20,9 +20,11 @@ from voting.deliberation.service import load_list
 from voting.errors import Conflict
 from voting.live import LiveEvents
 from voting.roster.queries import count_active_deputies
+from voting.sealing.models import KeyCeremony
+from voting.sealing.service import record_key
+from voting.sealing.votes import label_of
 from voting.sessions.service import require_session
 from voting.votes import agenda_queries, queries
-from voting.votes.lifecycle import keep_running, vacuum_after_close
 from voting.votes.models import PracticeCreate, PracticeSeat, PracticeView
 from voting.votes.results import load_vote
 
@@ -58,6 +60,9 @@ async def start_practice(
         vote_id = await queries.insert_vote(
             conn, session_id, new.title, msgspec.to_builtins(rules), candidate_ids, None, "electronic", "practice"
         )
+        # The tablet seals a practice ballot exactly as it will a real one, to a key whose cards are
+        # never shown to anyone: no practice ballot can ever be opened, and all are deleted at the end.
+        await record_key(conn, who, label_of(vote_id), KeyCeremony(), vote_id=vote_id)
         total = await count_active_deputies(conn, session.body_id)
         try:
             await queries.mark_open(conn, vote_id, total)
@@ -86,7 +91,6 @@ async def end_practice(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vot
         await record(conn, who.audit("practice.ended", "vote", vote_id, {"pressed": pressed, "present": present}))
         view = await practice_view_of(conn, vote_id, staff=True)
     live.publish(vote.session_id, "vote_ended", {"vote_id": vote_id, "practice": True})
-    keep_running(vacuum_after_close(pool))
     return view
 
 

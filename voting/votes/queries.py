@@ -90,9 +90,9 @@ async def mark_open(conn: asyncpg.Connection, vote_id: int, deputies_total: int)
 
 
 async def mark_closed(conn: asyncpg.Connection, vote_id: int, tally: dict[str, Any]) -> None:
-    """Open → closed with its count."""
+    """Open (or awaiting_keys) → closed with its count; closed_at stays when casting ended earlier."""
     await conn.execute(
-        "UPDATE vote SET state = 'closed', closed_at = now(), tally = $2 WHERE id = $1",
+        "UPDATE vote SET state = 'closed', closed_at = coalesce(closed_at, now()), tally = $2 WHERE id = $1",
         vote_id,
         tally,
     )
@@ -127,35 +127,6 @@ async def count_issued(conn: asyncpg.Connection, vote_id: int) -> int:
 async def ballot_marks(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """Every ballot's marks and, for a void paper ballot, its reason (no deputy is stored with them)."""
     return await conn.fetch("SELECT marks, void_reason FROM ballot WHERE vote_id = $1", vote_id)
-
-
-async def reshuffle_ballots(conn: asyncpg.Connection, vote_id: int) -> None:
-    """Rewrite a closed vote's ballots and receipts in random order, in this transaction.
-
-    Until now a ballot row shared its insert transaction (xmin) and its place on
-    disk with the ballot_issued row naming the deputy; rewriting both tables'
-    secret halves at close leaves nothing that orders or dates them.
-    """
-    await conn.execute(
-        """
-        WITH old AS (DELETE FROM ballot WHERE vote_id = $1 RETURNING marks, void_reason)
-        INSERT INTO ballot (vote_id, marks, void_reason) SELECT $1, marks, void_reason FROM old ORDER BY random()
-        """,
-        vote_id,
-    )
-    await conn.execute(
-        """
-        WITH old AS (DELETE FROM ballot_receipt WHERE vote_id = $1 RETURNING receipt_hash)
-        INSERT INTO ballot_receipt (vote_id, receipt_hash)
-        SELECT $1, receipt_hash FROM old ORDER BY random()
-        """,
-        vote_id,
-    )
-
-
-async def vacuum_secret_tables(conn: asyncpg.Connection) -> None:
-    """Drop the dead pre-shuffle row versions from disk (cannot run in a transaction)."""
-    await conn.execute("VACUUM ballot, ballot_receipt")
 
 
 async def present_count(conn: asyncpg.Connection, session_id: int) -> int:

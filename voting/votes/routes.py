@@ -8,11 +8,13 @@ from litestar.params import FromPath, JSONBody
 
 from tally.models import Tally
 from voting.auth import presiding, provide_principal
-from voting.auth.guards import is_staff
+from voting.auth.guards import count_openers, is_staff
 from voting.errors import BadRequest
 from voting.prepared import PreparedLane, respond
+from voting.sealing.models import PresentCards
 from voting.votes import lifecycle, practice, published, results, runoff_not_held
 from voting.votes.models import (
+    AwaitingKeys,
     CloseVote,
     DeclineRunoff,
     PracticeCreate,
@@ -58,11 +60,30 @@ async def open_vote(request: Request, state: State, vote_id: FromPath[int]) -> V
 
 
 @post("/api/votes/{vote_id:int}/close", guards=[presiding], status_code=200, summary="Close and count", tags=["votes"])
-async def close_vote(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[CloseVote]) -> Tally:
-    """End voting (needs confirm=true) and count; the result is not public until announced."""
+async def close_vote(
+    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[CloseVote]
+) -> Response[Tally | AwaitingKeys]:
+    """End voting (needs confirm=true); counted at once (200) unless sealed ballots wait for key cards (202)."""
     if not data.confirm:
         raise BadRequest("confirm_required", "请确认结束投票", "Confirm closing the vote (confirm=true)")
-    return await lifecycle.close_vote(state.pool, state.live, await provide_principal(request), vote_id)
+    who = await provide_principal(request)
+    tally = await lifecycle.close_vote(state.pool, state.live, who, vote_id, list(data.cards))
+    if tally is None:
+        return Response(AwaitingKeys(vote_id=vote_id), status_code=202)
+    return Response(tally, status_code=200)
+
+
+@post(
+    "/api/votes/{vote_id:int}/count",
+    guards=[count_openers],
+    status_code=200,
+    summary="Open the sealed count with key cards",
+    tags=["votes"],
+)
+async def open_count(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[PresentCards]) -> Tally:
+    """k scrutineers' key cards rebuild the vote's key; the sealed ballots are opened and counted."""
+    who = await provide_principal(request)
+    return await lifecycle.open_count(state.pool, state.live, who, vote_id, list(data.cards))
 
 
 @post("/api/votes/{vote_id:int}/announce", guards=[presiding], status_code=200, summary="Announce", tags=["votes"])
@@ -165,6 +186,7 @@ ROUTES = [
     open_vote,
     withdraw,
     close_vote,
+    open_count,
     announce,
     runoff,
     runoff_not_held_route,
