@@ -116,7 +116,9 @@ async def test_files_and_wal_link_no_deputy_to_their_rating_sheet_before_or_afte
         issued, on_disk, in_wal = await links_on_disk_and_in_wal(conn, server, start, voters, content)
         assert len(issued) == 12 and (on_disk, in_wal) == (set(), set())
         assert b"unsatisfied" not in await server.heap_bytes(conn, "sealed_rating")
-    closed = await client.post(f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json={})
+    closed = await client.post(
+        f"/api/evaluations/{evaluation['id']}/close", headers=world.congress.clerk, json={"confirm": True}
+    )
     assert closed.json()["state"] == "awaiting_keys", closed.text
     cards = ROUND_CARDS[evaluation["id"]][1:]
     counted = await client.post(

@@ -114,9 +114,14 @@ async def make_cards(api: httpx.AsyncClient, headers: dict[str, str], vote_id: i
     return KEY_CARDS[vote_id]
 
 
-async def sealed_ballot(api: httpx.AsyncClient, vote_id: int, marks: dict[str, str]) -> dict[str, str]:
-    """A cast body as a tablet sends it: the marks sealed to the vote's key, and a fresh cast id."""
-    key = (await api.get(f"/api/votes/{vote_id}/sealing-key")).json()
+async def sealed_ballot(
+    api: httpx.AsyncClient, vote_id: int, marks: dict[str, str], headers: dict[str, str] | None = None
+) -> dict[str, str]:
+    """A cast body as a tablet sends it: the marks sealed to the vote's key, and a fresh cast id.
+
+    A practice vote's key is shown only in the hall: pass the tablet's headers for it.
+    """
+    key = (await api.get(f"/api/votes/{vote_id}/sealing-key", headers=headers or {})).json()
     return {"cast_id": secrets.token_hex(16), "sealed": seal_marks(key, {int(k): v for k, v in marks.items()})}
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
+from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
 from tests.browser.test_console import log_in
 from tests.factories import make_congress
 
@@ -27,8 +26,8 @@ async def test_a_pending_runoff_stays_the_next_step_until_held_or_declined(
     pairs = [(a, b), (a, b), (a, c), (a, c), (b, c), (b, c)]  # 4 votes each: all pass, three tied for two seats
     for headers, pair in zip(tokens, pairs, strict=True):
         marks = {str(x): "for" for x in pair}
-        await post_ok(api, f"/api/votes/{vote_id}/ballots", headers, {"cast_id": secrets.token_hex(16), "marks": marks})
-    tally = await post_ok(api, f"/api/votes/{vote_id}/close", congress.presiding, {"confirm": True})
+        await post_ok(api, f"/api/votes/{vote_id}/ballots", headers, await sealed_ballot(api, vote_id, marks))
+    tally = await close_and_count(api, congress.presiding, vote_id)
     assert tally["runoff"] == {"candidate_ids": [a, b, c], "seats": 2}, tally
     await post_ok(api, f"/api/votes/{vote_id}/announce", congress.presiding)
 
@@ -77,7 +76,7 @@ async def test_a_practice_vote_shows_the_seats_not_pressed_and_is_marked_on_ever
     vote_id = int(await card.get_attribute("data-vote-id") or 0)
     a = congress.candidate_ids[0]
     for deputy in congress.deputy_ids[:3]:
-        ballot = {"cast_id": secrets.token_hex(16), "marks": {str(a): "for"}}
+        ballot = await sealed_ballot(api, vote_id, {str(a): "for"}, tokens[deputy])
         await post_ok(api, f"/api/votes/{vote_id}/ballots", tokens[deputy], ballot)
     await expect(missing).to_have_count(1)  # the fourth seat has not pressed: check that tablet
     await expect(missing).to_have_attribute("data-deputy-id", str(congress.deputy_ids[3]))

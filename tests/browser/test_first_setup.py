@@ -25,7 +25,7 @@ import openpyxl
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, post_ok, tablet_login
+from tests.browser.conftest import OpenScreen, post_ok, sealed_ballot, tablet_login
 from tests.conftest import JWT_SECRET, free_port, with_database
 
 pytestmark = pytest.mark.browser
@@ -387,6 +387,13 @@ async def test_a_county_and_its_townships_set_up_from_the_pages_alone(
     votes = page.locator("#vote-list")
     draft = votes.locator(".vote[data-state=draft]")
     await expect(draft).to_contain_text("2027年民生实事项目票决")
+    # The key ceremony before the vote opens: three key cards, any two of which will open the count.
+    draft_id = int(await draft.get_attribute("data-vote-id") or 0)
+    await page.goto(f"{base}/count/votes/{draft_id}/keys")
+    await page.click("button[data-action=make-cards]")
+    await expect(page.locator(".key-card")).to_have_count(3)
+    key_cards = await page.locator("[data-card-text]").all_inner_texts()
+    await page.goto(f"{base}/console/sessions/{session_id}")
 
     # Four of five deputies on tablets (quorum 4): one in the browser, three through the API.
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
@@ -407,14 +414,20 @@ async def test_a_county_and_its_townships_set_up_from_the_pages_alone(
         first = str(vote["candidates"][0]["id"])
         for headers in tablets:
             await post_ok(
-                http,
-                f"/api/votes/{vote_id}/ballots",
-                headers,
-                {"cast_id": secrets.token_hex(16), "marks": {first: "for"}},
+                http, f"/api/votes/{vote_id}/ballots", headers, await sealed_ballot(http, vote_id, {first: "for"})
             )
     await expect(opened.locator('[data-turnout="cast"]')).to_have_text("4")
     await opened.locator("button[data-action=close]").click()
     await page.locator("dialog[open] [data-confirm]").click()
+    # Two scrutineers' key cards open the sealed count.
+    waiting = votes.locator(".vote[data-state=awaiting_keys]")
+    await waiting.locator("a[data-key-cards]").click()
+    inputs = page.locator("#count-form input[name=card]")
+    await inputs.nth(0).fill(key_cards[0])
+    await inputs.nth(1).fill(key_cards[2])
+    await page.click("button[data-action=open-count]")
+    await expect(page.locator("[data-ballots-cast]")).to_have_attribute("data-ballots-cast", "4")
+    await page.goto(f"{base}/console/sessions/{session_id}")
     closed = votes.locator(".vote[data-state=closed]")
     await closed.locator("button[data-action=announce]").click()
     await page.locator("dialog[open] [data-confirm]").click()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
+from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
@@ -81,9 +80,9 @@ async def test_thirty_candidates_a_runoff_box_and_the_totals_fit_the_hall_screen
     tokens = [await tablet_login(api, congress.codes[d]) for d in congress.deputy_ids]
     await post_ok(api, f"/api/votes/{vote_id}/open", congress.presiding)
     for headers, marks in zip(tokens, ballots(targets, seats), strict=True):
-        ballot = {"cast_id": secrets.token_hex(16), "marks": {str(ids[int(k)]): v for k, v in marks.items()}}
+        ballot = await sealed_ballot(api, vote_id, {str(ids[int(k)]): v for k, v in marks.items()})
         await post_ok(api, f"/api/votes/{vote_id}/ballots", headers, ballot)
-    tally = await post_ok(api, f"/api/votes/{vote_id}/close", congress.presiding, {"confirm": True})
+    tally = await close_and_count(api, congress.presiding, vote_id)
     clear = seats - 2
     assert tally["runoff"] == {"candidate_ids": ids[clear : clear + 3], "seats": 2}
     await post_ok(api, f"/api/votes/{vote_id}/announce", congress.presiding)

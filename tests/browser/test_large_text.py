@@ -67,6 +67,7 @@ async def test_larger_text_is_remembered_and_every_text_is_readable(
     round_ = await post_ok(
         api, "/api/evaluations", congress.clerk, {"body_id": congress.body_id, "title": "年终满意度测评"}
     )
+    await post_ok(api, f"/api/evaluations/{round_['id']}/key-cards", congress.clerk, {})  # the round's key ceremony
     await post_ok(api, f"/api/evaluations/{round_['id']}/open", congress.clerk)
 
     # The tablet: readable as it is; 大字 makes the text larger and the tablet remembers it.

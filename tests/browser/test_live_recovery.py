@@ -4,6 +4,7 @@ and the console, the hall screen and the public page still receive the announcem
 from __future__ import annotations
 
 import asyncio
+import base64
 import secrets
 import shutil
 import tempfile
@@ -18,6 +19,7 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
+from ballots import sealing
 from tests.browser.conftest import OpenScreen
 from tests.conftest import JWT_SECRET, with_database
 from voting.auth import Role
@@ -158,16 +160,20 @@ async def test_screens_get_the_announcement_after_the_listener_dies_and_the_data
     own_database.server.ensure_postgres_running()
     for page in (console, hall_screen, public):
         await expect_live(page, "up")
+    public_key = base64.b64decode(congress.key.public_key)
+    plain = sealing.ballot_plaintext({congress.candidate_ids[0]: "for"}, congress.candidate_ids)
     async with httpx.AsyncClient(base_url=base, timeout=10) as api:
         for tablet in congress.tokens:
+            sealed = base64.b64encode(sealing.seal(public_key, congress.key.label, plain)).decode()
             cast = await post_retrying(
                 api,
                 f"/api/votes/{congress.vote_id}/ballots",
                 headers={"Authorization": f"Bearer {tablet}"},
-                json={"cast_id": secrets.token_hex(16), "marks": {str(congress.candidate_ids[0]): "for"}},
+                json={"cast_id": secrets.token_hex(16), "sealed": sealed},
             )
             assert cast.status_code == 201, cast.text
-        closed = await post_retrying(api, f"/api/votes/{congress.vote_id}/close", headers=chair, json={"confirm": True})
+        closing = {"confirm": True, "cards": congress.cards[:2]}
+        closed = await post_retrying(api, f"/api/votes/{congress.vote_id}/close", headers=chair, json=closing)
         assert closed.status_code == 200, closed.text
         announced = await post_retrying(api, f"/api/votes/{congress.vote_id}/announce", headers=chair)
         assert announced.status_code == 200, announced.text

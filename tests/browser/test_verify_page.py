@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
+from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
@@ -53,9 +52,9 @@ async def test_from_the_tablet_receipt_to_the_phone_verification_page(
     await shoot(page, "tablet_receipt_verify_hint", full_page=False)
 
     for headers in others_headers[:3]:
-        ballot = {"cast_id": secrets.token_hex(16), "marks": {str(b): "for"}}
+        ballot = await sealed_ballot(api, vote_id, {str(b): "for"})
         await post_ok(api, f"/api/votes/{vote_id}/ballots", headers, ballot)
-    await post_ok(api, f"/api/votes/{vote_id}/close", congress.presiding, {"confirm": True})
+    await close_and_count(api, congress.presiding, vote_id)
     await post_ok(api, f"/api/votes/{vote_id}/announce", congress.presiding)
 
     phone = await open_screen(390, 844, is_mobile=True, has_touch=True)

@@ -106,6 +106,8 @@ async def test_rectified_project_is_evaluated_again(
 ) -> None:
     world = await announced_world(client, pool, settings)
     first = await new_round(client, world, item_ids=[world.item_a])
+    for token in world.tokens.values():
+        await rate(client, token, first["id"], {world.item_a: "unsatisfied"})
     await close_round(client, world, first["id"])
     second = await new_round(client, world, item_ids=[world.item_a], kind="rectification", title="整改复评")
     for token in world.tokens.values():
@@ -147,7 +149,9 @@ async def test_bad_sheets_are_taken_sealed_and_count_for_nothing(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     world = await announced_world(client, pool, settings)
-    evaluation = await new_round(client, world, rules={"allow_abstain": False})
+    # Four sheets of fifteen: the participation floor is lowered so this round can be opened and counted.
+    rules = {"allow_abstain": False, "participation": {"numerator": 0, "denominator": 1, "inclusive": True}}
+    evaluation = await new_round(client, world, rules=rules)
     tokens = list(world.tokens.values())
     # The service cannot read a sealed sheet: a tampered tablet's bad sheet is taken, then void when opened.
     bad = [
@@ -274,7 +278,7 @@ async def test_enough_sheets_publish_with_shares_of_the_base_beside_the_outcome(
         await rate(client, token, evaluation["id"], {world.item_a: "satisfied", world.item_b: b})
     url = f"/api/evaluations/{evaluation['id']}/close"
     assert_refused(await client.post(url, headers=world.congress.clerk, json=VOID), 409, "round_not_void")
-    closed = (await client.post(url, headers=world.congress.clerk, json=CONFIRM)).json()
+    closed = (await close_round(client, world, evaluation["id"])).json()
     results = {i["item_id"]: i["result"] for i in closed["items"]}
     a, b = results[world.item_a], results[world.item_b]
     assert a["outcome"] == "satisfied" and a["base_kind"] == "all" and a["satisfied_pct"] == 56.3

@@ -143,7 +143,7 @@ async def cast(
     client: AsyncTestClient, token: str, vote_id: int, marks: dict[int, str], cast_id: str | None = None
 ) -> httpx.Response:
     """A tablet seals and submits a ballot (to a vote with no key, e.g. a paper one: bytes the service refuses)."""
-    found = await client.get(f"/api/votes/{vote_id}/sealing-key")
+    found = await client.get(f"/api/votes/{vote_id}/sealing-key", headers=bearer(token))
     sealed = seal_marks(found.json(), marks) if found.status_code == 200 else "AAAA"
     return await cast_sealed(client, token, vote_id, sealed, cast_id)
 

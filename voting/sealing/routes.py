@@ -7,7 +7,8 @@ from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
 
 from voting.auth import provide_principal
-from voting.auth.guards import count_openers, is_staff
+from voting.auth.guards import count_openers, is_staff, optional_principal
+from voting.auth.tokens import Role
 from voting.sealing import pages, votes
 from voting.sealing.cards import printable
 from voting.sealing.models import KeyCards, KeyCeremony, SealingKey
@@ -33,8 +34,10 @@ async def make_vote_cards(
 
 @get("/api/votes/{vote_id:int}/sealing-key", summary="A vote's public sealing key", tags=["sealing"])
 async def vote_sealing_key(request: Request, state: State, vote_id: FromPath[int]) -> SealingKey:
-    """What tablets seal ballots to (public once the vote is)."""
-    return await votes.vote_sealing_key(state.pool, vote_id, await is_staff(request))
+    """What tablets seal ballots to (public once the vote is; a practice vote's to the hall's tablets and staff)."""
+    who = await optional_principal(request)
+    in_the_hall = await is_staff(request) or (who is not None and who.role is Role.DEPUTY)
+    return await votes.vote_sealing_key(state.pool, vote_id, in_the_hall)
 
 
 ROUTES = [make_vote_cards, vote_sealing_key, *pages.ROUTES]
