@@ -431,7 +431,7 @@
     for (const [id, mark] of ballot.marks) marks[String(id)] = mark;
     let key;
     try {
-      key = await PJ.api("GET", "/api/votes/" + ballot.vote.id + "/sealing-key");
+      key = await PJ.api("GET", "/api/votes/" + ballot.vote.id + "/sealing-key", { token: login.token, anonymous: true });
     } catch (error) {
       return toast("无法取得本次表决的加密密钥，请重试", "Could not fetch this vote's sealing key; try again");
     }
