@@ -6,6 +6,7 @@ import msgspec
 from litestar import Request, get, patch, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
+from litestar.response import ServerSentEvent
 
 from voting.auth import clerks, provide_principal, staff_only
 from voting.auth.guards import require_reach
@@ -132,7 +133,7 @@ async def reissue(request: Request, state: State, session_id: FromPath[int], dep
     middleware=[EventStreamLane],
     media_type="text/event-stream",
 )
-async def events(session_id: FromPath[int]) -> str:
+async def events(session_id: FromPath[int]) -> ServerSentEvent:
     """attendance, turnout, vote_opened, vote_closed and vote_announced (with the result) events for a session;
     `beat` every 20 s and `live` when the server's link to the database drops or returns.
 
