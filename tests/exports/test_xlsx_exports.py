@@ -9,7 +9,7 @@ import httpx
 import openpyxl
 from litestar.testing import AsyncTestClient
 
-from tests.evaluation.test_rounds import new_round, rate
+from tests.evaluation.test_rounds import close_round, new_round, rate
 from tests.factories import make_congress
 from tests.supervision.world import announced_world
 from tests.voting.steps import assert_refused, mark
@@ -77,9 +77,7 @@ async def test_result_progress_and_evaluation_sheets_carry_counts_only(
         ).status_code == 200
     url = f"/api/evaluations/{evaluation['id']}/results.xlsx"
     assert {r["评定结果"] for r in table(rows_of(await client.get(url)), "序号")} == {"尚未公布"}
-    closed = await client.post(
-        f"/api/evaluations/{evaluation['id']}/close", headers=congress.clerk, json={"confirm": True}
-    )
+    closed = await close_round(client, world, evaluation["id"])
     assert closed.status_code == 200, closed.text
     rated = rows_of(await client.get(url))
     by_name = {r["项目"]: r for r in table(rated, "序号")}

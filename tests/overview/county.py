@@ -15,6 +15,7 @@ import httpx
 import msgspec
 from litestar.testing import AsyncTestClient
 
+from tests.evaluation.test_rounds import close_round, new_round, rate
 from tests.factories import ADMIN, Congress, bearer, make_congress
 from tests.supervision.world import World, announced_world
 from voting.auth import Role
@@ -88,19 +89,11 @@ async def two_township_county(
         )
     clerk = west.congress.clerk
     await ok(await client.post(f"/api/items/{west.item_a}/status", headers=clerk, json={"status": "completed"}))
-    created = await ok(
-        await client.post(
-            "/api/evaluations",
-            headers=clerk,
-            json={"body_id": west.congress.body_id, "title": "年终满意度测评", "session_id": west.congress.session_id},
-        )
-    )
-    round_id = created.json()["id"]
-    await ok(await client.post(f"/api/evaluations/{round_id}/open", headers=clerk))
+    # A rating round as the clerks hold it: key cards, sheets sealed on the tablets, two cards open them.
+    round_id = (await new_round(client, west))["id"]
     for n, token in enumerate(west.tokens.values()):
         b = "satisfied" if n < 6 else ("basic" if n < 12 else "unsatisfied")
-        sheet = {"ratings": [{"item_id": west.item_a, "level": "satisfied"}, {"item_id": west.item_b, "level": b}]}
-        await ok(await client.post(f"/api/evaluations/{round_id}/ratings", headers=bearer(token), json=sheet))
-    await ok(await client.post(f"/api/evaluations/{round_id}/close", headers=clerk, json={"confirm": True}))
+        await ok(await rate(client, token, round_id, {west.item_a: "satisfied", west.item_b: b}))
+    await ok(await close_round(client, west, round_id))
     login = await staff_login(pool, settings, Role.CLERK, county_id)
     return County(county_id, f"测试县{tag}", await headers_of(pool, settings, login), login, east, west)

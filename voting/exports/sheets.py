@@ -198,7 +198,13 @@ async def evaluation_sheet(pool: asyncpg.Pool, round_id: int) -> Sheet:
         )
         deadline = item.rectification_deadline.isoformat() if item.rectification_deadline else ""
         rows.append([n, item.name, item.department_name or "", *counts, deadline])
-    state = {"draft": "未开始", "open": "测评中", "closed": "已结束并公布"}[rated.state]
+    state = {
+        "draft": "未开始",
+        "open": "测评中",
+        "awaiting_keys": "测评已结束，待用密钥卡开启",
+        "closed": "已结束并公布",
+        "void": "参评人数不足，无效，未公布",
+    }[rated.state]
     return Sheet(
         title=f"{rated.title} 满意度测评结果",
         facts=[("状态", state), ("应参加", rated.deputies_total), ("已测评", rated.rated)],
