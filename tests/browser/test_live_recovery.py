@@ -134,6 +134,26 @@ async def test_screens_get_the_announcement_after_the_listener_dies_and_the_data
     for page in (console, hall_screen, public):
         await expect_live(page, "up")
 
+    # Half the tablets cast before anything goes wrong: their receipts must survive what follows.
+    public_key = base64.b64decode(congress.key.public_key)
+    plain = sealing.ballot_plaintext({congress.candidate_ids[0]: "for"}, congress.candidate_ids)
+    bodies = [
+        {
+            "cast_id": secrets.token_hex(16),
+            "sealed": base64.b64encode(sealing.seal(public_key, congress.key.label, plain)).decode(),
+        }
+        for _ in congress.tokens
+    ]
+    half = len(congress.tokens) // 2
+    early: list[str] = []
+    async with httpx.AsyncClient(base_url=base, timeout=10) as api:
+        for tablet, body in zip(congress.tokens[:half], bodies, strict=False):
+            cast = await api.post(
+                f"/api/votes/{congress.vote_id}/ballots", headers={"Authorization": f"Bearer {tablet}"}, json=body
+            )
+            assert cast.status_code == 201, cast.text
+            early.append(cast.json()["receipt"])
+
     # 1. The listener's backend is killed: a new one listens within 5 s.
     first = await listener_pid(own_database.url)
     assert first is not None
@@ -160,21 +180,28 @@ async def test_screens_get_the_announcement_after_the_listener_dies_and_the_data
     own_database.server.ensure_postgres_running()
     for page in (console, hall_screen, public):
         await expect_live(page, "up")
-    public_key = base64.b64decode(congress.key.public_key)
-    plain = sealing.ballot_plaintext({congress.candidate_ids[0]: "for"}, congress.candidate_ids)
     async with httpx.AsyncClient(base_url=base, timeout=10) as api:
-        for tablet in congress.tokens:
-            sealed = base64.b64encode(sealing.seal(public_key, congress.key.label, plain)).decode()
+        # An early tablet that never saw its answer resends: the same receipt, not a second ballot.
+        again = await post_retrying(
+            api,
+            f"/api/votes/{congress.vote_id}/ballots",
+            headers={"Authorization": f"Bearer {congress.tokens[0]}"},
+            json=bodies[0],
+        )
+        assert again.status_code in (200, 201) and again.json()["receipt"] == early[0], again.text
+        for tablet, body in zip(congress.tokens[half:], bodies[half:], strict=True):
             cast = await post_retrying(
                 api,
                 f"/api/votes/{congress.vote_id}/ballots",
                 headers={"Authorization": f"Bearer {tablet}"},
-                json={"cast_id": secrets.token_hex(16), "sealed": sealed},
+                json=body,
             )
             assert cast.status_code == 201, cast.text
         closing = {"confirm": True, "cards": congress.cards[:2]}
         closed = await post_retrying(api, f"/api/votes/{congress.vote_id}/close", headers=chair, json=closing)
         assert closed.status_code == 200, closed.text
+        # Every acknowledged ballot, before and after the restart, is counted once.
+        assert closed.json()["ballots_cast"] == len(congress.tokens), closed.text
         announced = await post_retrying(api, f"/api/votes/{congress.vote_id}/announce", headers=chair)
         assert announced.status_code == 200, announced.text
     vote = f'.vote[data-vote-id="{congress.vote_id}"][data-state="announced"]'
