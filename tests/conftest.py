@@ -13,6 +13,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -102,6 +103,20 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def wait_until_serving(base: str, process: subprocess.Popen[Any], what: str, seconds: float = 30) -> None:
+    """Wait until the service at `base` answers, or fail saying `what` did not start (it died, or took too long)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(base + "/api/sessions", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            raise RuntimeError(f"{what} did not start")
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="session")
 def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real service in its own process (granian), for browser tests."""
@@ -121,16 +136,7 @@ def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
     )
     process = subprocess.Popen([sys.executable, "-c", code], env=env)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/api/sessions", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("live server did not start")
-            time.sleep(0.2)
+        wait_until_serving(base, process, "live server")
         yield base
     finally:
         process.terminate()

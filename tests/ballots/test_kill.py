@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +15,7 @@ import asyncpg
 import httpx
 from litestar.testing import AsyncTestClient
 
-from tests.conftest import JWT_SECRET, free_port
+from tests.conftest import JWT_SECRET, free_port, wait_until_serving
 from tests.factories import bearer, make_congress
 from tests.voting.steps import KEY_CARDS, new_cast_id, seal_marks, sealing_key, vote_in_progress
 from voting.settings import Settings
@@ -40,15 +39,7 @@ def app_process(database_url: str, data_dir: Path) -> Iterator[tuple[str, subpro
     process = subprocess.Popen([sys.executable, "-c", code], env=env, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/api/sessions", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline and process.poll() is None, "the app did not start"
-            time.sleep(0.2)
+        wait_until_serving(base, process, "the app")
         yield base, process
     finally:
         if process.poll() is None:

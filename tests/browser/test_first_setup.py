@@ -26,7 +26,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser.conftest import OpenScreen, post_ok, sealed_ballot, tablet_login
-from tests.conftest import JWT_SECRET, free_port, with_database
+from tests.conftest import JWT_SECRET, free_port, wait_until_serving, with_database
 
 pytestmark = pytest.mark.browser
 
@@ -87,15 +87,7 @@ def fresh_server(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> I
         assert password, "no first-admin password on the console:\n" + "".join(console)
         # Keep reading the console so the server never blocks on a full pipe.
         threading.Thread(target=lambda: [None for _ in process.stdout or []], daemon=True).start()
-        while True:
-            try:
-                if httpx.get(base + "/api/sessions", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("voting serve did not start")
-            time.sleep(0.2)
+        wait_until_serving(base, process, "voting serve", max(1.0, deadline - time.monotonic()))
         yield FreshServer(base, url, password)
     finally:
         process.terminate()

@@ -13,11 +13,9 @@ import os
 import secrets
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 
 import asyncpg
-import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -29,7 +27,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.conftest import JWT_SECRET, free_port, with_database
+from tests.conftest import JWT_SECRET, free_port, wait_until_serving, with_database
 from voting.auth import Role
 from voting.database import create_pool, migrate
 from voting.settings import Settings
@@ -93,16 +91,7 @@ def fuzz_target(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
     )
     process = subprocess.Popen([sys.executable, "-c", code], env=env, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(base + "/api/sessions", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("fuzz server did not start")
-            time.sleep(0.2)
+        wait_until_serving(base, process, "fuzz server")
         yield FuzzTarget(base, {"Authorization": f"Bearer {token}"})
     finally:
         process.terminate()
