@@ -40,7 +40,7 @@ async def issue_ballots(
     Eligible: the vote is open, the deputy's term is running, they are checked
     in to the vote's session and the tablet login is live. The primary key drops a second ballot of a deputy.
     """
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         INSERT INTO ballot_issued (vote_id, deputy_id, channel, submission)
         SELECT t.vote_id, t.deputy_id, 'tablet', t.submission
@@ -60,13 +60,14 @@ async def issue_ballots(
         login_ids,
         submissions,
     )
+    return rows
 
 
 async def refusal_facts(
     conn: asyncpg.Connection, vote_ids: list[int], deputy_ids: list[int], login_ids: list[str]
 ) -> list[asyncpg.Record]:
     """For casts not inserted: vote state, attendance, login and any stored submission and channel."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT t.i, v.state, CASE WHEN d.active THEN a.status END AS attendance,
                (l.id IS NOT NULL AND l.revoked_at IS NULL AND l.expires_at > now()) AS login_live,
@@ -84,13 +85,14 @@ async def refusal_facts(
         deputy_ids,
         login_ids,
     )
+    return rows
 
 
 async def store_receipts(
     conn: asyncpg.Connection, vote_ids: list[int], trackers: list[bytes], sealed: list[bytes]
 ) -> list[asyncpg.Record]:
     """Store sealed ballots with their trackers in the (shuffled) order given; a taken tracker is skipped."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         INSERT INTO ballot_receipt (vote_id, receipt_hash, sealed)
         SELECT * FROM unnest($1::bigint[], $2::bytea[], $3::bytea[])
@@ -101,6 +103,7 @@ async def store_receipts(
         trackers,
         sealed,
     )
+    return rows
 
 
 async def withdraw_issued(conn: asyncpg.Connection, vote_ids: list[int], deputy_ids: list[int]) -> None:

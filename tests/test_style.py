@@ -1,0 +1,27 @@
+"""CI checks what STYLE.md promises: ruff on the whole tree, and mypy --strict on the pure and casting packages."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "check", "."],
+        ["ruff", "format", "--check", "."],
+        ["mypy"],  # strict, on tally/, audit/ and ballots/ (pyproject.toml [tool.mypy])
+    ],
+    ids=["ruff-check", "ruff-format", "mypy-strict"],
+)
+def test_the_tree_keeps_to_the_style(command: list[str]) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
