@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -52,21 +53,27 @@ def server_url() -> Iterator[str]:
         shutil.rmtree(home, ignore_errors=True)
 
 
+async def create_database(server_url: str, prefix: str) -> str:
+    """A new, empty database on the test server (named prefix + random); its URL."""
+    name = prefix + secrets.token_hex(4)
+    conn = await asyncpg.connect(server_url)
+    try:
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+    return with_database(server_url, name)
+
+
 @pytest.fixture(scope="session")
 def database_url(server_url: str) -> str:
     """A fresh, migrated database for this test run."""
-    name = "piaojue_test_" + secrets.token_hex(4)
 
-    async def create() -> None:
-        conn = await asyncpg.connect(server_url)
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await conn.close()
-        await migrate(with_database(server_url, name))
+    async def create() -> str:
+        url = await create_database(server_url, "piaojue_test_")
+        await migrate(url)
+        return url
 
-    asyncio.run(create())
-    return with_database(server_url, name)
+    return asyncio.run(create())
 
 
 @pytest.fixture(scope="session")
@@ -117,9 +124,9 @@ def wait_until_serving(base: str, process: subprocess.Popen[Any], what: str, sec
         time.sleep(0.2)
 
 
-@pytest.fixture(scope="session")
-def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real service in its own process (granian), for browser tests."""
+@contextmanager
+def app_server(database_url: str, data_dir: Path, what: str, quiet: bool = False) -> Iterator[str]:
+    """The real service in its own process (granian, one worker) on a free port, while the block runs; its URL."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
@@ -127,17 +134,24 @@ def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> 
         "DATABASE_URL": database_url,
         "PIAOJUE_JWT_SECRET": JWT_SECRET,
         "PIAOJUE_PUBLIC_URL": base,
-        "PIAOJUE_DATA_DIR": str(tmp_path_factory.mktemp("live")),
+        "PIAOJUE_DATA_DIR": str(data_dir),
     }
     code = (
         "from granian import Granian; from granian.constants import Interfaces;"
         f"Granian('voting.app:create_app_from_env', factory=True, address='127.0.0.1', port={port},"
-        " interface=Interfaces.ASGI, workers=1).serve()"
+        f" interface=Interfaces.ASGI, workers=1, log_access={not quiet}).serve()"
     )
-    process = subprocess.Popen([sys.executable, "-c", code], env=env)
+    process = subprocess.Popen([sys.executable, "-c", code], env=env, stderr=subprocess.DEVNULL if quiet else None)
     try:
-        wait_until_serving(base, process, "live server")
+        wait_until_serving(base, process, what)
         yield base
     finally:
         process.terminate()
         process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def live_server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real service in its own process (granian), for browser tests."""
+    with app_server(database_url, tmp_path_factory.mktemp("live"), "live server") as base:
+        yield base

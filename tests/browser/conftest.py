@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import re
 import secrets
-from collections.abc import AsyncIterator, Awaitable, Callable
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, NamedTuple
 
 import httpx
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
+from tests.conftest import JWT_SECRET, create_database, free_port, wait_until_serving
 from tests.voting.steps import seal_marks
 
 # Pages poll every few seconds besides listening to the event stream; give them time to catch up.
@@ -137,3 +145,51 @@ async def post_ok(api: httpx.AsyncClient, path: str, headers: dict[str, str], js
     response = await api.post(path, headers=headers, json=json)
     assert response.status_code in (200, 201), response.text
     return response.json()  # type: ignore[no-any-return]
+
+
+class FreshServer:
+    """`voting serve` on a database nobody has used, and what its console printed."""
+
+    def __init__(self, base: str, database_url: str, admin_password: str) -> None:
+        self.base = base
+        self.database_url = database_url
+        self.admin_password = admin_password
+
+
+@pytest.fixture(scope="module")
+def fresh_server(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FreshServer]:
+    """A new empty database and `voting serve` on it; the first admin's password read from the console."""
+    url = asyncio.run(create_database(server_url, "piaojue_fresh_"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "PIAOJUE_JWT_SECRET": JWT_SECRET,
+        "PIAOJUE_PUBLIC_URL": base,
+        "PIAOJUE_DATA_DIR": str(tmp_path_factory.mktemp("fresh")),
+        "PYTHONUNBUFFERED": "1",
+    }
+    command = [sys.executable, "-m", "voting.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    console: list[str] = []
+    password = None
+    try:
+        assert process.stdout is not None
+        deadline = time.monotonic() + 60
+        for line in process.stdout:
+            console.append(line)
+            found = re.search(r"密码 Password:\s+(\S+)", line)
+            if found:
+                password = found.group(1)
+                break
+            if time.monotonic() > deadline:
+                break
+        assert password, "no first-admin password on the console:\n" + "".join(console)
+        # Keep reading the console so the server never blocks on a full pipe.
+        threading.Thread(target=lambda: [None for _ in process.stdout or []], daemon=True).start()
+        wait_until_serving(base, process, "voting serve", max(1.0, deadline - time.monotonic()))
+        yield FreshServer(base, url, password)
+    finally:
+        process.terminate()
+        process.wait(10)

@@ -1,32 +1,23 @@
 """An administrator sets up a county and two townships on an EMPTY database using only the pages; a township's
 clerk enters its roster, departments, session and program; its presiding officer holds the vote from the fixed list.
 
-The server is started the way a newcomer starts it (`voting serve` on a fresh database), and the first
-administrator's password is read from its console. Screenshots of every set-up page go to PIAOJUE_SHOTS
-(or the test's tmp dir).
+The server is started the way a newcomer starts it (`voting serve` on a fresh database, the `fresh_server`
+fixture in tests/browser/conftest.py), and the first administrator's password is read from its console;
+the small steps on the set-up pages are in tests/browser/setup_steps.py. Screenshots of every set-up
+page go to PIAOJUE_SHOTS (or the test's tmp dir).
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
 import re
-import secrets
-import subprocess
-import sys
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import asyncpg
 import httpx
-import openpyxl
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, post_ok, sealed_ballot, tablet_login
-from tests.conftest import JWT_SECRET, free_port, wait_until_serving, with_database
+from tests.browser.conftest import FreshServer, OpenScreen, post_ok, sealed_ballot, tablet_login
+from tests.browser.setup_steps import close_dialog, import_roster, log_in, log_out, shots_dir, shown_password
 
 pytestmark = pytest.mark.browser
 
@@ -34,117 +25,6 @@ COUNTY = "测试县人民代表大会"
 NORTH = "测试县北镇人民代表大会"
 SOUTH = "测试县南镇人民代表大会"
 DEPUTIES = ["赵一", "钱二", "孙三", "李四", "周五"]
-
-
-class FreshServer:
-    """`voting serve` on a database nobody has used, and what its console printed."""
-
-    def __init__(self, base: str, database_url: str, admin_password: str) -> None:
-        self.base = base
-        self.database_url = database_url
-        self.admin_password = admin_password
-
-
-@pytest.fixture(scope="module")
-def fresh_server(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FreshServer]:
-    """A new empty database and `voting serve` on it; the first admin's password read from the console."""
-    name = "piaojue_fresh_" + secrets.token_hex(4)
-
-    async def create() -> None:
-        conn = await asyncpg.connect(server_url)
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await conn.close()
-
-    asyncio.run(create())
-    url = with_database(server_url, name)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "PIAOJUE_JWT_SECRET": JWT_SECRET,
-        "PIAOJUE_PUBLIC_URL": base,
-        "PIAOJUE_DATA_DIR": str(tmp_path_factory.mktemp("fresh")),
-        "PYTHONUNBUFFERED": "1",
-    }
-    command = [sys.executable, "-m", "voting.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    console: list[str] = []
-    password = None
-    try:
-        assert process.stdout is not None
-        deadline = time.monotonic() + 60
-        for line in process.stdout:
-            console.append(line)
-            found = re.search(r"密码 Password:\s+(\S+)", line)
-            if found:
-                password = found.group(1)
-                break
-            if time.monotonic() > deadline:
-                break
-        assert password, "no first-admin password on the console:\n" + "".join(console)
-        # Keep reading the console so the server never blocks on a full pipe.
-        threading.Thread(target=lambda: [None for _ in process.stdout or []], daemon=True).start()
-        wait_until_serving(base, process, "voting serve", max(1.0, deadline - time.monotonic()))
-        yield FreshServer(base, url, password)
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
-def shots_dir(tmp_path: Path) -> Path:
-    """Where screenshots go."""
-    where = Path(os.environ.get("PIAOJUE_SHOTS") or tmp_path)
-    where.mkdir(parents=True, exist_ok=True)
-    return where
-
-
-async def log_in(page: Page, base: str, username: str, password: str, path: str = "/console/setup") -> None:
-    """The login page, then on to path."""
-    await page.goto(f"{base}/login?next={path}")
-    await page.fill("input[name=username]", username)
-    await page.fill("input[name=password]", password)
-    await page.click("button[type=submit]")
-    await page.wait_for_url(re.compile(re.escape(base) + r"/console"))
-
-
-async def log_out(page: Page) -> None:
-    """The header's log-out button."""
-    await page.click("[data-logout]")
-    await page.wait_for_url("**/login")
-
-
-async def shown_password(page: Page) -> tuple[str, str]:
-    """The username and password of the dialog that shows a new password once; closes it (the page reloads)."""
-    dialog = page.locator("dialog[open]")
-    await expect(dialog).to_contain_text("只显示这一次")
-    username = await dialog.locator("[data-new-username]").inner_text()
-    password = await dialog.locator("[data-new-password]").inner_text()
-    return username, password
-
-
-async def close_dialog(page: Page) -> None:
-    """Close the password dialog; the page reloads with the new login listed."""
-    async with page.expect_navigation():
-        await page.locator("dialog[open] .dialog-actions button").click()
-
-
-async def import_roster(page: Page, names: list[str], folder: Path) -> None:
-    """Import deputies from an Excel roster on the roster page: choose the file, read the preview, confirm."""
-    roster = folder / "代表名册.xlsx"
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["姓名", "代表团", "座位", "电话"])
-    for n, name in enumerate(names):
-        sheet.append([name, "南镇代表团", str(n + 1), f"1380000000{n}"])
-    book.save(roster)
-    await page.set_input_files("#import-form input[type=file]", str(roster))
-    await page.click("#import-form button[type=submit]")
-    await expect(page.locator("#import-preview .preview-summary")).to_contain_text(f"将新增 {len(names)} 位代表")
-    await page.click("#import-confirm")
-    await expect(page.locator("#import-ok")).to_contain_text(f"新增 {len(names)} 位")
 
 
 async def test_a_county_and_its_townships_set_up_from_the_pages_alone(

@@ -9,13 +9,8 @@ couple of minutes.
 from __future__ import annotations
 
 import asyncio
-import os
-import secrets
-import subprocess
-import sys
 from collections.abc import Iterator
 
-import asyncpg
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -27,7 +22,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.conftest import JWT_SECRET, free_port, wait_until_serving, with_database
+from tests.conftest import JWT_SECRET, app_server, create_database
 from voting.auth import Role
 from voting.database import create_pool, migrate
 from voting.settings import Settings
@@ -54,15 +49,9 @@ class FuzzTarget:
 @pytest.fixture(scope="module")
 def fuzz_target(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzTarget]:
     """granian serving a fresh database, and an admin login on it."""
-    name = "piaojue_fuzz_" + secrets.token_hex(4)
-    url = with_database(server_url, name)
 
-    async def prepare() -> str:
-        conn = await asyncpg.connect(server_url)
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await conn.close()
+    async def prepare() -> tuple[str, str]:
+        url = await create_database(server_url, "piaojue_fuzz_")
         await migrate(url)
         pool = await create_pool(url, 2)
         try:
@@ -70,32 +59,13 @@ def fuzz_target(server_url: str, tmp_path_factory: pytest.TempPathFactory) -> It
                 body_id = await conn.fetchval("INSERT INTO body (name, level) VALUES ('探测县', 'county') RETURNING id")
             await ensure_staff(pool, "fuzz-admin", "fuzz", Role.ADMIN, "fuzz-password-123", body_id=body_id)
             settings = Settings(database_url=url, jwt_secret=JWT_SECRET)
-            return (await log_in(pool, settings, "fuzz-admin", "fuzz-password-123")).token
+            return url, (await log_in(pool, settings, "fuzz-admin", "fuzz-password-123")).token
         finally:
             await pool.close()
 
-    token = asyncio.run(prepare())
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "PIAOJUE_JWT_SECRET": JWT_SECRET,
-        "PIAOJUE_PUBLIC_URL": base,
-        "PIAOJUE_DATA_DIR": str(tmp_path_factory.mktemp("fuzz")),
-    }
-    code = (
-        "from granian import Granian; from granian.constants import Interfaces;"
-        f"Granian('voting.app:create_app_from_env', factory=True, address='127.0.0.1', port={port},"
-        " interface=Interfaces.ASGI, workers=1, log_access=False).serve()"
-    )
-    process = subprocess.Popen([sys.executable, "-c", code], env=env, stderr=subprocess.DEVNULL)
-    try:
-        wait_until_serving(base, process, "fuzz server")
+    url, token = asyncio.run(prepare())
+    with app_server(url, tmp_path_factory.mktemp("fuzz"), "fuzz server", quiet=True) as base:
         yield FuzzTarget(base, {"Authorization": f"Bearer {token}"})
-    finally:
-        process.terminate()
-        process.wait(10)
 
 
 @pytest.fixture(scope="module")
