@@ -92,9 +92,14 @@ async def tablet_login(api: httpx.AsyncClient, code: str) -> dict[str, str]:
 
 
 async def create_vote(
-    api: httpx.AsyncClient, headers: dict[str, str], session_id: int, candidate_ids: list[int], **rules: object
+    api: httpx.AsyncClient,
+    headers: dict[str, str],
+    session_id: int,
+    candidate_ids: list[int],
+    mode: str = "electronic",
+    **rules: object,
 ) -> int:
-    """A draft vote through the API; returns its id."""
+    """A draft vote through the API (with its key cards where tablets cast); returns its id."""
     response = await api.post(
         f"/api/sessions/{session_id}/votes",
         headers=headers,
@@ -102,12 +107,14 @@ async def create_vote(
             "title": rules.pop("title", "民生实事项目票决"),
             "candidate_ids": candidate_ids,
             "rules": rules,
+            "mode": mode,
             "reason": "测试",
         },
     )
     assert response.status_code == 201, response.text
     vote_id = int(response.json()["id"])
-    await make_cards(api, headers, vote_id)  # the count console's ceremony, before the vote can open
+    if mode != "paper":
+        await make_cards(api, headers, vote_id)  # the count console's ceremony, before the vote can open
     return vote_id
 
 

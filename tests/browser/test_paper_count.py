@@ -10,7 +10,7 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, post_ok, tablet_login
+from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
 from tests.factories import make_congress
 from voting.auth import Role
 from voting.staff.service import ensure_staff
@@ -55,19 +55,15 @@ async def test_teller_keyboard_entry_and_the_reading_screen(
 ):
     congress = await make_congress(pool, settings, deputies=10, candidates=4)
     a, b, c, d = congress.candidate_ids
-    response = await api.post(
-        f"/api/sessions/{congress.session_id}/votes",
-        headers=congress.presiding,
-        json={
-            "title": "2027年民生实事项目票决",
-            "reason": "测试",
-            "candidate_ids": congress.candidate_ids,
-            "rules": {"seats": 2},
-            "mode": "paper",
-        },
+    vote_id = await create_vote(
+        api,
+        congress.presiding,
+        congress.session_id,
+        congress.candidate_ids,
+        "paper",
+        seats=2,
+        title="2027年民生实事项目票决",
     )
-    assert response.status_code == 201, response.text
-    vote_id = response.json()["id"]
     teller_a, teller_b, chief = [
         await staff_account(pool, r, congress.body_id) for r in (Role.TELLER, Role.TELLER, Role.SCRUTINEER)
     ]

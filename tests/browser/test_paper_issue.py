@@ -6,7 +6,7 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, make_cards, post_ok, sealed_ballot, tablet_login
+from tests.browser.conftest import OpenScreen, create_vote, post_ok, sealed_ballot, tablet_login
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
@@ -16,21 +16,10 @@ async def test_presiding_officer_issues_paper_by_seat_and_is_told_when_refused(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=6, candidates=3)
-    response = await api.post(
-        f"/api/sessions/{congress.session_id}/votes",
-        headers=congress.presiding,
-        json={
-            "title": "混合表决",
-            "candidate_ids": congress.candidate_ids,
-            "rules": {"seats": 2},
-            "mode": "mixed",
-            "reason": "测试",
-        },
+    vote_id = await create_vote(
+        api, congress.presiding, congress.session_id, congress.candidate_ids, "mixed", seats=2, title="混合表决"
     )
-    assert response.status_code == 201, response.text
-    vote_id = response.json()["id"]
     tablets = {d: await tablet_login(api, congress.codes[d]) for d in congress.deputy_ids[:4]}
-    await make_cards(api, congress.presiding, vote_id)
     await post_ok(api, f"/api/votes/{vote_id}/open", congress.presiding)
     voted = congress.deputy_ids[0]
     cast = await sealed_ballot(api, vote_id, {str(congress.candidate_ids[0]): "for"})
@@ -98,19 +87,7 @@ async def test_the_hall_screen_switches_to_the_reading_while_paper_ballots_are_r
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=4, candidates=3)
-    response = await api.post(
-        f"/api/sessions/{congress.session_id}/votes",
-        headers=congress.presiding,
-        json={
-            "title": "纸质表决",
-            "candidate_ids": congress.candidate_ids,
-            "rules": {"seats": 2},
-            "mode": "paper",
-            "reason": "测试",
-        },
-    )
-    assert response.status_code == 201, response.text
-    vote_id = response.json()["id"]
+    vote_id = await create_vote(api, congress.presiding, congress.session_id, congress.candidate_ids, "paper", seats=2)
     for deputy_id in congress.deputy_ids[:3]:
         await tablet_login(api, congress.codes[deputy_id])
     await post_ok(api, f"/api/votes/{vote_id}/open", congress.presiding)

@@ -6,7 +6,7 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, post_ok, tablet_login
+from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
 from tests.browser.test_paper_count import headers_of, shoot, staff_account
 from tests.factories import make_congress
 from voting.auth import Role
@@ -18,19 +18,7 @@ async def test_a_tellers_run_with_a_refusal_and_the_last_sheet(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=4, candidates=3)
-    response = await api.post(
-        f"/api/sessions/{congress.session_id}/votes",
-        headers=congress.presiding,
-        json={
-            "title": "纸质表决",
-            "candidate_ids": congress.candidate_ids,
-            "rules": {"seats": 2},
-            "mode": "paper",
-            "reason": "测试",
-        },
-    )
-    assert response.status_code == 201, response.text
-    vote_id = response.json()["id"]
+    vote_id = await create_vote(api, congress.presiding, congress.session_id, congress.candidate_ids, "paper", seats=2)
     teller, other_teller = [await staff_account(pool, Role.TELLER, congress.body_id) for _ in range(2)]
     chief, scrutineer = [await staff_account(pool, Role.SCRUTINEER, congress.body_id) for _ in range(2)]
     for deputy_id in congress.deputy_ids[:3]:
