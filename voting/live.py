@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 # Every process listens here, whatever screens it serves, so each one forgets its prepared
 # responses when a vote is announced on any host (voting.prepared).
 ANNOUNCED_CHANNEL = "piaojue_announced"
+# Events after which every host forgets its prepared announced documents: an announcement, and a
+# runoff recorded as not held (the earlier round's final result then lists those seats as unfilled).
+CHANGES_PUBLISHED_DOCUMENTS = frozenset({"vote_announced", "vote_runoff_not_held"})
 WATCH_S = 1.0  # how often the LISTEN connection is looked at
 PROBE_S = 5.0  # how often it is asked a question (a silent network drop closes nothing)
 BEAT_S = 20.0  # screens hear at least this often, so they can tell a dead stream without polling
@@ -144,8 +147,6 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
                 self.turnout_sent[channel] = time.monotonic()
             elif b'"event":"turnout"' in message and self.hold_turnout(channel, message):
                 continue
-            if b'"vote_runoff_not_held"' in message and self.on_missed:
-                self.on_missed()  # the earlier round's final result now lists the seats as unfilled
             if self.enrich is not None and b'"vote_announced"' in message:
                 try:
                     message = await self.enrich(message)
@@ -271,6 +272,6 @@ class LiveEvents:
             return
         message = msgspec.json.encode({"event": event, "data": data})
         targets = [session_channel(session_id)]
-        if event == "vote_announced":
+        if event in CHANGES_PUBLISHED_DOCUMENTS:
             targets.insert(0, ANNOUNCED_CHANNEL)
         self.channels.publish(message, targets)
