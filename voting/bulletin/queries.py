@@ -115,15 +115,14 @@ async def vote_created_seq(conn: asyncpg.Connection, vote_id: int) -> int | None
 
 AUDIT_FILTER = """
 SELECT seq, at, actor, role, action, object_type, object_id, detail::text AS detail, hash
-FROM audit_event
+FROM audit_event, LATERAL (SELECT audit_object_body(object_type, object_id) AS body) about
 WHERE ($1::text IS NULL OR actor = $1)
   AND ($2::text IS NULL OR object_type = $2)
   AND ($3::text IS NULL OR object_id = $3)
   AND ($4::text IS NULL OR action = $4)
   AND ($5::timestamptz IS NULL OR at >= $5)
   AND ($6::timestamptz IS NULL OR at < $6)
-  AND (audit_object_body(object_type, object_id) = ANY($8::bigint[])
-       OR ($9 AND audit_object_body(object_type, object_id) IS NULL))
+  AND (about.body = ANY($8::bigint[]) OR ($9 AND about.body IS NULL))
 ORDER BY id DESC
 LIMIT $7
 """
