@@ -125,8 +125,13 @@ def wait_until_serving(base: str, process: subprocess.Popen[Any], what: str, sec
 
 
 @contextmanager
-def app_server(database_url: str, data_dir: Path, what: str, quiet: bool = False) -> Iterator[str]:
-    """The real service in its own process (granian, one worker) on a free port, while the block runs; its URL."""
+def app_server(
+    database_url: str, data_dir: Path, what: str, quiet: bool = False, env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """The real service in its own process (granian, one worker) on a free port, while the block runs; its URL.
+
+    `env` adds settings (PIAOJUE_*) to the process's environment.
+    """
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {
@@ -135,6 +140,7 @@ def app_server(database_url: str, data_dir: Path, what: str, quiet: bool = False
         "PIAOJUE_JWT_SECRET": JWT_SECRET,
         "PIAOJUE_PUBLIC_URL": base,
         "PIAOJUE_DATA_DIR": str(data_dir),
+        **(env or {}),
     }
     code = (
         "from granian import Granian; from granian.constants import Interfaces;"

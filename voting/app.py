@@ -46,6 +46,7 @@ from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
 from voting.prepared import PreparedResponses
 from voting.programs import routes as programs
+from voting.public_events import PublicRelay
 from voting.request_refusals import complete_options_allow, on_method_not_allowed, on_recursion_error
 from voting.roster import routes as roster
 from voting.sealing import routes as sealing
@@ -152,7 +153,8 @@ def create_app(settings: Settings) -> Litestar:
         backend.enrich = announcement_enricher(prepared, pool)
         open_streams = [0]  # live streams counted against settings.stream_limit
         backend.audience = lambda: open_streams[0]
-        live = LiveEvents(channels, backend)
+        relay = PublicRelay(settings.public_events_url, backend.enrich) if settings.public_events_url else None
+        live = LiveEvents(channels, backend, relay.offer if relay else None)
         feed = TurnoutFeed(pool, live)
         batcher = CastBatcher(pool, settings.cast_batch_max, on_committed=feed.mark)
         app.state.update(
@@ -172,11 +174,15 @@ def create_app(settings: Settings) -> Litestar:
         )
         feed.start()
         batcher.start()
+        if relay:
+            relay.start()
         try:
             yield
         finally:
             await batcher.stop()
             await feed.stop()
+            if relay:
+                await relay.stop()
             await pool.close()
 
     app = AppWithCastLane(

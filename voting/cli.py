@@ -314,6 +314,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--hall-deputies", type=int, default=300, help="a second hall's tablets casting during the announcement"
     )
+    p.add_argument(
+        "--nchan",
+        action="store_true",
+        help="the viewers' streams are held by nginx's nchan module, as deploy/nginx.conf's public server",
+    )
     p.add_argument("--gets", action="store_true", help="also time the announced vote's public GETs against a bare GET")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--export", metavar="FILE", help="write the drill vote's archive (check it with voting verify)")

@@ -257,9 +257,15 @@ class SessionChannelsPlugin(ChannelsPlugin):
 class LiveEvents:
     """Publishes named events; with the asyncpg backend every app process sees them."""
 
-    def __init__(self, channels: ChannelsPlugin | None, backend: SessionChannelsBackend | None = None) -> None:
+    def __init__(
+        self,
+        channels: ChannelsPlugin | None,
+        backend: SessionChannelsBackend | None = None,
+        public: Callable[[int, bytes], None] | None = None,
+    ) -> None:
         self.channels = channels
         self.backend = backend
+        self.public = public  # also hands each event to the public's streams (voting.public_events)
 
     @property
     def up(self) -> bool:
@@ -275,3 +281,5 @@ class LiveEvents:
         if event in CHANGES_PUBLISHED_DOCUMENTS:
             targets.insert(0, ANNOUNCED_CHANNEL)
         self.channels.publish(message, targets)
+        if self.public is not None:
+            self.public(session_id, message)

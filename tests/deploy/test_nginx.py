@@ -7,6 +7,8 @@ comes from deploy/tls/hall-ca.sh in a temporary directory.
 
 from __future__ import annotations
 
+import asyncio
+import json
 import re
 import shutil
 import ssl
@@ -19,9 +21,10 @@ import httpx
 import pytest
 from litestar.routes import HTTPRoute
 
-from tests.conftest import free_port
+from tests.conftest import app_server, free_port
 from tests.factories import make_congress, make_liaison
 from voting.app import create_app
+from voting.drill.proxy import NCHAN_MODULE
 from voting.settings import Settings
 
 DEPLOY = Path(__file__).parents[2] / "deploy"
@@ -29,13 +32,14 @@ MiB = 1024 * 1024
 
 
 class Proxy:
-    """nginx in front of the live server: its plain and TLS addresses and the CA to trust."""
+    """nginx in front of the app: the hall's plain and TLS addresses, the CA to trust, the public's address."""
 
-    def __init__(self, http: str, https: str, tls: ssl.SSLContext, ca_pem: str) -> None:
+    def __init__(self, http: str, https: str, tls: ssl.SSLContext, ca_pem: str, public: str) -> None:
         self.http = http
         self.https = https
         self.tls = tls
         self.ca_pem = ca_pem
+        self.public = public  # the public server: micro-cached GETs, event streams held by nchan
 
 
 def nginx_size(value: str) -> int:
@@ -58,19 +62,30 @@ def test_nginx_takes_the_largest_body_the_app_takes(settings: Settings) -> None:
 
 
 @pytest.fixture(scope="module")
-def proxy(live_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
-    """deploy/nginx.conf with a certificate from deploy/tls/hall-ca.sh, proxying to the live server."""
+def proxy(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
+    """deploy/nginx.conf with a certificate from deploy/tls/hall-ca.sh, in front of an app posting to its nchan."""
+    publish_port = free_port()
+    publish = {"PIAOJUE_PUBLIC_EVENTS_URL": f"http://127.0.0.1:{publish_port}/publish"}
+    with app_server(database_url, tmp_path_factory.mktemp("app"), "app behind nginx", env=publish) as app:
+        yield from deployed_nginx(app, publish_port, tmp_path_factory)
+
+
+def deployed_nginx(app: str, publish_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Proxy]:
+    """nginx running deploy/nginx.conf with only addresses and paths changed, both upstreams being `app`."""
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     work = tmp_path_factory.mktemp("nginx")
     tls = work / "tls"
     script = str(DEPLOY / "tls" / "hall-ca.sh")
     subprocess.run([script, "ca", str(tls)], check=True, capture_output=True)
     subprocess.run([script, "server", str(tls), "piaojue.hall.lan", "127.0.0.1"], check=True, capture_output=True)
-    http_port, https_port = free_port(), free_port()
+    http_port, https_port, public_port = free_port(), free_port(), free_port()
     site = (DEPLOY / "nginx.conf").read_text()
-    upstream = f"upstream piaojue {{\n    server {live_server.removeprefix('http://')};\n}}"
-    site = re.sub(r"upstream piaojue \{.*?\n\}", upstream, site, flags=re.S)
-    site = site.replace("listen 80;", f"listen 127.0.0.1:{http_port};")
+    for name in ("piaojue", "piaojue_public"):
+        upstream = f"upstream {name} {{\n    server {app.removeprefix('http://')};\n}}"
+        site = re.sub(rf"upstream {name} \{{.*?\n\}}", upstream, site, flags=re.S)
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{http_port};", 1)  # the hall's, then the public's
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{public_port};", 1)
+    site = site.replace("listen 192.168.10.2:8090;", f"listen 127.0.0.1:{publish_port};")
     site = re.sub(r"listen 443 ssl( http2)?;", f"listen 127.0.0.1:{https_port} ssl http2;", site)
     site = site.replace("/etc/piaojue/tls/", f"{tls}/")
     site = site.replace("/var/cache/nginx/piaojue", f"{work}/cache")  # the public server's micro-cache
@@ -80,6 +95,7 @@ def proxy(live_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         path.mkdir()
     (work / "nginx.conf").write_text(
         f"""
+load_module {NCHAN_MODULE};
 user root;
 worker_processes 1;
 pid {work}/nginx.pid;
@@ -110,7 +126,8 @@ http {{
             if time.monotonic() > deadline or process.poll() is not None:
                 raise RuntimeError("nginx did not start: " + (work / "error.log").read_text())
             time.sleep(0.2)
-        yield Proxy(f"http://127.0.0.1:{http_port}", https, context, (tls / "hall-ca.crt").read_text())
+        public = f"http://127.0.0.1:{public_port}"
+        yield Proxy(f"http://127.0.0.1:{http_port}", https, context, (tls / "hall-ca.crt").read_text(), public)
     finally:
         process.terminate()
         process.wait(10)
@@ -149,3 +166,24 @@ async def test_two_full_photos_pass_the_proxy_and_an_oversized_body_does_not(pro
         assert passed.status_code in (400, 403, 404), passed.text[:200]
         refused = await client.post("/api/items/1/reports", content=b"x" * (102 * MiB), headers=headers)
         assert refused.status_code == 413
+
+
+async def test_the_public_hears_the_hall_through_nginx_nchan(proxy: Proxy, pool, settings) -> None:
+    """A phone's stream is nginx's: a deputy checking in (an event the app posts once) reaches it, as do beats."""
+    congress = await make_congress(pool, settings, deputies=3)
+    async with httpx.AsyncClient(timeout=10) as client:
+        stream_path = f"{proxy.public}/api/sessions/{congress.session_id}/events"
+        async with client.stream("GET", stream_path, headers={"Accept": "text/event-stream"}) as stream:
+            assert stream.status_code == 200
+            assert stream.headers["content-type"].startswith("text/event-stream")
+            code = congress.codes[congress.deputy_ids[0]]
+            async with httpx.AsyncClient(base_url=proxy.https, verify=proxy.tls) as hall:
+                assert (await hall.post("/api/tablet/login", json={"code": code})).status_code == 200
+            lines, heard = stream.aiter_lines(), []
+            while not heard or heard[-1]["event"] != "attendance":
+                line = await asyncio.wait_for(anext(lines), 5)
+                if line.startswith("data: "):
+                    heard.append(json.loads(line[6:]))
+    assert heard[-1]["data"]["present"] == 1
+    # The app's own stream always begins with `hello`; nginx's says nothing until an event.
+    assert [e["event"] for e in heard] == ["attendance"]

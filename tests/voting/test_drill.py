@@ -19,7 +19,7 @@ def drill_env(server_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path) -> Non
 
 def drill_args(**given: object) -> argparse.Namespace:
     """The drill's command-line defaults, with some given."""
-    defaults = dict(concurrency=0, workers=1, json=True, export=None, viewers=0, hosts=1, hall_deputies=30, gets=False)
+    defaults = dict(concurrency=0, workers=1, json=True, export=None, viewers=0, hosts=1, hall_deputies=30, gets=False, nchan=False)
     return argparse.Namespace(**{**defaults, **given})
 
 
@@ -50,3 +50,13 @@ async def test_an_announcement_on_one_host_reaches_viewers_behind_nginx_on_anoth
     assert report.viewers == report.viewers_connected == report.viewers_with_result == 60, report.viewer_errors
     assert report.viewer_failures == 0 and report.tally_matches
     assert set(report.gets) >= {"baseline_get_per_s", "result_get_ratio", "archive_get_ratio", "announcement_get_ratio"}
+
+
+async def test_public_streams_held_by_nginx_nchan_get_the_result_from_the_app_posting_once(drill_env: None) -> None:
+    """deploy/'s public set-up: nginx holds the viewers' streams, each app host posts its events to it."""
+    report = await run(drill_args(deputies=60, concurrency=30, viewers=120, nchan=True))
+    assert report.nchan and report.lost == 0 and report.tally_matches
+    assert report.viewers == report.viewers_connected == report.viewers_with_result == 120, report.viewer_errors
+    assert report.viewer_failures == 0
+    assert report.viewer_requests_after_announce == 0  # the posted announcement carried the result
+    assert report.hall_casts_during_fanout > 0 and report.hall_casts_refused == 0

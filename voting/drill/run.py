@@ -26,7 +26,7 @@ from voting.drill.crowd import Crowd
 from voting.drill.fanout import Fanout, announce_to_viewers
 from voting.drill.gets import measure_gets
 from voting.drill.http_load import Reply, Request, fire
-from voting.drill.proxy import nginx_in_front
+from voting.drill.proxy import nchan_publisher_port, nginx_in_front
 from voting.drill.queries import count_stored, create_database
 from voting.drill.screens import announce_round_trip, presiding_token
 from voting.drill.servers import ServerProcess, granian_process, granian_server
@@ -61,6 +61,7 @@ class DrillReport(msgspec.Struct):
     seal_ms_per_ballot: float  # sealing one ballot in Python (the load client does what tablets do)
     tally_matches: bool
     hosts: int = 1
+    nchan: bool = False  # the viewers' streams held by nginx's nchan module
     viewers: int = 0
     viewers_connected: int = 0
     viewers_with_result: int = 0
@@ -113,6 +114,7 @@ async def run(args: argparse.Namespace) -> DrillReport:
     # Callers from before --viewers (tests, scripts) build their own Namespace without the new options.
     viewers = getattr(args, "viewers", 0)
     hosts = getattr(args, "hosts", 1)
+    nchan = getattr(args, "nchan", False)
     settings = Settings.from_env()
     server_url = settings.database_url
     if not server_url:
@@ -133,7 +135,7 @@ async def run(args: argparse.Namespace) -> DrillReport:
         ballots = drill_ballots(congress, seed=args.deputies)
         env = {"DATABASE_URL": database_url, "PIAOJUE_JWT_SECRET": settings.jwt_secret}
         hall = await set_up_congress(pool, settings, getattr(args, "hall_deputies", 300)) if viewers else None
-        with app_servers(env, args.workers, hosts) as (servers, public_addresses):
+        with app_servers(env, args.workers, hosts, nchan) as (servers, public_addresses):
             port = servers[0].port  # the hall's host: tablets, console, announcement
             await open_vote_screens(port, congress, concurrency)
             bodies, seal_s = seal_all(congress, ballots)
@@ -196,6 +198,7 @@ async def run(args: argparse.Namespace) -> DrillReport:
         seal_ms_per_ballot=round(seal_s * 1000 / len(ballots), 3),
         tally_matches=tally == expected,
         hosts=hosts,
+        nchan=nchan,
         gets=gets,
         tablet_seal_ms=tablet_ms,
         **(viewer_figures(crowd, fanout, rss_mb) if fanout else {}),
@@ -227,22 +230,26 @@ def viewer_figures(crowd: Crowd, fanout: Fanout, rss_mb: float) -> dict[str, Any
 
 @contextmanager
 def app_servers(
-    env: dict[str, str], workers: int, hosts: int
+    env: dict[str, str], workers: int, hosts: int, nchan: bool = False
 ) -> Iterator[tuple[list[ServerProcess], list[tuple[str, int]]]]:
-    """The app on `hosts` processes; with more than one, nginx in front of all for the public.
+    """The app on `hosts` processes; with more than one, or with nchan, nginx in front of all for the public.
 
     The hall (tablets, console, the announcement) talks to the first directly, as on the hall LAN;
     the viewers come through nginx, so most of them sit on another process than the announcement.
+    With nchan, nginx holds the viewers' streams and every app process posts its events to it.
     """
+    publish_port = nchan_publisher_port() if nchan else None
+    if publish_port is not None:
+        env = {**env, "PIAOJUE_PUBLIC_EVENTS_URL": f"http://{HOST}:{publish_port}/publish"}
     with ExitStack() as stack:
         servers = [
             stack.enter_context(granian_server("voting.app:create_app_from_env", env, workers, "/api/sessions"))
             for _ in range(hosts)
         ]
-        if hosts == 1:
+        if hosts == 1 and not nchan:
             yield servers, [(HOST, servers[0].port)]
         else:
-            yield servers, [(HOST, stack.enter_context(nginx_in_front([s.port for s in servers])))]
+            yield servers, [(HOST, stack.enter_context(nginx_in_front([s.port for s in servers], publish_port)))]
 
 
 async def fresh_database(server_url: str) -> str:

@@ -1,6 +1,6 @@
 """Public viewers for the drill: each one does what public.js does on a phone, over plain sockets.
 
-A viewer opens the session's event stream; on `hello` it lists the session as the
+A viewer opens the session's event stream; once it is open it lists the session as the
 page does (attendance summary, votes, then the turnout of an open vote or the
 result of an announced one it has not seen); a closed vote is redrawn from the
 event; an announcement carrying the result is shown from the event, one without
@@ -20,7 +20,7 @@ import msgspec
 from voting.drill.http_load import Request, encode, read_reply
 
 LIMIT = 1 << 22  # a result line of a large vote is well under 4 MiB
-SKIPPED = (b'"event":"turnout"', b'"event":"beat"', b'"event":"attendance"', b'"event":"live"')
+SKIPPED = (b'"event":"turnout"', b'"event":"beat"', b'"event":"attendance"', b'"event":"live"', b'"event":"hello"')
 
 
 @dataclass
@@ -69,7 +69,7 @@ class Viewer:
     async def on_event(self, name: str, data: dict[str, object]) -> None:
         """What the page does with one event."""
         vote_id = data.get("vote_id")
-        if name == "vote_closed" and vote_id in self.votes:
+        if name in ("vote_closed", "vote_awaiting_keys") and vote_id in self.votes:
             return  # redrawn from the event
         if name == "vote_announced" and isinstance(vote_id, int) and vote_id in self.votes:
             if data.get("result") is None:
@@ -102,19 +102,15 @@ class Viewer:
             if status != 200:
                 raise RuntimeError(f"event stream: {status}")
             chunked = b"transfer-encoding: chunked" in head.lower()
+            await self.resync()  # the stream is open: list the session, as the page's onopen does
+            self.connected = True
+            released = True
+            ready.release()
             async for message in messages(reader, chunked):
                 if any(skip in message for skip in SKIPPED):
                     continue
                 event = msgspec.json.decode(message)
-                name, data = event["event"], event.get("data") or {}
-                if name == "hello":
-                    await self.resync()
-                    self.connected = True
-                    if not released:
-                        released = True
-                        ready.release()
-                    continue
-                await self.on_event(name, data)
+                await self.on_event(event["event"], event.get("data") or {})
                 if self.vote_id in self.results and self.result_at is None:
                     self.result_at = time.perf_counter()
                     self.count_done()

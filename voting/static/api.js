@@ -156,6 +156,13 @@ const PJ = (() => {
           setTimeout(connect, 2000 + Math.random() * 3000);
         }
       };
+      // Open: catch up on anything missed. The app's own stream then says `hello`; nginx's (the
+      // public's, deploy/nginx.conf) says nothing until an event or a beat.
+      source.onopen = () => {
+        lastHeard = Date.now();
+        setHealthy(true);
+        sync();
+      };
       source.onmessage = (message) => {
         lastHeard = Date.now();
         let parsed;
@@ -167,7 +174,6 @@ const PJ = (() => {
         const data = parsed.data || {};
         if (parsed.event === "hello") {
           setHealthy(data.live !== false);
-          sync(); // (re)connected: catch up on anything missed
         } else if (parsed.event === "live" || parsed.event === "beat") {
           if (setHealthy(data.live !== false)) sync(); // events flow again: catch up once
         } else {

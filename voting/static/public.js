@@ -57,7 +57,7 @@
   }
 
   /**
-   * Closing and announcing redraw one card from the event itself: the announcement carries the
+   * Closing (with or without the key cards yet) and announcing redraw one card from the event itself: the announcement carries the
    * result, so ten thousand phones do not all ask for it at once. Anything else lists again.
    */
   async function redrawCard(name, data) {
@@ -65,7 +65,10 @@
     const old = list.querySelector('.vote[data-vote-id="' + data.vote_id + '"]');
     if (!known || !old) return resync();
     if (name === "vote_announced" && data.result) results.set(data.vote_id, data.result);
-    const vote = name === "vote_announced" && data.result ? data.result.vote : { ...known, state: "closed" };
+    const vote =
+      name === "vote_announced" && data.result
+        ? data.result.vote
+        : { ...known, state: name === "vote_awaiting_keys" ? "awaiting_keys" : "closed" };
     shownVotes.set(vote.id, vote);
     old.replaceWith(await voteCard(vote));
   }
@@ -75,7 +78,7 @@
     (name, data) => {
       if (name === "attendance") PJ.showAttendance(stats, data);
       else if (name === "turnout") updateTurnout(data);
-      else if (name === "vote_closed" || name === "vote_announced") redrawCard(name, data).catch(() => {});
+      else if (["vote_closed", "vote_awaiting_keys", "vote_announced"].includes(name)) redrawCard(name, data).catch(() => {});
       else if (name.startsWith("vote_")) resync().catch(() => {});
     },
     resync,
