@@ -19,7 +19,9 @@ def drill_env(server_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path) -> Non
 
 def drill_args(**given: object) -> argparse.Namespace:
     """The drill's command-line defaults, with some given."""
-    defaults = dict(concurrency=0, workers=1, json=True, export=None, viewers=0, hosts=1, hall_deputies=30, gets=False, nchan=False)
+    defaults = dict(
+        concurrency=0, workers=1, json=True, export=None, viewers=0, hosts=1, hall_deputies=30, gets=False, nchan=False
+    )
     return argparse.Namespace(**{**defaults, **given})
 
 
