@@ -21,7 +21,7 @@ from audit.signing import load_or_create_key
 from ballots.batcher import CastBatcher
 from ballots.errors import CastRefused
 from ballots.service import VoteDefinitions
-from voting import pages
+from voting import announcement, pages
 from voting.auth.same_origin import SameOriginWrites
 from voting.auth.staff_logins import LiveStaffLogins
 from voting.auth.throttle import FailedLoginThrottle
@@ -201,6 +201,7 @@ def create_app(settings: Settings) -> Litestar:
             *funnel.ROUTES,
             *sessions.ROUTES,
             *votes.ROUTES,
+            *announcement.ROUTES,
             *sealing.ROUTES,
             *paper.ROUTES,
             *tablet.ROUTES,

@@ -1,4 +1,4 @@
-"""A vote's life: create → open (quorum) → close (count) → announce, runoffs, and withdrawing a draft."""
+"""A vote's life: create → open (quorum) → close (count) → marked announced, runoffs, withdrawing a draft."""
 
 from __future__ import annotations
 
@@ -10,14 +10,12 @@ import msgspec
 
 from audit import AuditEvent
 from audit.queries import record
-from audit.signing import SigningKey
 from tally.ballot_check import check_sections
 from tally.count import count_votes
 from tally.errors import TallyError
 from tally.models import Ballot, Tally, VoteRules
 from tally.thresholds import has_quorum, quorum_needed
 from voting.auth import Principal
-from voting.bulletin.announce import sign_chain_head, sign_result
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict
 from voting.live import LiveEvents
@@ -25,11 +23,9 @@ from voting.paper import closing
 from voting.roster.queries import count_active_deputies
 from voting.sealing import votes as sealed_votes
 from voting.sessions.service import require_session
-from voting.supervision.service import create_items_at_announcement
 from voting.votes import agenda_queries, queries
-from voting.votes.agenda import final_of
-from voting.votes.models import Result, Vote, VoteCreate, VoteKind
-from voting.votes.results import load_result, load_vote
+from voting.votes.models import Vote, VoteCreate, VoteKind
+from voting.votes.results import load_vote
 
 if TYPE_CHECKING:
     from voting.sealing.service import OpenKey
@@ -307,33 +303,18 @@ async def count_vote(conn: asyncpg.Connection, who: Principal, vote: Vote, key: 
     return tally
 
 
-async def announce_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int, key: SigningKey) -> Result:
-    """Make the counted result public, signed with `key`, and push it to every screen."""
-    async with transaction(pool) as conn:
-        vote = await load_vote(conn, vote_id, for_update=True)
-        if vote.state != "closed":
-            raise Conflict(
-                "vote_not_closed",
-                "只能宣布已结束计票的表决",
-                "Only a closed vote can be announced",
-                state=vote.state,
-            )
-        await queries.mark_announced(conn, vote_id)
-        # The item's final result as of this announcement (this round and the announced ones before it) is signed.
-        final = await final_of(conn, vote_id)
-        signed = await sign_result(conn, key, vote_id, final=msgspec.to_builtins(final))
-        await record(
-            conn,
-            who.audit("vote.announced", "vote", vote_id),
+async def mark_announced(conn: asyncpg.Connection, vote_id: int) -> Vote:
+    """Lock a closed vote and mark it announced (voting.announcement does the rest in the same transaction)."""
+    vote = await load_vote(conn, vote_id, for_update=True)
+    if vote.state != "closed":
+        raise Conflict(
+            "vote_not_closed",
+            "只能宣布已结束计票的表决",
+            "Only a closed vote can be announced",
+            state=vote.state,
         )
-        if final is not None:
-            await create_items_at_announcement(conn, vote_id, [p.candidate_id for p in final.chosen])
-        await sign_chain_head(conn, key, vote_id, signed)
-        result = await load_result(conn, vote_id)
-    # NOTIFY payloads are small: each process adds the prepared result before its screens get the
-    # event (voting.votes.published.announcement_enricher).
-    live.publish(vote.session_id, "vote_announced", {"vote_id": vote_id})
-    return result
+    await queries.mark_announced(conn, vote_id)
+    return vote
 
 
 async def start_runoff(pool: asyncpg.Pool, who: Principal, vote_id: int) -> Vote:

@@ -86,13 +86,6 @@ async def open_count(request: Request, state: State, vote_id: FromPath[int], dat
     return await lifecycle.open_count(state.pool, state.live, who, vote_id, list(data.cards))
 
 
-@post("/api/votes/{vote_id:int}/announce", guards=[presiding], status_code=200, summary="Announce", tags=["votes"])
-async def announce(request: Request, state: State, vote_id: FromPath[int]) -> Result:
-    """Publish the result to the hall screen and the public page."""
-    who = await provide_principal(request)
-    return await lifecycle.announce_vote(state.pool, state.live, who, vote_id, state.signing_key)
-
-
 @post("/api/votes/{vote_id:int}/runoff", guards=[presiding], status_code=201, summary="Start a runoff", tags=["votes"])
 async def runoff(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
     """A draft 再次投票 among the candidates tied at the cut line."""
@@ -187,7 +180,6 @@ ROUTES = [
     withdraw,
     close_vote,
     open_count,
-    announce,
     runoff,
     runoff_not_held_route,
     start_practice,
