@@ -10,6 +10,7 @@ signed head covers that event.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import asyncpg
@@ -20,7 +21,7 @@ from audit.canonical import canonical_bytes
 from audit.queries import chain_head, record
 from audit.signing import SignedStatement, SigningKey, public_key_pem, sign_statement
 from voting.bulletin import queries
-from voting.bulletin.service import published_ballots, receipt_list, vote_definition, vote_facts
+from voting.bulletin.service import ballot_records, receipt_list, vote_definition, vote_facts
 from voting.paper.closing import signed_paper_counts
 
 
@@ -31,19 +32,30 @@ async def sign_result(
     facts = await vote_facts(conn, vote_id)
     if facts.tally is None or facts.announced_at is None:
         raise ValueError(f"vote {vote_id} is not counted and announced")
-    roster = await queries.active_roster(conn, facts.body_id)
-    body = result_body(
-        definition=await vote_definition(conn, facts),
-        tally=facts.tally,
-        ballots=await published_ballots(conn, vote_id),
-        receipts=await receipt_list(conn, vote_id),
-        roster=roster_fingerprint(facts.body_id, [dict(r) for r in roster]),
-        voters=[Voter(id=r["id"], name=r["name"]) for r in await queries.voters(conn, vote_id)],
-        paper_counts=[PaperCount(**p) for p in await signed_paper_counts(conn, vote_id)],
-        announced_at=facts.announced_at,
-        final=final,
-    )
-    return await _store(conn, key, vote_id, sign_statement(key, RESULT_KIND, body))
+    definition = await vote_definition(conn, facts)
+    roster = [dict(r) for r in await queries.active_roster(conn, facts.body_id)]
+    marks = await queries.ballot_marks(conn, vote_id)
+    receipts = await receipt_list(conn, vote_id)
+    voters = [Voter(id=r["id"], name=r["name"]) for r in await queries.voters(conn, vote_id)]
+    paper_counts = [PaperCount(**p) for p in await signed_paper_counts(conn, vote_id)]
+
+    def build_and_sign() -> SignedStatement:
+        # Sorting thousands of ballots, hashing and signing: tens of milliseconds of pure Python,
+        # run beside the event loop so the hall's casts and the console are served meanwhile.
+        body = result_body(
+            definition=definition,
+            tally=facts.tally or {},
+            ballots=ballot_records(marks),
+            receipts=receipts,
+            roster=roster_fingerprint(facts.body_id, roster),
+            voters=voters,
+            paper_counts=paper_counts,
+            announced_at=facts.announced_at,  # type: ignore[arg-type]  # checked above
+            final=final,
+        )
+        return sign_statement(key, RESULT_KIND, body)
+
+    return await _store(conn, key, vote_id, await asyncio.to_thread(build_and_sign))
 
 
 async def sign_chain_head(

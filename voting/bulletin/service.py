@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import re
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import Any
 
 import asyncpg
 import msgspec
@@ -87,9 +89,13 @@ async def vote_definition(conn: asyncpg.Connection, facts: VoteFacts) -> VoteDef
 
 async def published_ballots(conn: asyncpg.Connection, vote_id: int) -> list[BallotRecord]:
     """Every ballot's marks (and a void paper ballot's reason), sorted by content."""
+    return ballot_records(await queries.ballot_marks(conn, vote_id))
+
+
+def ballot_records(rows: Iterable[Mapping[str, Any]]) -> list[BallotRecord]:
+    """Stored ballot rows (marks JSON, void reason) as published: records sorted by content."""
     return sorted_ballots(
-        BallotRecord(marks=msgspec.json.decode(r["marks"]), void_reason=r["void_reason"])
-        for r in await queries.ballot_marks(conn, vote_id)
+        BallotRecord(marks=msgspec.json.decode(r["marks"]), void_reason=r["void_reason"]) for r in rows
     )
 
 
