@@ -19,6 +19,7 @@ from typing import Any
 
 import msgspec
 from litestar import Litestar, post
+from litestar.enums import ScopeType
 from litestar.params import FromPath, JSONBody
 from litestar.types import Receive, Scope, Send
 
@@ -38,15 +39,16 @@ _JSON = [(b"content-type", b"application/json")]
 async def respond(send: Send, status: int, body: bytes) -> None:
     """One complete JSON response."""
     await send({"type": "http.response.start", "status": status, "headers": _JSON})
-    await send({"type": "http.response.body", "body": body})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
 
 
 async def read_body(receive: Receive) -> bytes:
     """The request body, refusing anything larger than a ballot can be."""
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while True:
         message = await receive()
-        if message["type"] == "http.disconnect":
+        if message["type"] != "http.request":  # the only other message on an HTTP request is http.disconnect
             raise BadRequest("client_disconnected", "连接已断开", "The client disconnected")
         chunk = message.get("body", b"")
         size += len(chunk)
@@ -94,7 +96,7 @@ class AppWithCastLane(Litestar):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # type: ignore[override]
         """Take casts down the lane, everything else to Litestar."""
-        if scope["type"] == "http" and scope["method"] == "POST" and (match := CAST_PATH.match(scope["path"])):
+        if scope["type"] == ScopeType.HTTP and scope["method"] == "POST" and (match := CAST_PATH.match(scope["path"])):
             await cast_endpoint(self, int(match.group(1)), scope, receive, send)
             return
         await super().__call__(scope, receive, send)
