@@ -33,9 +33,9 @@ def token_of(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
 
 def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     """Decode (once per request) the caller's principal, or raise 401."""
-    cached = connection.scope.get("state", {}).get("principal")
+    cached: Principal | None = connection.scope.get("state", {}).get("principal")
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     token = token_of(connection)
     if not token:
         raise NotAuthenticated("login_required", "请先登录", "Please log in")

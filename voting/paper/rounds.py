@@ -61,9 +61,10 @@ def reading_of(row: Any) -> Reading:
 
 def ids_of(reading: Reading) -> tuple[list[int], list[int], list[int]]:
     """A reading as the candidate ids marked for, against and abstain (how entries are stored)."""
-    return tuple(  # type: ignore[return-value]
+    for_ids, against_ids, abstain_ids = (
         sorted(cid for cid, m in reading.marks.items() if m == mark) for mark, _ in MARK_COLUMNS
     )
+    return for_ids, against_ids, abstain_ids
 
 
 def reading_key(reading: Reading) -> tuple[tuple[tuple[int, str], ...], str | None]:
