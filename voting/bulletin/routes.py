@@ -38,6 +38,7 @@ async def public_key(state: State) -> str:
 )
 async def bulletin(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[Bulletin]:
     """Definition, voters, every ballot (sorted by content), counts and the signed result; after announcement."""
+    # The prepared JSON goes out as bytes; the declared type is what /schema documents.
     return respond(request, await published.prepared_bulletin(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
@@ -50,6 +51,7 @@ async def bulletin(request: Request[Any, Any, Any], state: State, vote_id: FromP
 )
 async def receipts(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[list[str]]:
     """Every counted ballot's receipt hash (hex), sorted; after announcement."""
+    # The prepared JSON goes out as bytes; the declared type is what /schema documents.
     return respond(request, await published.prepared_receipts(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 

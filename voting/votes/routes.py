@@ -136,6 +136,7 @@ async def result(request: Request[Any, Any, Any], state: State, vote_id: FromPat
     """Public after announcement (prepared once, with an ETag); staff may see it once the vote is closed."""
     if state.prepared.get("result", vote_id) is None and await is_staff(request):
         return Response(await results.result(state.pool, vote_id, public=False))
+    # The prepared JSON goes out as bytes; the declared type is what /schema documents.
     return respond(request, await published.prepared_result(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
