@@ -112,9 +112,10 @@ async def mark_withdrawn(conn: asyncpg.Connection, vote_id: int) -> None:
     await conn.execute("UPDATE vote SET state = 'withdrawn', withdrawn_at = now() WHERE id = $1", vote_id)
 
 
-async def tally_of(conn: asyncpg.Connection, vote_id: int) -> Any:
-    """The stored count of a closed vote."""
-    return await conn.fetchval("SELECT tally FROM vote WHERE id = $1", vote_id)
+async def tally_of(conn: asyncpg.Connection, vote_id: int) -> dict[str, Any] | None:
+    """The stored count of a closed vote (jsonb, decoded by the pool's codec), None before the count."""
+    stored: dict[str, Any] | None = await conn.fetchval("SELECT tally FROM vote WHERE id = $1", vote_id)
+    return stored
 
 
 async def runoff_of(conn: asyncpg.Connection, vote_id: int) -> int | None:
