@@ -18,7 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import msgspec
 from cryptography.exceptions import InvalidTag
@@ -98,7 +98,7 @@ def ballot_plain_size(candidate_ids: Sequence[int]) -> int:
     return _round_up(2 + sum(len(str(c)) + len('"":"abstain",') for c in candidate_ids))
 
 
-def ballot_plaintext(marks: dict[int, str], candidate_ids: Sequence[int]) -> bytes:
+def ballot_plaintext(marks: Mapping[int, str], candidate_ids: Sequence[int]) -> bytes:
     """A ballot's marks as JSON, padded with spaces to the vote's one length."""
     return _pad(msgspec.json.encode({str(k): v for k, v in marks.items()}), ballot_plain_size(candidate_ids))
 

@@ -1,4 +1,4 @@
-"""CI checks what STYLE.md promises: ruff on the whole tree, and mypy --strict on the pure and casting packages."""
+"""CI checks what STYLE.md promises: ruff on the whole tree, and mypy --strict on every package of the service."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
     [
         ["ruff", "check", "."],
         ["ruff", "format", "--check", "."],
-        ["mypy"],  # strict, on tally/, audit/ and ballots/ (pyproject.toml [tool.mypy])
+        ["mypy"],  # strict, on tally/, audit/, ballots/ and voting/ (pyproject.toml [tool.mypy])
     ],
     ids=["ruff-check", "ruff-format", "mypy-strict"],
 )

@@ -85,25 +85,25 @@ def error_response(status: int, code: str, zh: str, en: str, detail: object = No
     return Response(error_body(code, zh, en, detail), status_code=status)
 
 
-def on_refusal(_: Request, error: PiaojueError | CastRefused) -> Response[dict[str, Any]]:
+def on_refusal(_: Request[Any, Any, Any], error: PiaojueError | CastRefused) -> Response[dict[str, Any]]:
     """Our own refusals, from the service or from casting."""
     return error_response(error.status, error.code, error.zh, error.en, error.detail)
 
 
-def on_validation_error(_: Request, error: ValidationException) -> Response[dict[str, Any]]:
+def on_validation_error(_: Request[Any, Any, Any], error: ValidationException) -> Response[dict[str, Any]]:
     """Malformed JSON or a field of the wrong shape, named (voting.field_errors); never echoes ballot content."""
     zh, en, detail = describe_invalid(error.extra if isinstance(error.extra, list) else None)
     return error_response(400, "invalid_request", zh, en, detail)
 
 
-def on_bad_value(_: Request, error: asyncpg.DataError) -> Response[dict[str, Any]]:
+def on_bad_value(_: Request[Any, Any, Any], error: asyncpg.DataError) -> Response[dict[str, Any]]:
     """A value the database cannot take (an id past 64 bits in a path): the caller's mistake, not ours."""
     log.info("refused a value the database cannot take: %s", type(error).__name__)
     zh, en = "请求中的数值超出范围或格式不正确", "A value in the request is out of range"
     return error_response(400, "invalid_value", zh, en)
 
 
-def on_gone_reference(_: Request, error: asyncpg.ForeignKeyViolationError) -> Response[dict[str, Any]]:
+def on_gone_reference(_: Request[Any, Any, Any], error: asyncpg.ForeignKeyViolationError) -> Response[dict[str, Any]]:
     """A row this request refers to was deleted meanwhile (a deputy removed as a mistake as they check in)."""
     log.info("refused a write whose referenced row is gone: %s", error.constraint_name)
     zh = "所涉及的对象刚刚被删除或不存在，请刷新后重试"
@@ -111,13 +111,13 @@ def on_gone_reference(_: Request, error: asyncpg.ForeignKeyViolationError) -> Re
     return error_response(409, "reference_gone", zh, en)
 
 
-def on_http_error(_: Request, error: HTTPException) -> Response[dict[str, Any]]:
+def on_http_error(_: Request[Any, Any, Any], error: HTTPException) -> Response[dict[str, Any]]:
     """Litestar's 401/403/404/405… in both languages."""
     zh, en = HTTP_MESSAGES.get(error.status_code, ("请求无法处理", "Request could not be handled"))
     return error_response(error.status_code, f"http_{error.status_code}", zh, en)
 
 
-def on_server_error(_: Request, error: Exception) -> Response[dict[str, Any]]:
+def on_server_error(_: Request[Any, Any, Any], error: Exception) -> Response[dict[str, Any]]:
     """Anything unexpected: logged by type only (no request content), answered in both languages."""
     log.exception("unhandled %s", type(error).__name__)
     return error_response(

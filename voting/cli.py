@@ -43,7 +43,7 @@ def serve(host: str, port: int, workers: int, database_url: str) -> None:
         port=port,
         interface=Interfaces.ASGI,
         log_access=False,
-        **granian_options(workers),  # type: ignore[arg-type]
+        **granian_options(workers),
     ).serve()
 
 

@@ -24,7 +24,14 @@ from voting.deliberation.service import adopt_method, fix_list, order_list
 from voting.demo_data import DEMO_CANDIDATES, DEMO_SEATS
 from voting.departments.models import DepartmentCreate
 from voting.departments.service import create_department, list_departments
-from voting.programs.models import CandidateCreate, PhaseChange, PhaseDate, ProgramCreate, ProgramSchedule
+from voting.programs.models import (
+    CandidateCreate,
+    Phase,
+    PhaseChange,
+    PhaseDate,
+    ProgramCreate,
+    ProgramSchedule,
+)
 from voting.programs.queries import all_programs, candidates_of_program
 from voting.programs.schedule import change_phase, set_schedule
 from voting.programs.service import create_program
@@ -161,7 +168,7 @@ async def enter_this_year(pool: asyncpg.Pool, who: Principal, body_id: int, prog
             group_name="城建环保调研组", visited_on=days(-38), note="幸福里等小区管网老化严重，群众改造意愿强烈。"
         ),
     )
-    dates = [
+    dates: list[tuple[Phase, int]] = [
         ("solicit", -80),
         ("shortlist", -45),
         ("deliberate", -15),

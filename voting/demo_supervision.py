@@ -27,7 +27,7 @@ from voting.evaluation.models import RoundCreate
 from voting.evaluation.service import close_round, create_round, make_round_cards, open_round, round_sealing_key
 from voting.programs import phases
 from voting.programs import queries as program_queries
-from voting.programs.models import CandidateCreate, PhaseDate, ProgramCreate, ProgramSchedule
+from voting.programs.models import CandidateCreate, Phase, PhaseDate, ProgramCreate, ProgramSchedule
 from voting.programs.schedule import load_program, set_schedule
 from voting.programs.service import add_candidate, create_program
 from voting.sealing.models import KeyCeremony
@@ -45,7 +45,7 @@ PROJECTS = [
     ("城区背街小巷改造", "城市建设", 1500, "县住房和城乡建设局", "2026-12-31", [15, 35, 40]),
 ]
 # When last year's cycle reached each phase (it ran before this service).
-LAST_YEAR_STARTS = {
+LAST_YEAR_STARTS: dict[Phase, dt.date] = {
     "solicit": dt.date(LAST_YEAR - 1, 9, 1),
     "shortlist": dt.date(LAST_YEAR - 1, 10, 15),
     "deliberate": dt.date(LAST_YEAR - 1, 12, 1),

@@ -41,7 +41,10 @@ Enrich = Callable[[bytes], Awaitable[bytes]]
 
 def listen_connection(database_url: str) -> Awaitable[asyncpg.Connection]:
     """The connection that LISTENs, named so an operator (or a test) can find it in pg_stat_activity."""
-    return asyncpg.connect(database_url, server_settings={"application_name": LISTENER_NAME})
+    connecting: Awaitable[asyncpg.Connection] = asyncpg.connect(
+        database_url, server_settings={"application_name": LISTENER_NAME}
+    )
+    return connecting
 
 
 def session_channel(session_id: int) -> str:
@@ -223,7 +226,7 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
                 async with self._listener_lock:
                     old, self._listener_conn = self._listener_conn, conn
                     for channel in self._subscribed_channels:
-                        await conn.add_listener(channel, self._listener)  # type: ignore[arg-type]
+                        await conn.add_listener(channel, self._listener)
                 old.terminate()
                 break
             except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:

@@ -22,7 +22,7 @@ from litestar.openapi.spec import (
     RequestBody,
     Schema,
 )
-from litestar.openapi.spec.enums import OpenAPIType
+from litestar.openapi.spec.enums import OpenAPIFormat, OpenAPIType
 
 ERROR = Schema(
     type=OpenAPIType.OBJECT,
@@ -60,7 +60,7 @@ REPORT_FORM = Schema(
         "milestone_ids": Schema(type=OpenAPIType.ARRAY, items=Schema(type=OpenAPIType.INTEGER)),
         "photos": Schema(
             type=OpenAPIType.ARRAY,
-            items=Schema(type=OpenAPIType.STRING, format="binary"),  # type: ignore[arg-type]
+            items=Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY),
             max_items=4,
             description="JPEG or PNG, at most 4 of 5 MiB each",
         ),

@@ -24,10 +24,11 @@ def document_bare_routes(app: Litestar, stand_ins: list[HTTPRouteHandler]) -> No
     """
     scratch = Litestar(route_handlers=stand_ins, openapi_config=app.openapi_config)
     schema, extra = app.openapi_schema, scratch.openapi_schema
+    extra_paths = extra.paths or {}
     for route in scratch.routes:
-        if isinstance(route, HTTPRoute) and route.path_format in (extra.paths or {}):
-            (schema.paths or {})[route.path_format] = extra.paths[route.path_format]  # type: ignore[index]
-            describe_roles(extra.paths[route.path_format], route.route_handlers)  # type: ignore[index]
+        if isinstance(route, HTTPRoute) and route.path_format in extra_paths:
+            (schema.paths or {})[route.path_format] = extra_paths[route.path_format]
+            describe_roles(extra_paths[route.path_format], route.route_handlers)
     if extra.components.schemas:
         schema.components.schemas = {**(schema.components.schemas or {}), **extra.components.schemas}
 
@@ -49,8 +50,8 @@ def describe_roles(path_item: PathItem, handlers: list[HTTPRouteHandler]) -> Non
 
 def document_roles(app: Litestar) -> None:
     """Add bearer security and a 'Roles' line to every guarded operation, public ones say so."""
-    schema = app.openapi_schema
+    paths = app.openapi_schema.paths or {}
     for route in app.routes:
-        if not isinstance(route, HTTPRoute) or route.path_format not in (schema.paths or {}):
+        if not isinstance(route, HTTPRoute) or route.path_format not in paths:
             continue
-        describe_roles(schema.paths[route.path_format], route.route_handlers)  # type: ignore[index]
+        describe_roles(paths[route.path_format], route.route_handlers)

@@ -19,6 +19,7 @@ import asyncio
 import gzip
 import hashlib
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import msgspec
 from litestar import Request, Response
@@ -114,7 +115,7 @@ def etag_of(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
 
 
-def respond(request: Request, prepared: Prepared) -> Response[bytes]:
+def respond(request: Request[Any, Any, Any], prepared: Prepared) -> Response[bytes]:
     """200 with the bytes, or 304 when the client already has them (the lane below usually answers first)."""
     headers = {"ETag": prepared.etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept-Encoding"}
     if prepared.etag in request.headers.get("if-none-match", ""):
@@ -153,9 +154,9 @@ class PreparedLane:
         if prepared.etag.encode() in header(scope, b"if-none-match"):
             head = [(b"etag", prepared.etag.encode()), (b"cache-control", CACHE_CONTROL.encode())]
             await send({"type": "http.response.start", "status": 304, "headers": head})
-            await send({"type": "http.response.body", "body": b""})
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
             return
         compressed = prepared.gzipped is not None and b"gzip" in header(scope, b"accept-encoding")
         body = prepared.gzipped if compressed and prepared.gzipped is not None else prepared.body
         await send({"type": "http.response.start", "status": 200, "headers": prepared.wire_headers(compressed)})
-        await send({"type": "http.response.body", "body": body})
+        await send({"type": "http.response.body", "body": body, "more_body": False})

@@ -26,7 +26,7 @@ from voting.errors import error_body
 log = logging.getLogger(__name__)
 
 
-def on_recursion_error(_: Request, error: RecursionError) -> Response[dict[str, Any]]:
+def on_recursion_error(_: Request[Any, Any, Any], error: RecursionError) -> Response[dict[str, Any]]:
     """400 for a request body nested too deep; any other recursion is still our own 500."""
     if "deserializ" in str(error):
         zh, en = "请求内容嵌套层数过多，无法解析", "The request body is nested too deeply to read"
@@ -36,7 +36,7 @@ def on_recursion_error(_: Request, error: RecursionError) -> Response[dict[str, 
     return Response(error_body("server_error", zh, en), status_code=500)
 
 
-def on_method_not_allowed(_: Request, error: MethodNotAllowedException) -> Response[dict[str, Any]]:
+def on_method_not_allowed(_: Request[Any, Any, Any], error: MethodNotAllowedException) -> Response[dict[str, Any]]:
     """405 in both languages, saying in `Allow` which methods the path takes."""
     body = error_body("http_405", "不支持此请求方法", "Method not allowed")
     return Response(body, status_code=405, headers=dict(error.headers or {}))

@@ -13,6 +13,7 @@ The public streams have their own budget (PIAOJUE_PUBLIC_STREAMS, voting.live).
 from __future__ import annotations
 
 import resource
+from typing import TypedDict
 
 BACKLOG = 4096
 BACKPRESSURE = 65536
@@ -31,6 +32,14 @@ def raise_open_files_limit() -> int:
     return soft
 
 
-def granian_options(workers: int) -> dict[str, object]:
+class GranianOptions(TypedDict):
+    """Granian's keyword arguments that granian_options sets."""
+
+    workers: int
+    backlog: int
+    backpressure: int
+
+
+def granian_options(workers: int) -> GranianOptions:
     """Connection settings every server of ours uses."""
     return {"workers": workers, "backlog": BACKLOG, "backpressure": BACKPRESSURE}

@@ -117,3 +117,30 @@ async def test_returned_more_than_issued_voids_the_round(
     await collect_box(client, staff, vote_id, issued=12, returned=12)
     count = (await client.get(f"/api/votes/{vote_id}/paper", headers=staff.chief)).json()
     assert count["state"] == "counting"
+
+
+async def test_a_paper_vote_tied_at_the_cut_line_gets_a_paper_runoff(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=15, candidates=3)
+    a, b, c = congress.candidate_ids
+    vote_id = (await create_vote(client, congress, "paper", candidate_ids=[a, b, c]))["id"]
+    staff = await assign_count_staff(client, pool, settings, congress, vote_id)
+    for deputy_id in congress.deputy_ids:
+        assert (await mark(client, congress, deputy_id, "present")).status_code == 200
+    assert (await open_vote(client, congress, vote_id)).status_code == 200
+    await collect_box(client, staff, vote_id, issued=15, returned=15)
+    # A 12, B 9, C 9 of 15 for 2 seats: A is chosen, B and C tie for the last seat.
+    pairs = [[a, b]] * 6 + [[a, c]] * 6 + [[b, c]] * 3
+    sheets = [sheet(n, marks) for n, marks in enumerate(pairs, start=1)]
+    await enter_all(client, staff.teller_a, vote_id, sheets)
+    await enter_all(client, staff.teller_b, vote_id, sheets)
+    await ok(paper_post(client, staff.chief, vote_id, "sign-off"))
+    closed = await close_vote(client, congress, vote_id)
+    assert closed.status_code == 200, closed.text
+    assert closed.json()["runoff"] == {"candidate_ids": [b, c], "seats": 1}
+
+    response = await client.post(f"/api/votes/{vote_id}/runoff", headers=congress.presiding)
+    assert response.status_code == 201, response.text
+    runoff = response.json()
+    assert (runoff["mode"], runoff["runoff_of"]) == ("paper", vote_id)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
 
 import msgspec
 from litestar.connection import ASGIConnection
+from litestar.enums import ScopeType
 from litestar.handlers.base import BaseRouteHandler
 
 from voting.auth import queries, roles
@@ -18,10 +20,10 @@ COOKIE = "pj_token"
 
 # Async on purpose: Litestar runs a sync guard in a worker thread, which on the
 # cast path cost more than the whole JWT check.
-Guard = Callable[[ASGIConnection, BaseRouteHandler], Awaitable[None]]
+Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]
 
 
-def token_of(connection: ASGIConnection) -> str | None:
+def token_of(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
     """The bearer token from the Authorization header, else the staff cookie."""
     header = connection.headers.get("authorization", "")
     if header[:7].lower() == "bearer ":
@@ -29,11 +31,11 @@ def token_of(connection: ASGIConnection) -> str | None:
     return connection.cookies.get(COOKIE)
 
 
-def principal_of(connection: ASGIConnection) -> Principal:
+def principal_of(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     """Decode (once per request) the caller's principal, or raise 401."""
-    cached = connection.scope.get("state", {}).get("principal")
+    cached: Principal | None = connection.scope.get("state", {}).get("principal")
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     token = token_of(connection)
     if not token:
         raise NotAuthenticated("login_required", "请先登录", "Please log in")
@@ -42,7 +44,7 @@ def principal_of(connection: ASGIConnection) -> Principal:
     return principal
 
 
-async def authenticated(connection: ASGIConnection) -> Principal:
+async def authenticated(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     """The caller's principal, with a staff token's login checked as still live (401 if not) and its body."""
     principal = principal_of(connection)
     state = connection.scope.setdefault("state", {})
@@ -58,7 +60,7 @@ async def authenticated(connection: ASGIConnection) -> Principal:
 
 
 async def require_reach(
-    connection: ASGIConnection, principal: Principal, named: Mapping[str, int | None], reach: Reach
+    connection: ASGIConnection[Any, Any, Any, Any], principal: Principal, named: Mapping[str, int | None], reach: Reach
 ) -> None:
     """Refuse (403 naming the body) unless the login may reach the body of every object named (voting.auth.scope).
 
@@ -80,14 +82,18 @@ async def require_reach(
                 WATCHING.set(lineage[0]["name"])
 
 
-async def require_path_reach(connection: ASGIConnection, principal: Principal, reach: Reach | None = None) -> None:
+async def require_path_reach(
+    connection: ASGIConnection[Any, Any, Any, Any], principal: Principal, reach: Reach | None = None
+) -> None:
     """The scope rule for every object the request's path names: reading watches, anything else acts."""
     # A route that administers bodies (their staff, bodies below them) says so in its opt.
-    reach = reach or connection.route_handler.opt.get("reach") or reach_of_method(connection.scope.get("method", "GET"))
+    scope = connection.scope
+    method = scope["method"] if scope["type"] == ScopeType.HTTP else "GET"  # a websocket has none: it watches
+    reach = reach or connection.route_handler.opt.get("reach") or reach_of_method(method)
     await require_reach(connection, principal, connection.path_params, reach)
 
 
-async def watched_body_ids(connection: ASGIConnection, principal: Principal) -> frozenset[int]:
+async def watched_body_ids(connection: ASGIConnection[Any, Any, Any, Any], principal: Principal) -> frozenset[int]:
     """The login's own body and every body below it: what its lists show (voting.auth.scope, watching)."""
     if principal.body_id is None:
         return frozenset()
@@ -95,7 +101,7 @@ async def watched_body_ids(connection: ASGIConnection, principal: Principal) -> 
         return frozenset(await queries.subtree_of(conn, principal.body_id))
 
 
-async def belongs_to_a_top_body(connection: ASGIConnection, principal: Principal) -> bool:
+async def belongs_to_a_top_body(connection: ASGIConnection[Any, Any, Any, Any], principal: Principal) -> bool:
     """Whether the login's body has none above it (it then also sees what concerns no body, e.g. failed logins)."""
     if principal.body_id is None:
         return False
@@ -103,7 +109,7 @@ async def belongs_to_a_top_body(connection: ASGIConnection, principal: Principal
         return len(await queries.lineage_of_body(conn, principal.body_id)) == 1
 
 
-async def require_role(connection: ASGIConnection, *roles: Role) -> Principal:
+async def require_role(connection: ASGIConnection[Any, Any, Any, Any], *roles: Role) -> Principal:
     """The caller's principal if it has one of roles and may reach every object the path names; else 401/403."""
     principal = await authenticated(connection)
     if principal.role not in roles:
@@ -115,7 +121,7 @@ async def require_role(connection: ASGIConnection, *roles: Role) -> Principal:
 def allow(*roles: Role) -> Guard:
     """A guard admitting only the given roles."""
 
-    async def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+    async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         await require_role(connection, *roles)
 
     guard.__name__ = "allow_" + "_".join(r.value for r in roles)
@@ -141,12 +147,12 @@ deputies = allow(*roles.DEPUTIES)
 liaisons = allow(*roles.LIAISONS)
 
 
-async def provide_principal(request: ASGIConnection) -> Principal:
+async def provide_principal(request: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     """Dependency: the principal a guard already checked."""
     return await authenticated(request)
 
 
-async def optional_principal(connection: ASGIConnection) -> Principal | None:
+async def optional_principal(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal | None:
     """The caller's principal if a valid, live login came with the request, else None."""
     if not token_of(connection):
         return None
@@ -156,7 +162,7 @@ async def optional_principal(connection: ASGIConnection) -> Principal | None:
         return None
 
 
-async def is_staff(connection: ASGIConnection) -> bool:
+async def is_staff(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
     """Whether the request carries a live staff login that may watch what the path names (pages look different then)."""
     principal = await optional_principal(connection)
     if principal is None or principal.role not in STAFF_ROLES:
@@ -168,7 +174,7 @@ async def is_staff(connection: ASGIConnection) -> bool:
     return True
 
 
-def client_address(connection: ASGIConnection) -> str:
+def client_address(connection: ASGIConnection[Any, Any, Any, Any]) -> str:
     """The address a request came from, seen through our own proxy; every per-address limit counts by it."""
     peer = connection.client.host if connection.client else "unknown"
     trusted = connection.app.state.settings.trusted_proxies

@@ -92,7 +92,7 @@ class SameOriginWrites(ASGIMiddleware):
 
     async def handle(self, scope: Scope, receive: Receive, send: Send, next_app: ASGIApp) -> None:
         """Refuse (403 / 415) or pass on."""
-        if scope["method"] in UNSAFE:
+        if scope["type"] == ScopeType.HTTP and scope["method"] in UNSAFE:  # always HTTP (scopes), said for mypy
             check_write(scope)
         await next_app(scope, receive, send)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 from litestar.connection import ASGIConnection
 
@@ -20,7 +21,7 @@ from voting.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def is_https(connection: ASGIConnection) -> bool:
+def is_https(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
     """True when the tablet's own connection was encrypted (to us, or to our trusted proxy)."""
     if connection.scope.get("scheme") == "https":
         return True
@@ -55,7 +56,7 @@ class PlainHttpWarnings:
 WARNINGS = PlainHttpWarnings()
 
 
-def check_tablet_transport(connection: ASGIConnection) -> bool:
+def check_tablet_transport(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
     """Refuse (403) a plain-HTTP tablet login when the setting says so; returns whether it is plain."""
     if is_https(connection):
         return False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, patch, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
@@ -17,7 +19,7 @@ TAGS = ["bodies"]
 
 
 @get("/api/bodies", guards=[staff_only], summary="The bodies this login may watch", tags=TAGS)
-async def list_bodies(request: Request, state: State) -> list[Body]:
+async def list_bodies(request: Request[Any, Any, Any], state: State) -> list[Body]:
     """The login's own body and every body below it."""
     return await service.watched_bodies(state.pool, await provide_principal(request))
 
@@ -29,7 +31,7 @@ async def list_bodies(request: Request, state: State) -> list[Body]:
     tags=TAGS,
     description="Under the administrator's own body or a body below it; a top body only at first set-up.",
 )
-async def create_body(request: Request, state: State, data: JSONBody[BodyCreate]) -> Body:
+async def create_body(request: Request[Any, Any, Any], state: State, data: JSONBody[BodyCreate]) -> Body:
     """A new township, county or city congress."""
     who = await provide_principal(request)
     if data.parent_id is None and who.body_id is not None:
@@ -54,7 +56,9 @@ async def create_body(request: Request, state: State, data: JSONBody[BodyCreate]
     summary="Edit a body",
     tags=TAGS,
 )
-async def edit_body(request: Request, state: State, body_id: FromPath[int], data: JSONBody[BodyUpdate]) -> Body:
+async def edit_body(
+    request: Request[Any, Any, Any], state: State, body_id: FromPath[int], data: JSONBody[BodyUpdate]
+) -> Body:
     """Rename, set the term (届), or move under another parent."""
     who = await provide_principal(request)
     await require_reach(request, who, {"body_id": data.parent_id}, Reach.ADMINISTER)

@@ -30,7 +30,8 @@ async def sign_result(
 ) -> SignedStatement:
     """Sign and store the result of a vote just marked announced (with its agenda item's final result)."""
     facts = await vote_facts(conn, vote_id)
-    if facts.tally is None or facts.announced_at is None:
+    tally, announced_at = facts.tally, facts.announced_at
+    if tally is None or announced_at is None:
         raise ValueError(f"vote {vote_id} is not counted and announced")
     definition = await vote_definition(conn, facts)
     roster = [dict(r) for r in await queries.active_roster(conn, facts.body_id)]
@@ -44,13 +45,13 @@ async def sign_result(
         # run beside the event loop so the hall's casts and the console are served meanwhile.
         body = result_body(
             definition=definition,
-            tally=facts.tally or {},
+            tally=tally,
             ballots=ballot_records(marks),
             receipts=receipts,
             roster=roster_fingerprint(facts.body_id, roster),
             voters=voters,
             paper_counts=paper_counts,
-            announced_at=facts.announced_at,  # type: ignore[arg-type]  # checked above
+            announced_at=announced_at,
             final=final,
         )
         return sign_statement(key, RESULT_KIND, body)

@@ -22,7 +22,7 @@ async def vote_facts(conn: asyncpg.Connection, vote_id: int) -> asyncpg.Record |
 
 async def ballot_candidates(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """The candidates on a vote's ballot, in ballot order, with the cost as decimal text."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT c.id, vc.position, c.name, c.summary, c.category, c.cost_wan::text AS cost_wan,
                c.funding, c.responsible_unit, c.completion_date::text AS completion_date
@@ -31,11 +31,15 @@ async def ballot_candidates(conn: asyncpg.Connection, vote_id: int) -> list[asyn
         """,
         vote_id,
     )
+    return rows
 
 
 async def ballot_marks(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """Every ballot's marks as JSON text and void reason, in no particular order (the caller sorts them)."""
-    return await conn.fetch("SELECT marks::text AS marks, void_reason FROM ballot WHERE vote_id = $1", vote_id)
+    rows: list[asyncpg.Record] = await conn.fetch(
+        "SELECT marks::text AS marks, void_reason FROM ballot WHERE vote_id = $1", vote_id
+    )
+    return rows
 
 
 async def receipt_hashes(conn: asyncpg.Connection, vote_id: int) -> list[bytes]:
@@ -46,21 +50,23 @@ async def receipt_hashes(conn: asyncpg.Connection, vote_id: int) -> list[bytes]:
 
 async def voters(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """The deputies who took a ballot, by id (who, never what)."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT d.id, d.name FROM ballot_issued b JOIN deputy d ON d.id = b.deputy_id
         WHERE b.vote_id = $1 ORDER BY d.id
         """,
         vote_id,
     )
+    return rows
 
 
 async def active_roster(conn: asyncpg.Connection, body_id: int) -> list[asyncpg.Record]:
     """The body's active deputies (id, name, delegation) for the roster fingerprint."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         "SELECT id, name, delegation FROM deputy WHERE body_id = $1 AND active ORDER BY id",
         body_id,
     )
+    return rows
 
 
 async def remember_key(conn: asyncpg.Connection, key_id: str, public_pem: str) -> None:
@@ -91,7 +97,7 @@ async def insert_statement(
 
 async def statements_of_vote(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """A vote's signed statements in the order they were made, with the signing key's PEM."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT s.kind, s.body::text AS body, s.signature, s.key_id, k.public_pem
         FROM signed_statement s JOIN signing_key k ON k.key_id = s.key_id
@@ -99,6 +105,7 @@ async def statements_of_vote(conn: asyncpg.Connection, vote_id: int) -> list[asy
         """,
         vote_id,
     )
+    return rows
 
 
 async def vote_created_seq(conn: asyncpg.Connection, vote_id: int) -> int | None:
@@ -141,6 +148,7 @@ async def audit_entries(
     with_bodiless: bool,
 ) -> list[Any]:
     """Audit events about these bodies (and, if asked, about none) matching every given filter, newest first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         AUDIT_FILTER, actor, object_type, object_id, action, since, until, limit, bodies, with_bodiless
     )
+    return rows

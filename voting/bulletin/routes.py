@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import msgspec
 from litestar import Request, Response, get, post
@@ -36,8 +36,9 @@ async def public_key(state: State) -> str:
     middleware=[PreparedLane],
     opt={"prepared": "bulletin"},
 )
-async def bulletin(request: Request, state: State, vote_id: FromPath[int]) -> Response[Bulletin]:
+async def bulletin(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[Bulletin]:
     """Definition, voters, every ballot (sorted by content), counts and the signed result; after announcement."""
+    # The prepared JSON goes out as bytes; the declared type is what /schema documents.
     return respond(request, await published.prepared_bulletin(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
@@ -48,8 +49,9 @@ async def bulletin(request: Request, state: State, vote_id: FromPath[int]) -> Re
     middleware=[PreparedLane],
     opt={"prepared": "receipts"},
 )
-async def receipts(request: Request, state: State, vote_id: FromPath[int]) -> Response[list[str]]:
+async def receipts(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[list[str]]:
     """Every counted ballot's receipt hash (hex), sorted; after announcement."""
+    # The prepared JSON goes out as bytes; the declared type is what /schema documents.
     return respond(request, await published.prepared_receipts(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
@@ -72,7 +74,7 @@ async def check_receipt_posted(state: State, vote_id: FromPath[int], data: JSONB
     middleware=[PreparedLane],
     opt={"prepared": "archive"},
 )
-async def archive(request: Request, state: State, vote_id: FromPath[int]) -> Response[bytes]:
+async def archive(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[bytes]:
     """One canonical JSON file for `voting verify`; after announcement."""
     return respond(request, await published.prepared_archive(state.prepared, state.pool, vote_id))
 
@@ -96,7 +98,7 @@ def audit_filter(
     )
 
 
-async def audit_reach(request: Request) -> tuple[frozenset[int], bool]:
+async def audit_reach(request: Request[Any, Any, Any]) -> tuple[frozenset[int], bool]:
     """The bodies whose entries this login sees, and whether it also sees entries about no body."""
     who = await provide_principal(request)
     return await watched_body_ids(request, who), await belongs_to_a_top_body(request, who)
@@ -110,7 +112,7 @@ async def audit_reach(request: Request) -> tuple[frozenset[int], bool]:
     tags=["audit"],
 )
 async def audit_entries(
-    request: Request, state: State, wanted: NamedDependency[AuditFilter], limit: FromQuery[Limit] = 200
+    request: Request[Any, Any, Any], state: State, wanted: NamedDependency[AuditFilter], limit: FromQuery[Limit] = 200
 ) -> list[AuditEntryView]:
     """Audit events matching every filter, newest first (staff only)."""
     found = msgspec.structs.replace(wanted, limit=limit)
@@ -127,7 +129,10 @@ async def audit_entries(
     media_type="text/csv",
 )
 async def audit_csv(
-    request: Request, state: State, wanted: NamedDependency[AuditFilter], limit: FromQuery[CsvLimit] = 100_000
+    request: Request[Any, Any, Any],
+    state: State,
+    wanted: NamedDependency[AuditFilter],
+    limit: FromQuery[CsvLimit] = 100_000,
 ) -> Response[bytes]:
     """The same events as a CSV file (UTF-8 with BOM, for Excel; staff only)."""
     found = msgspec.structs.replace(wanted, limit=limit)

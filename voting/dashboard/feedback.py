@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import asyncpg
 import msgspec
@@ -62,7 +62,9 @@ async def file_feedback(pool: asyncpg.Pool, base_url: str, item_id: int, new: Fe
 
 
 @post("/api/projects/{item_id:int}/feedback", summary="Residents' feedback on a project (public)", tags=["supervision"])
-async def feedback(request: Request, state: State, item_id: FromPath[int], data: JSONBody[Feedback]) -> FeedbackReceipt:
+async def feedback(
+    request: Request[Any, Any, Any], state: State, item_id: FromPath[int], data: JSONBody[Feedback]
+) -> FeedbackReceipt:
     """Goes into the clerks' suggestion triage with source 'project_feedback'; answers a tracking code."""
     address = client_address(request)
     state.submission_throttle.check(address)

@@ -1,5 +1,7 @@
 """Every route of the dashboard: public pages and residents' feedback."""
 
+from litestar.types import ControllerRouterHandler
+
 from voting.dashboard import feedback, pages
 
-ROUTES: list[object] = [*pages.ROUTES, *feedback.ROUTES]
+ROUTES: list[ControllerRouterHandler] = [*pages.ROUTES, *feedback.ROUTES]

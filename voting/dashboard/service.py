@@ -64,7 +64,7 @@ async def dashboard(pool: asyncpg.Pool, body_id: int | None) -> tuple[list[Row],
             latest.setdefault(r["item_id"], Report(**dict(r)))
         evaluations = await _evaluations(conn, ids)
         bodies = await queries.bodies_with_items(conn)
-    rows = [Row(i, latest.get(i.id), (evaluations.get(i.id) or [None])[0]) for i in items]
+    rows = [Row(i, latest.get(i.id), next(iter(evaluations.get(i.id, [])), None)) for i in items]
     return rows, bodies
 
 

@@ -22,18 +22,19 @@ async def list_state(conn: asyncpg.Connection, program_id: int, for_update: bool
 
 async def listed(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.Record]:
     """The list's candidates in order."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"""
         SELECT {LISTED_COLUMNS} FROM list_entry l JOIN candidate c ON c.id = l.candidate_id
         WHERE l.program_id = $1 ORDER BY l.position
         """,
         program_id,
     )
+    return rows
 
 
 async def eligibility(conn: asyncpg.Connection, program_id: int, ids: list[int]) -> list[asyncpg.Record]:
     """For each given candidate of the program: excluded? vetted (an answered opinion)?"""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT c.id, c.name, c.exclusion_rule IS NOT NULL AS excluded,
                EXISTS (SELECT 1 FROM feasibility_request r WHERE r.candidate_id = c.id AND r.answered_at IS NOT NULL)
@@ -44,6 +45,7 @@ async def eligibility(conn: asyncpg.Connection, program_id: int, ids: list[int])
         program_id,
         ids,
     )
+    return rows
 
 
 async def replace_list(conn: asyncpg.Connection, program_id: int, ids: list[int]) -> None:
@@ -90,7 +92,7 @@ async def votes_on_list(conn: asyncpg.Connection, program_id: int, lock: bool = 
 
 async def decisions(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.Record]:
     """Fixings and reopenings of the list, from the audit log."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT at, action, COALESCE(detail ->> 'reason', '') AS reason FROM audit_event
         WHERE object_type = 'program' AND object_id = $1::text AND action IN ('list.fixed', 'list.reopened')
@@ -98,8 +100,10 @@ async def decisions(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.R
         """,
         str(program_id),
     )
+    return rows
 
 
 async def session_program(conn: asyncpg.Connection, session_id: int) -> int | None:
     """The program a session votes on."""
-    return await conn.fetchval("SELECT program_id FROM session WHERE id = $1", session_id)
+    program_id: int | None = await conn.fetchval("SELECT program_id FROM session WHERE id = $1", session_id)
+    return program_id

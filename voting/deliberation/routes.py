@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, post, put
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
@@ -17,14 +19,14 @@ TAGS = ["deliberation"]
 
 
 @get("/api/programs/{program_id:int}/list", summary="The candidate list", tags=TAGS)
-async def get_list(request: Request, state: State, program_id: FromPath[int]) -> CandidateList:
+async def get_list(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> CandidateList:
     """The list and method; the public sees the entries once the list is fixed."""
     return await service.get_list(state.pool, program_id, await is_staff(request))
 
 
 @put("/api/programs/{program_id:int}/list", guards=[presidium], summary="Order the list", tags=TAGS)
 async def order_list(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[ListOrder]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[ListOrder]
 ) -> CandidateList:
     """Vetted candidates in ballot order."""
     return await service.order_list(state.pool, await provide_principal(request), program_id, data)
@@ -32,21 +34,21 @@ async def order_list(
 
 @put("/api/programs/{program_id:int}/method", guards=[presidium], summary="Adopt the voting method", tags=TAGS)
 async def adopt_method(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[VotingMethod]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[VotingMethod]
 ) -> CandidateList:
     """票决办法: seats, margin ratio, ballot form, threshold, quorum."""
     return await service.adopt_method(state.pool, await provide_principal(request), program_id, data)
 
 
 @post("/api/programs/{program_id:int}/list/fix", status_code=200, guards=[presidium], summary="Fix the list", tags=TAGS)
-async def fix_list(request: Request, state: State, program_id: FromPath[int]) -> CandidateList:
+async def fix_list(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> CandidateList:
     """Lock the list (409 when the margin is not met)."""
     return await service.fix_list(state.pool, await provide_principal(request), program_id)
 
 
 @post("/api/programs/{program_id:int}/list/reopen", status_code=200, guards=[presidium], summary="Reopen", tags=TAGS)
 async def reopen_list(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[Reopen]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[Reopen]
 ) -> CandidateList:
     """Unlock the list; the reason is recorded."""
     return await service.reopen_list(state.pool, await provide_principal(request), program_id, data)
@@ -54,7 +56,7 @@ async def reopen_list(
 
 @post("/api/programs/{program_id:int}/vote", guards=[presidium], summary="Create the live vote", tags=TAGS)
 async def create_live_vote(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[LiveVoteCreate]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[LiveVoteCreate]
 ) -> Vote:
     """The session's draft vote from the fixed list and the method."""
     return await service.create_live_vote(state.pool, await provide_principal(request), program_id, data)

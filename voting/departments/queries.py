@@ -14,7 +14,10 @@ async def insert_department(conn: asyncpg.Connection, body_id: int, name: str) -
 
 async def departments_of_body(conn: asyncpg.Connection, body_id: int) -> list[asyncpg.Record]:
     """A body's departments by name."""
-    return await conn.fetch("SELECT id, body_id, name FROM department WHERE body_id = $1 ORDER BY name", body_id)
+    rows: list[asyncpg.Record] = await conn.fetch(
+        "SELECT id, body_id, name FROM department WHERE body_id = $1 ORDER BY name", body_id
+    )
+    return rows
 
 
 async def department_by_id(conn: asyncpg.Connection, department_id: int) -> asyncpg.Record | None:
@@ -24,7 +27,10 @@ async def department_by_id(conn: asyncpg.Connection, department_id: int) -> asyn
 
 async def departments_named(conn: asyncpg.Connection, name: str) -> list[asyncpg.Record]:
     """Departments with this name, in any body (the CLI finds one by name)."""
-    return await conn.fetch("SELECT id, body_id, name FROM department WHERE name = $1 ORDER BY id", name)
+    rows: list[asyncpg.Record] = await conn.fetch(
+        "SELECT id, body_id, name FROM department WHERE name = $1 ORDER BY id", name
+    )
+    return rows
 
 
 async def department_of_staff(conn: asyncpg.Connection, staff_user_id: int) -> asyncpg.Record | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
@@ -21,7 +23,7 @@ async def list_departments(state: State, body_id: FromPath[int]) -> list[Departm
 
 @post("/api/bodies/{body_id:int}/departments", guards=[clerks], summary="Add a department", tags=TAGS)
 async def create_department(
-    request: Request, state: State, body_id: FromPath[int], data: JSONBody[DepartmentCreate]
+    request: Request[Any, Any, Any], state: State, body_id: FromPath[int], data: JSONBody[DepartmentCreate]
 ) -> Department:
     """A new department of the body."""
     return await service.create_department(state.pool, await provide_principal(request), body_id, data)
@@ -29,7 +31,7 @@ async def create_department(
 
 @post("/api/departments/{department_id:int}/liaisons", guards=[clerks], summary="Set a liaison login", tags=TAGS)
 async def set_liaison(
-    request: Request, state: State, department_id: FromPath[int], data: JSONBody[LiaisonCreate]
+    request: Request[Any, Any, Any], state: State, department_id: FromPath[int], data: JSONBody[LiaisonCreate]
 ) -> LiaisonAccount:
     """Create or reset a liaison login; the password is in this answer only."""
     return await service.set_liaison(state.pool, await provide_principal(request), department_id, data)

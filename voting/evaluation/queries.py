@@ -70,17 +70,18 @@ async def rounds(
     conn: asyncpg.Connection, body_id: int | None = None, state: str | None = None
 ) -> list[asyncpg.Record]:
     """Rounds, newest first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"SELECT {ROUND_COLUMNS} FROM evaluation_round r"
         " WHERE ($1::bigint IS NULL OR r.body_id = $1) AND ($2::text IS NULL OR r.state = $2) ORDER BY r.id DESC",
         body_id,
         state,
     )
+    return rows
 
 
 async def round_items(conn: asyncpg.Connection, round_ids: list[int]) -> list[asyncpg.Record]:
     """The projects of these rounds with their results and rectification deadlines."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT e.round_id, i.id AS item_id, c.name, c.category, p.year AS program_year, d.name AS department_name,
                i.percent, i.status, e.result,
@@ -93,11 +94,12 @@ async def round_items(conn: asyncpg.Connection, round_ids: list[int]) -> list[as
         """,
         round_ids,
     )
+    return rows
 
 
 async def results_of_items(conn: asyncpg.Connection, item_ids: list[int]) -> list[asyncpg.Record]:
     """Closed rounds' results for these items, newest first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT e.item_id, r.id AS round_id, r.title, r.kind, r.closed_at, e.result
         FROM evaluation_item e JOIN evaluation_round r ON r.id = e.round_id
@@ -105,6 +107,7 @@ async def results_of_items(conn: asyncpg.Connection, item_ids: list[int]) -> lis
         """,
         item_ids,
     )
+    return rows
 
 
 async def mark_open(conn: asyncpg.Connection, round_id: int, deputies_total: int) -> None:
@@ -140,7 +143,10 @@ async def has_rated(conn: asyncpg.Connection, round_id: int, deputy_id: int) -> 
 
 async def ratings(conn: asyncpg.Connection, round_id: int) -> list[asyncpg.Record]:
     """Every rating of a round."""
-    return await conn.fetch("SELECT item_id, level, scores FROM rating WHERE round_id = $1", round_id)
+    rows: list[asyncpg.Record] = await conn.fetch(
+        "SELECT item_id, level, scores FROM rating WHERE round_id = $1", round_id
+    )
+    return rows
 
 
 async def store_result(conn: asyncpg.Connection, round_id: int, item_id: int, result: Any) -> None:
@@ -185,7 +191,7 @@ async def insert_rectification(conn: asyncpg.Connection, item_id: int, round_id:
 
 async def rectifications(conn: asyncpg.Connection, item_ids: list[int]) -> list[asyncpg.Record]:
     """Rectifications of these items."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT x.id, x.item_id, x.round_id, r.title AS round_title, x.deadline, x.state, x.reevaluated_in
         FROM rectification x JOIN evaluation_round r ON r.id = x.round_id
@@ -193,8 +199,10 @@ async def rectifications(conn: asyncpg.Connection, item_ids: list[int]) -> list[
         """,
         item_ids,
     )
+    return rows
 
 
 async def session_body(conn: asyncpg.Connection, session_id: int) -> int | None:
     """The body of a session."""
-    return await conn.fetchval("SELECT body_id FROM session WHERE id = $1", session_id)
+    body_id: int | None = await conn.fetchval("SELECT body_id FROM session WHERE id = $1", session_id)
+    return body_id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery, JSONBody
@@ -26,7 +28,7 @@ TAGS = ["evaluation"]
 
 
 @post("/api/evaluations", guards=[clerks], summary="Create an evaluation round", tags=TAGS)
-async def create_round(request: Request, state: State, data: JSONBody[RoundCreate]) -> Round:
+async def create_round(request: Request[Any, Any, Any], state: State, data: JSONBody[RoundCreate]) -> Round:
     """A draft round for some or all of a body's projects, with its rating rule."""
     who = await provide_principal(request)
     await require_reach(request, who, {"body_id": data.body_id, "session_id": data.session_id}, Reach.ACT)
@@ -34,13 +36,15 @@ async def create_round(request: Request, state: State, data: JSONBody[RoundCreat
 
 
 @post("/api/evaluations/{round_id:int}/open", guards=[clerks], status_code=200, summary="Open rating", tags=TAGS)
-async def open_round(request: Request, state: State, round_id: FromPath[int]) -> Round:
+async def open_round(request: Request[Any, Any, Any], state: State, round_id: FromPath[int]) -> Round:
     """Deputies may rate from now."""
     return await service.open_round(state.pool, await provide_principal(request), round_id)
 
 
 @post("/api/evaluations/{round_id:int}/close", guards=[clerks], status_code=200, summary="Close and publish", tags=TAGS)
-async def close_round(request: Request, state: State, round_id: FromPath[int], data: JSONBody[RoundClose]) -> Round:
+async def close_round(
+    request: Request[Any, Any, Any], state: State, round_id: FromPath[int], data: JSONBody[RoundClose]
+) -> Round:
     """End rating: too few sheets, 409 or void=true for no result; else with k key cards open the sheets and
     publish the ratings (整改 for 不满意), or wait for the cards."""
     if not data.confirm:
@@ -50,7 +54,9 @@ async def close_round(request: Request, state: State, round_id: FromPath[int], d
 
 
 @post("/api/evaluations/{round_id:int}/count", guards=[clerks], status_code=200, summary="Open the sheets", tags=TAGS)
-async def open_count(request: Request, state: State, round_id: FromPath[int], data: JSONBody[PresentCards]) -> Round:
+async def open_count(
+    request: Request[Any, Any, Any], state: State, round_id: FromPath[int], data: JSONBody[PresentCards]
+) -> Round:
     """k key cards open a round's sealed sheets; the ratings are computed and published."""
     return await service.open_round_count(state.pool, await provide_principal(request), round_id, list(data.cards))
 
@@ -63,7 +69,7 @@ async def open_count(request: Request, state: State, round_id: FromPath[int], da
     tags=TAGS,
 )
 async def make_key_cards(
-    request: Request, state: State, round_id: FromPath[int], data: JSONBody[KeyCeremony]
+    request: Request[Any, Any, Any], state: State, round_id: FromPath[int], data: JSONBody[KeyCeremony]
 ) -> KeyCards:
     """Before a round opens: its sealing key split into cards (k of n); the key is never stored."""
     return printable(await service.make_round_cards(state.pool, await provide_principal(request), round_id, data))
@@ -88,7 +94,7 @@ async def get_round(state: State, round_id: FromPath[int]) -> Round:
 
 
 @get("/api/tablet/evaluations", guards=[deputies], summary="Open rounds for this tablet", tags=["tablet", *TAGS])
-async def tablet_rounds(request: Request, state: State) -> list[TabletRound]:
+async def tablet_rounds(request: Request[Any, Any, Any], state: State) -> list[TabletRound]:
     """The open rounds the deputy takes part in and whether they already rated."""
     return await service.tablet_rounds(state.pool, await provide_principal(request))
 
@@ -101,7 +107,7 @@ async def tablet_rounds(request: Request, state: State) -> list[TabletRound]:
     tags=["tablet", *TAGS],
 )
 async def submit_sheet(
-    request: Request, state: State, round_id: FromPath[int], data: JSONBody[SealedSheet]
+    request: Request[Any, Any, Any], state: State, round_id: FromPath[int], data: JSONBody[SealedSheet]
 ) -> SheetAccepted:
     """Every project of the round rated once; a second sheet is refused (409)."""
     return await service.submit_sheet(state.pool, await provide_principal(request), round_id, data)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, Response, get
 from litestar.datastructures import State
 from litestar.params import FromPath
@@ -34,7 +36,7 @@ async def attendance_xlsx(state: State, session_id: FromPath[int]) -> Response[b
 
 
 @get("/api/votes/{vote_id:int}/result.xlsx", summary="A vote's result (.xlsx)", tags=TAGS)
-async def result_xlsx(request: Request, state: State, vote_id: FromPath[int]) -> Response[bytes]:
+async def result_xlsx(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[bytes]:
     """Public once announced; staff may download it once counted, as with the JSON result."""
     sheet = await sheets.result_sheet(state.pool, vote_id, public=not await is_staff(request))
     return await xlsx_response(sheet, stamp([sheet.title]), f"result-{vote_id}.xlsx")

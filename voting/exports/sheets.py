@@ -194,7 +194,7 @@ async def evaluation_sheet(pool: asyncpg.Pool, round_id: int) -> Sheet:
                 RATINGS.get(r.outcome, r.outcome),
             ]
             if r
-            else [None] * 7 + ["尚未公布"]
+            else [*([None] * 7), "尚未公布"]
         )
         deadline = item.rectification_deadline.isoformat() if item.rectification_deadline else ""
         rows.append([n, item.name, item.department_name or "", *counts, deadline])

@@ -18,6 +18,7 @@ import openpyxl
 from litestar import Response
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -47,6 +48,7 @@ def workbook_bytes(sheet: Sheet) -> bytes:
     """The sheet as an .xlsx file."""
     book = openpyxl.Workbook()
     ws = book.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet (openpyxl types it Optional)
     ws.title = sheet.name[:31]
     ws.append([safe_cell(sheet.title)])
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
@@ -58,9 +60,9 @@ def workbook_bytes(sheet: Sheet) -> bytes:
         ws.cell(row=header_row, column=column).font = Font(bold=True)
     for row in sheet.rows:
         ws.append([safe_cell(v) for v in row])
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1).coordinate  # what the setter makes of a cell
     # Wide enough for every cell but the title (which may run over into empty cells).
-    cells = [list(sheet.header), *([label, value] for label, value in sheet.facts), *sheet.rows]
+    cells: list[list[Cell]] = [list(sheet.header), *([label, value] for label, value in sheet.facts), *sheet.rows]
     for column in range(1, max(len(row) for row in cells) + 1):
         longest = max(display_width(row[column - 1]) for row in cells if len(row) >= column)
         ws.column_dimensions[get_column_letter(column)].width = min(max(longest + 2, 6), 60)

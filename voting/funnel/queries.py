@@ -12,7 +12,7 @@ CHOSEN = """
 
 async def rows_by(conn: asyncpg.Connection, program_id: int, dimension: str) -> list[asyncpg.Record]:
     """Suggestions and what became of them, grouped by one dimension (category, source or place)."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"""
         WITH chosen AS ({CHOSEN}),
              listed AS (SELECT candidate_id AS id FROM list_entry WHERE program_id = $1)
@@ -27,6 +27,7 @@ async def rows_by(conn: asyncpg.Connection, program_id: int, dimension: str) -> 
         program_id,
         dimension,
     )
+    return rows
 
 
 async def totals(conn: asyncpg.Connection, program_id: int) -> asyncpg.Record:

@@ -7,6 +7,7 @@ from typing import Annotated
 from litestar import get
 from litestar.datastructures import State
 from litestar.params import FromPath, Parameter
+from litestar.types import ControllerRouterHandler
 
 from voting.auth.guards import presidium
 from voting.overview import pages, service
@@ -30,4 +31,4 @@ async def get_overview(state: State, body_id: FromPath[int], year: Year = None) 
     return await service.overview(state.pool, body_id, year)
 
 
-ROUTES: list[object] = [get_overview, *pages.ROUTES]
+ROUTES: list[ControllerRouterHandler] = [get_overview, *pages.ROUTES]

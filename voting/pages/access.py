@@ -46,7 +46,7 @@ def page(name: str, status_code: int = 200, **context: Any) -> Template:
     return Template(template_name=name, context=context, status_code=status_code)
 
 
-async def staff_of(request: Request) -> Principal | None:
+async def staff_of(request: Request[Any, Any, Any]) -> Principal | None:
     """The logged-in staff member (cookie) with a live login, or None."""
     principal = await optional_principal(request)
     if principal is None or principal.role not in STAFF_ROLES:
@@ -54,7 +54,7 @@ async def staff_of(request: Request) -> Principal | None:
     return principal
 
 
-def to_login(request: Request) -> Redirect:
+def to_login(request: Request[Any, Any, Any]) -> Redirect:
     """Send the browser to the login page, coming back here afterwards."""
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return Redirect(path=f"/login?next={quote(target, safe='')}")
@@ -78,12 +78,12 @@ class PageRefused(Exception):
         self.response = response
 
 
-def on_page_refused(_: Request, refusal: PageRefused) -> Response[Any]:
+def on_page_refused(_: Request[Any, Any, Any], refusal: PageRefused) -> Response[Any]:
     """Answer a refused page with the redirect or the error page it carries."""
     return refusal.response
 
 
-def admitted(request: Request, who: Principal | None, roles: tuple[Role, ...]) -> Principal:
+def admitted(request: Request[Any, Any, Any], who: Principal | None, roles: tuple[Role, ...]) -> Principal:
     """Who is looking, if logged in and (when roles are given) in one of them; else refuse the page."""
     if who is None:
         raise PageRefused(to_login(request))
@@ -92,7 +92,7 @@ def admitted(request: Request, who: Principal | None, roles: tuple[Role, ...]) -
     return who
 
 
-async def within_reach(request: Request, who: Principal) -> Principal:
+async def within_reach(request: Request[Any, Any, Any], who: Principal) -> Principal:
     """The same scope rule as the API guards (voting.auth.scope) for what the page's path names, as a 403 page."""
     WATCHING.set(None)
     try:
@@ -102,12 +102,12 @@ async def within_reach(request: Request, who: Principal) -> Principal:
     return who
 
 
-async def staff_page_user(request: Request, *roles: Role) -> Principal:
+async def staff_page_user(request: Request[Any, Any, Any], *roles: Role) -> Principal:
     """The staff member looking at a staff page: any staff role, or one of these roles, within their bodies."""
     return await within_reach(request, admitted(request, await staff_of(request), roles))
 
 
-async def liaison_page_user(request: Request) -> Principal:
+async def liaison_page_user(request: Request[Any, Any, Any]) -> Principal:
     """The department liaison looking at a liaison page; anyone else logged in gets the 403 page."""
     return await within_reach(request, admitted(request, await optional_principal(request), (Role.LIAISON,)))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from litestar import Request, Response, get
 from litestar.datastructures import State
@@ -42,7 +43,7 @@ async def login_page() -> Template:
 
 
 @get("/console", include_in_schema=False)
-async def console_home(request: Request, state: State) -> Template | Redirect:
+async def console_home(request: Request[Any, Any, Any], state: State) -> Template | Redirect:
     """Every session, with the ways into each."""
     someone = await optional_principal(request)
     if someone is not None and someone.role is Role.LIAISON:
@@ -62,7 +63,7 @@ async def console_home(request: Request, state: State) -> Template | Redirect:
 
 
 @get("/console/sessions/{session_id:int}", include_in_schema=False)
-async def console_session(request: Request, state: State, session_id: FromPath[int]) -> Template:
+async def console_session(request: Request[Any, Any, Any], state: State, session_id: FromPath[int]) -> Template:
     """The presiding console: attendance, quorum and the votes of one session."""
     who = await staff_page_user(request)
     try:
@@ -74,7 +75,7 @@ async def console_session(request: Request, state: State, session_id: FromPath[i
 
 
 @get("/console/bodies/{body_id:int}/roster", include_in_schema=False)
-async def roster_page(request: Request, state: State, body_id: FromPath[int]) -> Template:
+async def roster_page(request: Request[Any, Any, Any], state: State, body_id: FromPath[int]) -> Template:
     """Add, edit, end and import deputies of one body."""
     who = await staff_page_user(request)
     try:
@@ -92,7 +93,7 @@ def with_qr(cards: list[SeatCard]) -> list[tuple[SeatCard, Markup]]:
 
 @get("/console/sessions/{session_id:int}/seat-cards", include_in_schema=False, opt=OWN_BODY_ONLY)
 async def seat_cards_page(
-    request: Request, state: State, session_id: FromPath[int], deputy: FromQuery[int | None] = None
+    request: Request[Any, Any, Any], state: State, session_id: FromPath[int], deputy: FromQuery[int | None] = None
 ) -> Template:
     """Printable A4 seat cards (座位卡) with login codes and QR codes; ?deputy= prints one card."""
     who = await staff_page_user(request, *CLERKS)
@@ -113,7 +114,7 @@ async def seat_cards_page(
 
 @get("/console/sessions/{session_id:int}/seat-cards/{deputy_id:int}/qr.svg", include_in_schema=False, opt=OWN_BODY_ONLY)
 async def seat_card_qr(
-    request: Request, state: State, session_id: FromPath[int], deputy_id: FromPath[int]
+    request: Request[Any, Any, Any], state: State, session_id: FromPath[int], deputy_id: FromPath[int]
 ) -> Response[str]:
     """One deputy's current login QR code (shown after a code is reissued)."""
     who = await staff_of(request)

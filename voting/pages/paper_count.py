@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath
@@ -16,7 +18,7 @@ from voting.votes.results import load_visible_vote, load_vote
 
 
 @get("/count", include_in_schema=False)
-async def count_home(request: Request, state: State) -> Template | Redirect:
+async def count_home(request: Request[Any, Any, Any], state: State) -> Template | Redirect:
     """A teller's or scrutineer's votes to count, with the way into each."""
     who = await staff_page_user(request)
     if who.role not in COUNTERS:
@@ -26,7 +28,7 @@ async def count_home(request: Request, state: State) -> Template | Redirect:
 
 
 @get("/count/votes/{vote_id:int}/entry", include_in_schema=False)
-async def teller_entry(request: Request, state: State, vote_id: FromPath[int]) -> Template:
+async def teller_entry(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """The teller's keyboard-first form for entering paper ballots."""
     who = await staff_page_user(request, Role.TELLER)
     try:
@@ -41,7 +43,7 @@ async def teller_entry(request: Request, state: State, vote_id: FromPath[int]) -
 
 
 @get("/console/votes/{vote_id:int}/paper", include_in_schema=False)
-async def paper_console(request: Request, state: State, vote_id: FromPath[int]) -> Template:
+async def paper_console(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """The paper count of one vote: roles, steps, discrepancies, report and sign-off."""
     who = await staff_page_user(request)
     try:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypedDict
 
+from voting.programs.models import Phase
 from voting.programs.phases import CONGRESS_TZ, PHASE_NAMES, PHASES
 
 STAGES = {
@@ -54,7 +57,21 @@ def local_time(moment: dt.datetime | None, form: str = "%Y-%m-%d %H:%M") -> str:
     return moment.astimezone(CONGRESS_TZ).strftime(form)
 
 
-WORDS = {
+class ProgramWords(TypedDict):
+    """What every program page's template looks codes up in (pages pass it as **WORDS)."""
+
+    phases: tuple[Phase, ...]
+    phase_names: dict[str, tuple[str, str]]
+    stages: dict[str, tuple[str, str]]
+    ladder: tuple[str, ...]
+    branches: tuple[str, ...]
+    sources: dict[str, tuple[str, str]]
+    exclusions: dict[str, tuple[str, str]]
+    vetting_stages: dict[str, tuple[str, str]]
+    local_time: Callable[[dt.datetime | None, str], str]
+
+
+WORDS: ProgramWords = {
     "phases": PHASES,
     "phase_names": PHASE_NAMES,
     "stages": STAGES,

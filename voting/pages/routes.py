@@ -1,5 +1,7 @@
 """Page routes: staff pages and the screens anyone may open."""
 
+from litestar.types import ControllerRouterHandler
+
 from voting.pages import (
     announcement,
     console,
@@ -13,7 +15,7 @@ from voting.pages import (
     verify_qr,
 )
 
-ROUTES: list[object] = [
+ROUTES: list[ControllerRouterHandler] = [
     *console.ROUTES,
     *screens.ROUTES,
     *paper_count.ROUTES,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
 import msgspec
 
 from tally.models import Tally
@@ -23,7 +24,7 @@ class SignedPaper(msgspec.Struct):
     report: dict[str, Any]
 
 
-async def vote_mode(conn: Any, vote_id: int) -> str:
+async def vote_mode(conn: asyncpg.Connection, vote_id: int) -> str:
     """The vote's mode (electronic when unknown: the caller reports the missing vote)."""
     return await queries.vote_mode(conn, vote_id) or "electronic"
 
@@ -38,7 +39,7 @@ def round_void() -> Conflict:
     )
 
 
-async def add_signed_paper_ballots(conn: Any, vote_id: int) -> SignedPaper | None:
+async def add_signed_paper_ballots(conn: asyncpg.Connection, vote_id: int) -> SignedPaper | None:
     """For a paper or mixed vote, store the signed-off paper ballots in `ballot`; None for an electronic vote."""
     if await vote_mode(conn, vote_id) == "electronic":
         return None
@@ -76,7 +77,7 @@ class BallotsIn(msgspec.Struct):
     paper_returned: int
 
 
-async def ballots_in(conn: Any, vote_id: int) -> BallotsIn | None:
+async def ballots_in(conn: asyncpg.Connection, vote_id: int) -> BallotsIn | None:
     """Tablet ballots plus the paper ballots found in the box; None before 收回 is recorded or in a void round."""
     state = round_state(await queries.steps(conn, vote_id))
     if state.void or state.returned is None:
@@ -85,7 +86,7 @@ async def ballots_in(conn: Any, vote_id: int) -> BallotsIn | None:
     return BallotsIn(cast=tablet + state.returned, paper_returned=state.returned)
 
 
-def count_key(tally: Any) -> Any:
+def count_key(tally: Tally | dict[str, Any]) -> tuple[int, int, int, int, list[tuple[int, int, int, int]]]:
     """The parts of a tally that ballots decide (not attendance, which may still change)."""
     data = msgspec.to_builtins(tally) if isinstance(tally, Tally) else tally
     lines = sorted((c["candidate_id"], c["votes_for"], c["votes_against"], c["abstentions"]) for c in data["counts"])
@@ -102,7 +103,7 @@ def check_matches_report(paper: SignedPaper, tally: Tally) -> None:
         )
 
 
-async def signed_paper_counts(conn: Any, vote_id: int) -> list[dict[str, int]]:
+async def signed_paper_counts(conn: asyncpg.Connection, vote_id: int) -> list[dict[str, int]]:
     """The counted round's ballots issued and returned, shaped as audit.archive.PaperCount; [] if none.
 
     For the signed result (voting.bulletin.announce passes paper_counts=[] today).

@@ -55,7 +55,7 @@ async def insert_counter(
 
 async def counters(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """A vote's tellers and scrutineers, in assignment order."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT c.staff_user_id, s.display_name, c.role, c.is_chief, c.assigned_by, c.assigned_at
         FROM vote_counter c JOIN staff_user s ON s.id = c.staff_user_id
@@ -63,6 +63,7 @@ async def counters(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Recor
         """,
         vote_id,
     )
+    return rows
 
 
 async def counter_of(conn: asyncpg.Connection, vote_id: int, staff_user_id: int) -> asyncpg.Record | None:
@@ -100,7 +101,7 @@ async def insert_step(
 
 async def steps(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """Every recorded step of the vote's paper rounds, oldest first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         # actor is "staff:<id>" for a person (or "system"); the log shows the person's name.
         """
         SELECT p.round, p.kind, p.count, p.reason, p.report, p.actor, p.at, s.display_name AS actor_name
@@ -111,6 +112,7 @@ async def steps(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
         """,
         vote_id,
     )
+    return rows
 
 
 async def issue_to_deputy(conn: asyncpg.Connection, vote_id: int, deputy_id: int) -> bool:
@@ -192,7 +194,7 @@ async def insert_entry(
 
 async def latest_entries(conn: asyncpg.Connection, vote_id: int, round_no: int) -> list[asyncpg.Record]:
     """Each teller's latest reading of each sheet of the round."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT DISTINCT ON (sheet, teller_id) sheet, teller_id, for_ids, against_ids, abstain_ids, void_reason
         FROM paper_entry WHERE vote_id = $1 AND round = $2
@@ -201,6 +203,7 @@ async def latest_entries(conn: asyncpg.Connection, vote_id: int, round_no: int) 
         vote_id,
         round_no,
     )
+    return rows
 
 
 async def insert_resolution(
@@ -230,7 +233,7 @@ async def insert_resolution(
 
 async def latest_resolutions(conn: asyncpg.Connection, vote_id: int, round_no: int) -> list[asyncpg.Record]:
     """The latest resolution of each resolved sheet of the round."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT DISTINCT ON (sheet) sheet, scrutineer_id, for_ids, against_ids, abstain_ids, void_reason
         FROM paper_resolution WHERE vote_id = $1 AND round = $2
@@ -239,6 +242,7 @@ async def latest_resolutions(conn: asyncpg.Connection, vote_id: int, round_no: i
         vote_id,
         round_no,
     )
+    return rows
 
 
 async def store_paper_ballots(
@@ -264,7 +268,7 @@ async def vote_session(conn: asyncpg.Connection, vote_id: int) -> int | None:
 
 async def assignments_of(conn: asyncpg.Connection, staff_user_id: int) -> list[asyncpg.Record]:
     """The votes this staff user counts, newest first, with their session."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT v.id AS vote_id, v.title, v.state, v.mode, s.id AS session_id, s.title AS session_title,
                c.role, c.is_chief
@@ -273,17 +277,19 @@ async def assignments_of(conn: asyncpg.Connection, staff_user_id: int) -> list[a
         """,
         staff_user_id,
     )
+    return rows
 
 
 async def counting_staff(conn: asyncpg.Connection, body_id: int | None) -> list[asyncpg.Record]:
     """A body's active teller and scrutineer accounts, for assigning them to its votes."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT id, username, display_name, role FROM staff_user
         WHERE active AND role IN ('teller', 'scrutineer') AND body_id = $1 ORDER BY role, display_name, id
         """,
         body_id,
     )
+    return rows
 
 
 async def insert_conflict(
@@ -305,7 +311,7 @@ async def insert_conflict(
 
 async def conflicts(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """A vote's declared conflicts, with who declared them and the candidate's name."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT f.staff_user_id, s.display_name, vc.role, f.candidate_id, c.name AS candidate_name, f.reason,
                f.declared_at
@@ -317,6 +323,7 @@ async def conflicts(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Reco
         """,
         vote_id,
     )
+    return rows
 
 
 async def conflicted_candidates(conn: asyncpg.Connection, vote_id: int, staff_user_id: int) -> set[int]:
@@ -330,7 +337,7 @@ async def conflicted_candidates(conn: asyncpg.Connection, vote_id: int, staff_us
 async def transfer_chief(conn: asyncpg.Connection, vote_id: int, staff_user_id: int) -> bool:
     """Make an assigned scrutineer the chief (the previous chief stays a scrutineer); False if not assigned."""
     await conn.execute("UPDATE vote_counter SET is_chief = false WHERE vote_id = $1 AND is_chief", vote_id)
-    done = await conn.execute(
+    done: str = await conn.execute(
         "UPDATE vote_counter SET is_chief = true WHERE vote_id = $1 AND staff_user_id = $2 AND role = 'scrutineer'",
         vote_id,
         staff_user_id,
@@ -340,7 +347,7 @@ async def transfer_chief(conn: asyncpg.Connection, vote_id: int, staff_user_id: 
 
 async def sheet_entries(conn: asyncpg.Connection, vote_id: int, round_no: int, sheet: int) -> list[asyncpg.Record]:
     """Each teller's latest reading of one sheet."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT DISTINCT ON (teller_id) teller_id, for_ids, against_ids, abstain_ids, void_reason
         FROM paper_entry WHERE vote_id = $1 AND round = $2 AND sheet = $3
@@ -350,11 +357,12 @@ async def sheet_entries(conn: asyncpg.Connection, vote_id: int, round_no: int, s
         round_no,
         sheet,
     )
+    return rows
 
 
 async def reading_entries(conn: asyncpg.Connection, vote_id: int, round_no: int) -> list[asyncpg.Record]:
     """Each teller's latest reading of each sheet, with when that teller first entered the sheet (first_id)."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT sheet, teller_id, for_ids, against_ids, abstain_ids, void_reason, first_id FROM (
             SELECT sheet, teller_id, for_ids, against_ids, abstain_ids, void_reason, id,
@@ -366,3 +374,4 @@ async def reading_entries(conn: asyncpg.Connection, vote_id: int, round_no: int)
         vote_id,
         round_no,
     )
+    return rows

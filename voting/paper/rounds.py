@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import asyncpg
 import msgspec
 
 from tally.models import Mark
@@ -27,7 +28,7 @@ class RoundState(msgspec.Struct):
         return self.report is not None
 
 
-def round_state(steps: Sequence[Any]) -> RoundState:
+def round_state(steps: Sequence[asyncpg.Record]) -> RoundState:
     """Fold the vote's steps (oldest first) into the current round's state."""
     current = max((s["round"] for s in steps), default=1)
     state = RoundState(round=current)
@@ -53,7 +54,7 @@ def round_state(steps: Sequence[Any]) -> RoundState:
 MARK_COLUMNS = ((Mark.FOR, "for_ids"), (Mark.AGAINST, "against_ids"), (Mark.ABSTAIN, "abstain_ids"))
 
 
-def reading_of(row: Any) -> Reading:
+def reading_of(row: asyncpg.Record) -> Reading:
     """A stored entry or resolution as a Reading."""
     marks = {int(cid): mark for mark, column in MARK_COLUMNS for cid in row[column]}
     return Reading(marks=marks, void_reason=row["void_reason"])
@@ -61,9 +62,10 @@ def reading_of(row: Any) -> Reading:
 
 def ids_of(reading: Reading) -> tuple[list[int], list[int], list[int]]:
     """A reading as the candidate ids marked for, against and abstain (how entries are stored)."""
-    return tuple(  # type: ignore[return-value]
+    for_ids, against_ids, abstain_ids = (
         sorted(cid for cid, m in reading.marks.items() if m == mark) for mark, _ in MARK_COLUMNS
     )
+    return for_ids, against_ids, abstain_ids
 
 
 def reading_key(reading: Reading) -> tuple[tuple[tuple[int, str], ...], str | None]:
@@ -72,7 +74,7 @@ def reading_key(reading: Reading) -> tuple[tuple[tuple[int, str], ...], str | No
 
 
 def compare_entries(
-    round_no: int, returned: int | None, entries: Sequence[Any], resolutions: Sequence[Any]
+    round_no: int, returned: int | None, entries: Sequence[asyncpg.Record], resolutions: Sequence[asyncpg.Record]
 ) -> tuple[Progress, dict[int, Reading]]:
     """Compare the tellers' latest readings sheet by sheet; returns the progress and the final readings."""
     by_sheet: dict[int, dict[int, Reading]] = {}

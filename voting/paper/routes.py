@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
@@ -47,7 +49,7 @@ async def get_paper_count(state: State, vote_id: FromPath[int]) -> PaperCount:
 
 @post(f"{BASE}/counters", guards=[presiding], summary="Assign a teller or scrutineer", tags=TAGS)
 async def assign_counter(
-    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[CounterAssign]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[CounterAssign]
 ) -> list[Counter]:
     """计票人 / 监票人 / 总监票人 for this vote."""
     return await service.assign_counter(state.pool, await provide_principal(request), vote_id, data)
@@ -55,7 +57,7 @@ async def assign_counter(
 
 @post(f"{BASE}/issued", guards=[ballot_box], status_code=200, summary="发出: ballots issued", tags=TAGS)
 async def record_issued(
-    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[IssuedCount]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[IssuedCount]
 ) -> PaperCount:
     """How many paper ballots were handed out this round; more than present needs beyond_present (409 otherwise)."""
     done = await service.record_issued(state.pool, await provide_principal(request), vote_id, data)
@@ -71,14 +73,14 @@ async def record_issued(
     tags=TAGS,
 )
 async def issue_to_deputy(
-    request: Request, state: State, vote_id: FromPath[int], deputy_id: FromPath[int]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], deputy_id: FromPath[int]
 ) -> PaperCount:
     """Record that this deputy took a paper ballot (blocks the tablet; refused if they voted by tablet)."""
     return await service.issue_to_deputy(state.pool, await provide_principal(request), vote_id, deputy_id)
 
 
 @post(f"{BASE}/box-sealed", guards=[ballot_box], status_code=200, summary="Box checked and sealed", tags=TAGS)
-async def seal_box(request: Request, state: State, vote_id: FromPath[int]) -> PaperCount:
+async def seal_box(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> PaperCount:
     """验箱、封箱."""
     done = await service.seal_box(state.pool, await provide_principal(request), vote_id)
     await tell_screens(state, vote_id)
@@ -87,7 +89,7 @@ async def seal_box(request: Request, state: State, vote_id: FromPath[int]) -> Pa
 
 @post(f"{BASE}/returned", guards=[ballot_box], status_code=200, summary="收回: ballots returned", tags=TAGS)
 async def record_returned(
-    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[StepCount]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[StepCount]
 ) -> PaperCount:
     """Ballots found in the box; more than issued voids the round (选举法 §44)."""
     done = await service.record_returned(state.pool, await provide_principal(request), vote_id, data.count)
@@ -96,7 +98,9 @@ async def record_returned(
 
 
 @post(f"{BASE}/restart", guards=[presiding], status_code=200, summary="Start a void round again", tags=TAGS)
-async def restart_round(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[Recount]) -> PaperCount:
+async def restart_round(
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[Recount]
+) -> PaperCount:
     """After a void round: a new paper round of the same vote (paper issues are withdrawn)."""
     done = await service.restart_round(state.pool, await provide_principal(request), vote_id, data.reason)
     await tell_screens(state, vote_id)
@@ -104,7 +108,9 @@ async def restart_round(request: Request, state: State, vote_id: FromPath[int], 
 
 
 @post(f"{BASE}/entries", guards=[tellers], status_code=200, summary="A teller enters a sheet", tags=TAGS)
-async def enter_sheet(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[SheetEntry]) -> Progress:
+async def enter_sheet(
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[SheetEntry]
+) -> Progress:
     """One returned sheet as this teller reads it (double entry: two tellers enter every sheet)."""
     done = await counting.enter_sheet(state.pool, await provide_principal(request), vote_id, data)
     await tell_screens(state, vote_id)
@@ -125,7 +131,7 @@ async def progress(state: State, vote_id: FromPath[int]) -> Progress:
     tags=TAGS,
 )
 async def resolve_sheet(
-    request: Request, state: State, vote_id: FromPath[int], sheet: FromPath[int], data: JSONBody[Reading]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], sheet: FromPath[int], data: JSONBody[Reading]
 ) -> Progress:
     """A scrutineer records the correct reading of a disputed sheet."""
     done = await counting.resolve_sheet(state.pool, await provide_principal(request), vote_id, sheet, data)
@@ -140,7 +146,7 @@ async def count_report(state: State, vote_id: FromPath[int]) -> CountReport:
 
 
 @post(f"{BASE}/sign-off", guards=[scrutineers], status_code=200, summary="Chief scrutineer signs off", tags=TAGS)
-async def sign_off(request: Request, state: State, vote_id: FromPath[int]) -> PaperCount:
+async def sign_off(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> PaperCount:
     """总监票人 confirms the count report; afterwards nothing can be edited."""
     done = await counting.sign_off(state.pool, await provide_principal(request), vote_id)
     await tell_screens(state, vote_id)
@@ -148,7 +154,9 @@ async def sign_off(request: Request, state: State, vote_id: FromPath[int]) -> Pa
 
 
 @post(f"{BASE}/recount", guards=[scrutineers], status_code=200, summary="A recorded recount", tags=TAGS)
-async def recount(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[Recount]) -> PaperCount:
+async def recount(
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[Recount]
+) -> PaperCount:
     """Withdraw the sign-off for a correction, with a reason."""
     done = await counting.recount(state.pool, await provide_principal(request), vote_id, data.reason)
     await tell_screens(state, vote_id)
@@ -156,20 +164,20 @@ async def recount(request: Request, state: State, vote_id: FromPath[int], data: 
 
 
 @get("/api/paper/assignments", guards=[counters], summary="The votes I count", tags=TAGS)
-async def my_assignments(request: Request, state: State) -> list[Assignment]:
+async def my_assignments(request: Request[Any, Any, Any], state: State) -> list[Assignment]:
     """For a teller or scrutineer: the votes they are assigned to, newest first."""
     return await staffing.my_assignments(state.pool, await provide_principal(request))
 
 
 @get("/api/paper/staff", guards=[presiding], summary="Teller and scrutineer accounts", tags=TAGS)
-async def counting_staff(request: Request, state: State) -> list[CountingStaffUser]:
+async def counting_staff(request: Request[Any, Any, Any], state: State) -> list[CountingStaffUser]:
     """Active teller and scrutineer accounts of the caller's body, to assign to its votes."""
     return await staffing.counting_staff(state.pool, (await provide_principal(request)).body_id)
 
 
 @post(f"{BASE}/conflicts", guards=[counters], summary="Declare a conflict of interest", tags=TAGS)
 async def declare_conflict(
-    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[ConflictDeclare]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[ConflictDeclare]
 ) -> PaperCount:
     """An assigned teller or scrutineer declares a conflict with a candidate (shown on the report and 公告)."""
     return await staffing.declare_conflict(state.pool, await provide_principal(request), vote_id, data)
@@ -177,7 +185,7 @@ async def declare_conflict(
 
 @post(f"{BASE}/chief", guards=[presiding], status_code=200, summary="Name another chief scrutineer", tags=TAGS)
 async def transfer_chief(
-    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[ChiefTransfer]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[ChiefTransfer]
 ) -> PaperCount:
     """Another assigned scrutineer with no declared conflict becomes 总监票人."""
     return await staffing.transfer_chief(state.pool, await provide_principal(request), vote_id, data)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Mapping
 
-PHASES = ("solicit", "shortlist", "deliberate", "vote", "supervise", "evaluate", "closed")
+from voting.programs.models import Phase
+
+PHASES: tuple[Phase, ...] = ("solicit", "shortlist", "deliberate", "vote", "supervise", "evaluate", "closed")
 PHASE_NAMES = {
     "solicit": ("征集", "Solicitation"),
     "shortlist": ("初定", "Shortlisting"),
@@ -27,24 +30,24 @@ def congress_today(now: dt.datetime | None = None) -> dt.date:
     return (now or dt.datetime.now(dt.UTC)).astimezone(CONGRESS_TZ).date()
 
 
-def step_of(current: str, target: str) -> int:
+def step_of(current: Phase, target: Phase) -> int:
     """How many phases forward (positive) or back (negative) target is from current."""
     return PHASES.index(target) - PHASES.index(current)
 
 
-def solicit_window(starts: dict[str, dt.date]) -> tuple[dt.date | None, dt.date | None]:
+def solicit_window(starts: Mapping[Phase, dt.date]) -> tuple[dt.date | None, dt.date | None]:
     """First and last day suggestions are taken (None: not scheduled on that side)."""
     closes = starts.get("shortlist")
     return starts.get("solicit"), (closes - dt.timedelta(days=1)) if closes else None
 
 
-def in_window(starts: dict[str, dt.date], today: dt.date) -> bool:
+def in_window(starts: Mapping[Phase, dt.date], today: dt.date) -> bool:
     """Whether today lies in the scheduled solicitation window."""
     first, last = solicit_window(starts)
     return (first is None or first <= today) and (last is None or today <= last)
 
 
-def schedule_warnings(starts: dict[str, dt.date]) -> list[str]:
+def schedule_warnings(starts: Mapping[Phase, dt.date]) -> list[str]:
     """Things a clerk should know about a schedule (not refusals)."""
     first, last = solicit_window(starts)
     if first is not None and last is not None and (last - first).days + 1 < SOLICIT_MIN_DAYS:
@@ -52,14 +55,14 @@ def schedule_warnings(starts: dict[str, dt.date]) -> list[str]:
     return []
 
 
-def out_of_order(starts: dict[str, dt.date]) -> list[str]:
+def out_of_order(starts: Mapping[Phase, dt.date]) -> list[str]:
     """Phases whose start comes before an earlier phase's start."""
     dated = [(phase, starts[phase]) for phase in PHASES if phase in starts]
     return [later for (_, a), (later, b) in itertools.pairwise(dated) if b < a]
 
 
 def early_move_concerns(
-    current: str, target: str, starts: dict[str, dt.date], today: dt.date, suggestions: int
+    current: Phase, target: Phase, starts: Mapping[Phase, dt.date], today: dt.date, suggestions: int
 ) -> list[dict[str, str]]:
     """Why a forward move looks premature (ahead of the schedule, or out of 征集 with nothing collected).
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
 import asyncpg
 
 from voting.programs.models import CandidateCreate
@@ -28,15 +31,17 @@ async def program_by_id(conn: asyncpg.Connection, program_id: int) -> asyncpg.Re
 
 async def all_programs(conn: asyncpg.Connection) -> list[asyncpg.Record]:
     """Every program, newest year first."""
-    return await conn.fetch("SELECT id, body_id, year, title FROM program ORDER BY year DESC, id")
+    rows: list[asyncpg.Record] = await conn.fetch("SELECT id, body_id, year, title FROM program ORDER BY year DESC, id")
+    return rows
 
 
 async def candidates_of_program(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.Record]:
     """A program's candidates in list order."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"SELECT {CANDIDATE_COLUMNS} FROM candidate WHERE program_id = $1 ORDER BY position",
         program_id,
     )
+    return rows
 
 
 async def append_candidate(conn: asyncpg.Connection, program_id: int, new: CandidateCreate) -> asyncpg.Record:
@@ -80,12 +85,13 @@ async def program_detail(conn: asyncpg.Connection, program_id: int, for_update: 
 
 async def phase_dates(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.Record]:
     """A program's scheduled phase starts."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         "SELECT phase, starts_on FROM program_phase_date WHERE program_id = $1 ORDER BY starts_on", program_id
     )
+    return rows
 
 
-async def replace_phase_dates(conn: asyncpg.Connection, program_id: int, dates: list[tuple[str, object]]) -> None:
+async def replace_phase_dates(conn: asyncpg.Connection, program_id: int, dates: Sequence[tuple[str, dt.date]]) -> None:
     """Set the schedule to exactly these phase starts."""
     await conn.execute("DELETE FROM program_phase_date WHERE program_id = $1", program_id)
     await conn.executemany(
@@ -111,9 +117,10 @@ async def set_phase(conn: asyncpg.Connection, program_id: int, phase: str) -> No
 
 async def programs_with_phase(conn: asyncpg.Connection) -> list[asyncpg.Record]:
     """Every program with its body and phase, newest year first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT p.id, p.body_id, b.name AS body_name, p.year, p.title, p.phase
         FROM program p JOIN body b ON b.id = p.body_id ORDER BY p.year DESC, p.id DESC
         """
     )
+    return rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, post, put
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
@@ -30,7 +32,7 @@ async def list_programs(state: State) -> list[Program]:
 
 
 @post("/api/programs", guards=[clerks], summary="Create a program", tags=["programs"])
-async def create_program(request: Request, state: State, data: JSONBody[ProgramCreate]) -> Program:
+async def create_program(request: Request[Any, Any, Any], state: State, data: JSONBody[ProgramCreate]) -> Program:
     """A body's program for a year."""
     who = await provide_principal(request)
     await require_reach(request, who, {"body_id": data.body_id}, Reach.ACT)
@@ -45,7 +47,7 @@ async def list_candidates(state: State, program_id: FromPath[int]) -> list[Candi
 
 @post("/api/programs/{program_id:int}/candidates", guards=[clerks], summary="Add a candidate", tags=["programs"])
 async def add_candidate(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[CandidateCreate]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[CandidateCreate]
 ) -> Candidate:
     """Append a candidate project."""
     return await service.add_candidate(state.pool, await provide_principal(request), program_id, data)
@@ -59,7 +61,7 @@ async def get_program(state: State, program_id: FromPath[int]) -> ProgramDetail:
 
 @put("/api/programs/{program_id:int}/schedule", guards=[clerks], summary="Set phase dates", tags=["programs"])
 async def set_schedule(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[ProgramSchedule]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[ProgramSchedule]
 ) -> ProgramDetail:
     """Phase dates and categories; `warnings` names a solicitation shorter than 30 days."""
     return await schedule.set_schedule(state.pool, await provide_principal(request), program_id, data)
@@ -69,7 +71,7 @@ async def set_schedule(
     "/api/programs/{program_id:int}/phase", status_code=200, guards=[clerks], summary="Change phase", tags=["programs"]
 )
 async def change_phase(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[PhaseChange]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[PhaseChange]
 ) -> ProgramDetail:
     """Move to the next phase (or back, with a reason)."""
     return await schedule.change_phase(state.pool, await provide_principal(request), program_id, data)

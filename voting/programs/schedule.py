@@ -110,7 +110,11 @@ async def change_phase(pool: asyncpg.Pool, who: Principal, program_id: int, chan
                 concerns=concerns,
             )
         await queries.set_phase(conn, program_id, change.phase)
-        detail = {"from": program.phase, "to": change.phase, "reason": change.reason.strip()}
+        detail: dict[str, str | list[str]] = {
+            "from": program.phase,
+            "to": change.phase,
+            "reason": change.reason.strip(),
+        }
         if concerns:
             detail["concerns"] = [c["code"] for c in concerns]
         await record(conn, who.audit("program.phase_changed", "program", program_id, detail))

@@ -16,17 +16,18 @@ async def body_by_id(conn: asyncpg.Connection, body_id: int) -> asyncpg.Record |
 
 async def deputies_of_body(conn: asyncpg.Connection, body_id: int) -> list[asyncpg.Record]:
     """All deputies of a body in delegation and seat order."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"SELECT {DEPUTY_COLUMNS} FROM deputy WHERE body_id = $1 ORDER BY delegation, seat, id",
         body_id,
     )
+    return rows
 
 
 async def insert_deputies(
     conn: asyncpg.Connection, body_id: int, rows: list[tuple[str, str, str, str, str]]
 ) -> list[asyncpg.Record]:
     """Add deputies (name, delegation, seat, phone, number) with one statement, in the given order."""
-    return await conn.fetch(
+    inserted: list[asyncpg.Record] = await conn.fetch(
         f"""
         INSERT INTO deputy (body_id, name, delegation, seat, phone, number)
         SELECT $1, name, delegation, seat, phone, number
@@ -42,6 +43,7 @@ async def insert_deputies(
         [r[3] for r in rows],
         [r[4] for r in rows],
     )
+    return inserted
 
 
 async def update_deputy(conn: asyncpg.Connection, deputy_id: int, changes: dict[str, Any]) -> asyncpg.Record | None:
@@ -88,10 +90,11 @@ async def lock_roster(conn: asyncpg.Connection, body_id: int) -> list[asyncpg.Re
     (the foreign key takes a KEY SHARE lock on the body); the deputies' own locks hold off edits.
     """
     await conn.execute("SELECT id FROM body WHERE id = $1 FOR UPDATE", body_id)
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"SELECT {DEPUTY_COLUMNS} FROM deputy WHERE body_id = $1 ORDER BY id FOR UPDATE",
         body_id,
     )
+    return rows
 
 
 async def deputy_acts(conn: asyncpg.Connection, deputy_id: int) -> asyncpg.Record:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from litestar import Request, delete, get, patch, post
 from litestar.datastructures import State, UploadFile
@@ -25,7 +25,9 @@ async def list_deputies(state: State, body_id: FromPath[int]) -> list[Deputy]:
 
 
 @post("/api/bodies/{body_id:int}/deputies", guards=[clerks], summary="Add a deputy", tags=["roster"])
-async def add_deputy(request: Request, state: State, body_id: FromPath[int], data: JSONBody[DeputyCreate]) -> Deputy:
+async def add_deputy(
+    request: Request[Any, Any, Any], state: State, body_id: FromPath[int], data: JSONBody[DeputyCreate]
+) -> Deputy:
     """Add one deputy to a body."""
     who = await provide_principal(request)
     [deputy] = await service.add_deputies(state.pool, who, body_id, [data], "added")
@@ -88,7 +90,9 @@ async def preview_import(state: State, body_id: FromPath[int], data: Upload) -> 
     "409 and nothing is written.",
     request_max_body_size=MAX_FILE_BYTES + 64 * 1024,
 )
-async def import_deputies(request: Request, state: State, body_id: FromPath[int], data: Upload) -> ImportResult:
+async def import_deputies(
+    request: Request[Any, Any, Any], state: State, body_id: FromPath[int], data: Upload
+) -> ImportResult:
     """Apply exactly what the preview showed, all rows or none."""
     raw, digest = await read_upload(data, want_digest=True)
     who = await provide_principal(request)
@@ -96,7 +100,9 @@ async def import_deputies(request: Request, state: State, body_id: FromPath[int]
 
 
 @patch("/api/deputies/{deputy_id:int}", guards=[clerks], summary="Edit a deputy", tags=["roster"])
-async def edit_deputy(request: Request, state: State, deputy_id: FromPath[int], data: JSONBody[DeputyUpdate]) -> Deputy:
+async def edit_deputy(
+    request: Request[Any, Any, Any], state: State, deputy_id: FromPath[int], data: JSONBody[DeputyUpdate]
+) -> Deputy:
     """Change a deputy's details, or end their term with active=false."""
     who = await provide_principal(request)
     return await service.update_deputy(state.pool, who, deputy_id, data)
@@ -110,7 +116,7 @@ async def edit_deputy(request: Request, state: State, deputy_id: FromPath[int], 
     description="Only a deputy who never checked in, took a ballot, rated or monitored a project; "
     "otherwise 409 (end their term instead).",
 )
-async def delete_deputy(request: Request, state: State, deputy_id: FromPath[int]) -> None:
+async def delete_deputy(request: Request[Any, Any, Any], state: State, deputy_id: FromPath[int]) -> None:
     """Remove a deputy who was never part of anything (audited)."""
     who = await provide_principal(request)
     await service.delete_deputy(state.pool, who, deputy_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
@@ -26,14 +28,14 @@ from voting.sealing.models import KeyCards, KeyCeremony, SealingKey
     tags=["sealing"],
 )
 async def make_vote_cards(
-    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[KeyCeremony]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[KeyCeremony]
 ) -> KeyCards:
     """Before a vote opens: a sealing key split into cards, k of n open the count; the key is never stored."""
     return printable(await votes.make_vote_cards(state.pool, await provide_principal(request), vote_id, data))
 
 
 @get("/api/votes/{vote_id:int}/sealing-key", summary="A vote's public sealing key", tags=["sealing"])
-async def vote_sealing_key(request: Request, state: State, vote_id: FromPath[int]) -> SealingKey:
+async def vote_sealing_key(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> SealingKey:
     """What tablets seal ballots to (public once the vote is; a practice vote's to the hall's tablets and staff)."""
     who = await optional_principal(request)
     in_the_hall = await is_staff(request) or (who is not None and who.role is Role.DEPUTY)

@@ -20,12 +20,13 @@ async def session_by_id(conn: asyncpg.Connection, session_id: int) -> asyncpg.Re
 
 async def all_sessions(conn: asyncpg.Connection) -> list[asyncpg.Record]:
     """Every session, newest first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT s.id, s.body_id, s.program_id, s.title, s.venue, s.held_on, s.number, b.name AS body_name
         FROM session s JOIN body b ON b.id = s.body_id ORDER BY s.held_on DESC, s.id DESC
         """
     )
+    return rows
 
 
 async def insert_session(
@@ -64,7 +65,7 @@ async def update_session(
     program_id: int | None,
 ) -> bool:
     """Set a session's title, venue, date, number and program; False if there is no such session."""
-    status = await conn.execute(
+    status: str = await conn.execute(
         """
         UPDATE session SET title = $2, venue = $3, held_on = $4, number = $5, program_id = $6 WHERE id = $1
         """,
@@ -102,7 +103,7 @@ async def attendance_counts(conn: asyncpg.Connection, session_id: int) -> asyncp
 
 async def attendance_list(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.Record]:
     """Every active deputy of the session's body with their attendance status."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT d.id, d.name, d.delegation, d.seat, COALESCE(a.status, 'absent') AS status, a.via
         FROM session s
@@ -113,6 +114,7 @@ async def attendance_list(conn: asyncpg.Connection, session_id: int) -> list[asy
         """,
         session_id,
     )
+    return rows
 
 
 async def set_attendance(conn: asyncpg.Connection, session_id: int, deputy_id: int, status: str, via: str) -> bool:
@@ -182,7 +184,7 @@ async def delete_code(conn: asyncpg.Connection, session_id: int, deputy_id: int)
 
 async def seat_cards(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.Record]:
     """Every deputy's unused code, for printing."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT d.id, d.name, d.delegation, d.seat, c.code, c.used_at
         FROM login_code c JOIN deputy d ON d.id = c.deputy_id AND d.active
@@ -190,6 +192,7 @@ async def seat_cards(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.
         """,
         session_id,
     )
+    return rows
 
 
 async def use_code(conn: asyncpg.Connection, code: str) -> asyncpg.Record | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 from litestar import Request, get, patch, post
 from litestar.datastructures import State
@@ -40,7 +42,7 @@ async def get_session(state: State, session_id: FromPath[int]) -> Session:
 
 
 @post("/api/sessions", guards=[clerks], summary="Create a session", tags=["sessions"])
-async def create_session(request: Request, state: State, data: JSONBody[SessionCreate]) -> Session:
+async def create_session(request: Request[Any, Any, Any], state: State, data: JSONBody[SessionCreate]) -> Session:
     """A new congress session."""
     who = await provide_principal(request)
     await require_reach(request, who, {"body_id": data.body_id, "program_id": data.program_id}, Reach.ACT)
@@ -49,7 +51,7 @@ async def create_session(request: Request, state: State, data: JSONBody[SessionC
 
 @patch("/api/sessions/{session_id:int}", guards=[clerks], summary="Edit a session", tags=["sessions"])
 async def edit_session(
-    request: Request, state: State, session_id: FromPath[int], data: JSONBody[SessionUpdate]
+    request: Request[Any, Any, Any], state: State, session_id: FromPath[int], data: JSONBody[SessionUpdate]
 ) -> Session:
     """Title, venue, date, 第N次会议, and the program whose fixed list it votes on."""
     who = await provide_principal(request)
@@ -89,7 +91,7 @@ async def attendance(state: State, session_id: FromPath[int]) -> AttendanceView:
     tags=["sessions"],
 )
 async def mark(
-    request: Request,
+    request: Request[Any, Any, Any],
     state: State,
     session_id: FromPath[int],
     deputy_id: FromPath[int],
@@ -107,7 +109,7 @@ async def mark(
     summary="Seat cards with login codes",
     tags=["sessions"],
 )
-async def seat_cards(request: Request, state: State, session_id: FromPath[int]) -> list[SeatCard]:
+async def seat_cards(request: Request[Any, Any, Any], state: State, session_id: FromPath[int]) -> list[SeatCard]:
     """Every deputy's one-time login code (created on first request)."""
     who = await provide_principal(request)
     return await service.seat_cards(state.pool, state.settings, who, session_id)
@@ -120,7 +122,9 @@ async def seat_cards(request: Request, state: State, session_id: FromPath[int]) 
     summary="A new login code for one deputy; revokes their tablet logins",
     tags=["sessions"],
 )
-async def reissue(request: Request, state: State, session_id: FromPath[int], deputy_id: FromPath[int]) -> SeatCard:
+async def reissue(
+    request: Request[Any, Any, Any], state: State, session_id: FromPath[int], deputy_id: FromPath[int]
+) -> SeatCard:
     """Replace a lost or used code."""
     who = await provide_principal(request)
     return await service.reissue_code(state.pool, state.settings, who, session_id, deputy_id)

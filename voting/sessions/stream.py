@@ -37,7 +37,8 @@ class EventStreamLane:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Stream the session's events until the screen goes away."""
         state = scope["app"].state
-        session_id = scope["path_params"]["session_id"]
+        # Parsed by the route ({session_id:int}); Litestar types path_params as str values.
+        session_id = int(scope["path_params"]["session_id"])
         counted = not await is_staff(Request(scope, receive))
         streams = state.open_streams
         if counted and streams[0] >= state.settings.stream_limit:

@@ -94,7 +94,7 @@ async def suggestion_by_code(conn: asyncpg.Connection, code: str) -> asyncpg.Rec
 
 async def history_of(conn: asyncpg.Connection, suggestion_id: int) -> list[asyncpg.Record]:
     """A suggestion's steps in order, without who took them."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT e.at, e.status, c.name AS candidate_name, e.reason
         FROM suggestion_event e LEFT JOIN candidate c ON c.id = e.candidate_id
@@ -102,6 +102,7 @@ async def history_of(conn: asyncpg.Connection, suggestion_id: int) -> list[async
         """,
         suggestion_id,
     )
+    return rows
 
 
 async def search_suggestions(
@@ -115,7 +116,7 @@ async def search_suggestions(
     phase: str | None = None,
 ) -> list[asyncpg.Record]:
     """A program's suggestions by filters; text matches title or description anywhere (Chinese needs no words)."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"""
         SELECT {STAFF_COLUMNS}
         FROM suggestion s LEFT JOIN candidate c ON c.id = s.candidate_id
@@ -136,6 +137,7 @@ async def search_suggestions(
         None if text is None else contains_pattern(text),
         phase,
     )
+    return rows
 
 
 def contains_pattern(text: str) -> str:
@@ -146,7 +148,7 @@ def contains_pattern(text: str) -> str:
 
 async def program_texts(conn: asyncpg.Connection, suggestion_id: int) -> list[asyncpg.Record]:
     """Every suggestion of the given one's program (it included), as the likeness ranking reads them."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT o.id, o.title, left(o.description, 400) AS description, o.category, o.place, o.status, o.candidate_id
         FROM suggestion s JOIN suggestion o ON o.program_id = s.program_id
@@ -154,11 +156,12 @@ async def program_texts(conn: asyncpg.Connection, suggestion_id: int) -> list[as
         """,
         suggestion_id,
     )
+    return rows
 
 
 async def lock_suggestions(conn: asyncpg.Connection, program_id: int, ids: list[int]) -> list[asyncpg.Record]:
     """The program's suggestions among ids, locked for triage."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT s.id, s.status,
                p.list_fixed_at IS NOT NULL AND EXISTS (SELECT 1 FROM list_entry l WHERE l.candidate_id = s.candidate_id)
@@ -169,6 +172,7 @@ async def lock_suggestions(conn: asyncpg.Connection, program_id: int, ids: list[
         program_id,
         ids,
     )
+    return rows
 
 
 async def set_status(

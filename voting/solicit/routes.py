@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery, JSONBody
@@ -25,7 +27,7 @@ TAGS = ["suggestions"]
 
 @post("/api/programs/{program_id:int}/suggestions", summary="Submit a suggestion (public)", tags=TAGS)
 async def submit(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[PublicSuggestion]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[PublicSuggestion]
 ) -> Receipt:
     """A resident's suggestion; the answer (with the tracking code) comes after it is stored.
 
@@ -48,7 +50,7 @@ async def submit(
 
 @post("/api/programs/{program_id:int}/suggestions/channels", guards=[clerks], summary="Record a suggestion", tags=TAGS)
 async def record_channel(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[ChannelSuggestion]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[ChannelSuggestion]
 ) -> Receipt:
     """A suggestion from a deputy, a liaison station or a department, keeping its source."""
     who = await provide_principal(request)
@@ -59,7 +61,7 @@ async def record_channel(
     "/api/liaison/programs/{program_id:int}/proposals", guards=[liaisons], summary="A department's proposal", tags=TAGS
 )
 async def propose(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[PublicSuggestion]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[PublicSuggestion]
 ) -> Receipt:
     """A department proposes a project (source: department)."""
     who = await provide_principal(request)
@@ -97,7 +99,7 @@ async def similar(state: State, suggestion_id: FromPath[int]) -> list[Similar]:
     "/api/programs/{program_id:int}/suggestions/triage", status_code=200, guards=[clerks], summary="Triage", tags=TAGS
 )
 async def apply_triage(
-    request: Request, state: State, program_id: FromPath[int], data: JSONBody[Triage]
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], data: JSONBody[Triage]
 ) -> TriageResult:
     """Merge, reject, hold or review many suggestions at once."""
     return await triage.triage(state.pool, await provide_principal(request), program_id, data)

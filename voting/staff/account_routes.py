@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, patch, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
@@ -23,7 +25,7 @@ async def list_accounts(state: State, body_id: FromPath[int]) -> list[StaffAccou
 
 @post("/api/bodies/{body_id:int}/staff", guards=[admins], opt=ADMINISTERING, summary="Create a login", tags=TAGS)
 async def create_account(
-    request: Request, state: State, body_id: FromPath[int], data: JSONBody[StaffAccountCreate]
+    request: Request[Any, Any, Any], state: State, body_id: FromPath[int], data: JSONBody[StaffAccountCreate]
 ) -> StaffPassword:
     """A new login; its password is in the answer, once."""
     return await accounts.create_account(state.pool, await provide_principal(request), body_id, data)
@@ -31,7 +33,7 @@ async def create_account(
 
 @patch("/api/staff/{staff_id:int}", guards=[admins], opt=ADMINISTERING, summary="Change or revoke a login", tags=TAGS)
 async def update_account(
-    request: Request, state: State, staff_id: FromPath[int], data: JSONBody[StaffAccountUpdate]
+    request: Request[Any, Any, Any], state: State, staff_id: FromPath[int], data: JSONBody[StaffAccountUpdate]
 ) -> StaffAccount:
     """Rename, change the role, or revoke (active=false)."""
     return await accounts.update_account(state.pool, await provide_principal(request), staff_id, data)
@@ -45,7 +47,7 @@ async def update_account(
     summary="Reset a password",
     tags=TAGS,
 )
-async def reset_password(request: Request, state: State, staff_id: FromPath[int]) -> StaffPassword:
+async def reset_password(request: Request[Any, Any, Any], state: State, staff_id: FromPath[int]) -> StaffPassword:
     """A new password, shown once; the old logins end."""
     return await accounts.reset_password(state.pool, await provide_principal(request), staff_id)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, Response, get, post
 from litestar.datastructures import Cookie, State
 from litestar.params import JSONBody
@@ -13,7 +15,7 @@ from voting.staff.service import log_in, log_out
 
 
 @post("/api/auth/login", status_code=200, summary="Staff login", tags=["auth"])
-async def login(request: Request, state: State, data: JSONBody[StaffLogin]) -> Response[StaffToken]:
+async def login(request: Request[Any, Any, Any], state: State, data: JSONBody[StaffLogin]) -> Response[StaffToken]:
     """Check the password; the token comes back in the body and as an HttpOnly cookie."""
     token = await state.login_throttle.attempt(
         client_address(request),
@@ -32,7 +34,7 @@ async def login(request: Request, state: State, data: JSONBody[StaffLogin]) -> R
 
 
 @post("/api/auth/logout", status_code=200, summary="Staff logout", tags=["auth"])
-async def logout(request: Request, state: State) -> Response[dict[str, bool]]:
+async def logout(request: Request[Any, Any, Any], state: State) -> Response[dict[str, bool]]:
     """End this login on the server and forget the cookie."""
     who = await optional_principal(request)
     if who is not None and who.role in LOGIN_ROLES:
@@ -43,7 +45,7 @@ async def logout(request: Request, state: State) -> Response[dict[str, bool]]:
 
 
 @get("/api/auth/me", guards=[logins], summary="The logged-in staff user", tags=["auth"])
-async def me(request: Request) -> Principal:
+async def me(request: Request[Any, Any, Any]) -> Principal:
     """Who this token belongs to."""
     return await provide_principal(request)
 

@@ -43,20 +43,22 @@ async def insert_issue(
 
 async def inspections(conn: asyncpg.Connection, item_ids: list[int]) -> list[asyncpg.Record]:
     """Inspections of these items, newest first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"SELECT {INSPECTION_COLUMNS} FROM inspection WHERE item_id = ANY($1::bigint[])"
         " ORDER BY inspected_on DESC, id DESC",
         item_ids,
     )
+    return rows
 
 
 async def issues(conn: asyncpg.Connection, item_ids: list[int]) -> list[asyncpg.Record]:
     """Issues of these items: open ones first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"SELECT {ISSUE_COLUMNS} FROM item_issue WHERE item_id = ANY($1::bigint[])"
         " ORDER BY state = 'closed', answer_due, id",
         item_ids,
     )
+    return rows
 
 
 async def issue_by_id(conn: asyncpg.Connection, issue_id: int) -> asyncpg.Record | None:
@@ -121,13 +123,14 @@ async def changes(
     conn: asyncpg.Connection, item_ids: list[int] | None, state: str | None = None
 ) -> list[asyncpg.Record]:
     """Change requests, newest first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"SELECT {CHANGE_COLUMNS} FROM change_request"
         " WHERE ($1::bigint[] IS NULL OR item_id = ANY($1)) AND ($2::text IS NULL OR state = $2)"
         " ORDER BY requested_at DESC, id DESC",
         item_ids,
         state,
     )
+    return rows
 
 
 async def decide_change(

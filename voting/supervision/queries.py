@@ -58,7 +58,7 @@ async def items(
     conn: asyncpg.Connection, body_id: int | None = None, department_id: int | None = None
 ) -> list[asyncpg.Record]:
     """Items, newest program first, optionally of one body or one department."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"""
         SELECT {ITEM_COLUMNS} {ITEM_FROM}
         WHERE ($1::bigint IS NULL OR p.body_id = $1) AND ($2::bigint IS NULL OR i.department_id = $2)
@@ -67,34 +67,38 @@ async def items(
         body_id,
         department_id,
     )
+    return rows
 
 
 async def monitors(conn: asyncpg.Connection, item_ids: list[int]) -> list[asyncpg.Record]:
     """Monitoring-group deputies of these items."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT m.item_id, d.id AS deputy_id, d.name FROM item_monitor m JOIN deputy d ON d.id = m.deputy_id
         WHERE m.item_id = ANY($1::bigint[]) ORDER BY d.name
         """,
         item_ids,
     )
+    return rows
 
 
 async def milestones(conn: asyncpg.Connection, item_ids: list[int]) -> list[asyncpg.Record]:
     """Milestones of these items by date."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         "SELECT id, item_id, title, due_on, reached_on FROM milestone WHERE item_id = ANY($1::bigint[])"
         " ORDER BY due_on, id",
         item_ids,
     )
+    return rows
 
 
 async def covered_periods(conn: asyncpg.Connection, item_ids: list[int]) -> list[asyncpg.Record]:
     """Due dates answered by a live (submitted or published) report."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         "SELECT item_id, period_due FROM progress_report WHERE item_id = ANY($1::bigint[]) AND state <> 'returned'",
         item_ids,
     )
+    return rows
 
 
 async def update_item(conn: asyncpg.Connection, item_id: int, fields: dict[str, Any]) -> None:
@@ -143,11 +147,12 @@ async def insert_milestone(conn: asyncpg.Connection, item_id: int, title: str, d
 
 async def last_live_percent(conn: asyncpg.Connection, item_id: int) -> int | None:
     """The percent of the latest submitted or published report."""
-    return await conn.fetchval(
+    percent: int | None = await conn.fetchval(
         "SELECT percent FROM progress_report WHERE item_id = $1 AND state <> 'returned'"
         " ORDER BY period_due DESC, id DESC LIMIT 1",
         item_id,
     )
+    return percent
 
 
 async def insert_report(
@@ -212,7 +217,7 @@ async def reports(
     conn: asyncpg.Connection, item_ids: list[int] | None = None, state: str | None = None
 ) -> list[asyncpg.Record]:
     """Reports, newest first, of some items and/or in one state."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"""
         SELECT {REPORT_COLUMNS} FROM progress_report r
         WHERE ($1::bigint[] IS NULL OR r.item_id = ANY($1)) AND ($2::text IS NULL OR r.state = $2)
@@ -221,6 +226,7 @@ async def reports(
         item_ids,
         state,
     )
+    return rows
 
 
 async def mark_reviewed(conn: asyncpg.Connection, report_id: int, state: str, note: str) -> None:

@@ -96,6 +96,7 @@ async def file_report(
     finally:
         if not committed:
             photos.discard_photos(data_dir, stored)
+    assert row is not None  # inserted above in the same transaction
     return Report(**dict(row))
 
 
@@ -115,7 +116,9 @@ async def review_report(pool: asyncpg.Pool, who: Principal, report_id: int, revi
         if review.publish:
             await queries.apply_published(conn, report_id, today())
         await record(conn, who.audit(f"report.{state}", "progress_report", report_id, {"note": review.note.strip()}))
-        return Report(**dict(await queries.report_by_id(conn, report_id)))
+        reviewed = await queries.report_by_id(conn, report_id)
+        assert reviewed is not None  # locked above in the same transaction
+        return Report(**dict(reviewed))
 
 
 async def item_reports(pool: asyncpg.Pool, item_id: int, published_only: bool) -> list[Report]:

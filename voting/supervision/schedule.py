@@ -15,7 +15,7 @@ def month_end(year: int, month: int) -> dt.date:
 
 def due_dates(started_on: dt.date, every_months: int, until: dt.date) -> list[dt.date]:
     """Ends of the reporting periods after the start up to `until` (inclusive), e.g. 3-31, 6-30, 9-30, 12-31."""
-    found = []
+    found: list[dt.date] = []
     year, month = started_on.year, started_on.month
     while True:
         if month % every_months == 0:

@@ -12,6 +12,7 @@ from voting.programs.models import Candidate
 
 Long = Annotated[str, msgspec.Meta(max_length=1000)]
 ExclusionRule = Literal["office_building", "assigned_from_above", "debt_burden", "other"]
+VettingStage = Literal["draft", "requested", "vetted", "excluded"]
 
 
 class RequestCreate(msgspec.Struct, forbid_unknown_fields=True):
@@ -92,7 +93,7 @@ class CandidateVetting(msgspec.Struct):
     """A candidate with everything vetting found out about it."""
 
     candidate: Candidate
-    stage: Literal["draft", "requested", "vetted", "excluded"]
+    stage: VettingStage
     exclusion_rule: ExclusionRule | None
     exclusion_reason: str
     suggestions: int  # merged suggestions

@@ -60,18 +60,20 @@ async def request_by_id(conn: asyncpg.Connection, request_id: int, for_update: b
 
 async def requests_of_department(conn: asyncpg.Connection, department_id: int) -> list[asyncpg.Record]:
     """A department's requests: open ones first, earliest due first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"SELECT {REQUEST_COLUMNS} FROM {REQUEST_FROM} WHERE r.department_id = $1"
         " ORDER BY r.answered_at IS NOT NULL, r.due_on, r.id",
         department_id,
     )
+    return rows
 
 
 async def requests_of_program(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.Record]:
     """Every request about a program's candidates."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         f"SELECT {REQUEST_COLUMNS} FROM {REQUEST_FROM} WHERE c.program_id = $1 ORDER BY r.id", program_id
     )
+    return rows
 
 
 async def store_opinion(conn: asyncpg.Connection, request_id: int, by: int | None, opinion: Opinion) -> None:
@@ -121,7 +123,7 @@ async def insert_opinion_version(conn: asyncpg.Connection, request_id: int, by: 
 
 async def opinion_versions(conn: asyncpg.Connection, request_id: int) -> list[asyncpg.Record]:
     """Every answer given to a request, oldest first."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT answered_at, necessity, feasibility, affordability, cost_wan, funding, responsible_unit,
                completion_date, risks, recommended
@@ -129,6 +131,7 @@ async def opinion_versions(conn: asyncpg.Connection, request_id: int) -> list[as
         """,
         request_id,
     )
+    return rows
 
 
 async def copy_opinion_to_candidate(conn: asyncpg.Connection, candidate_id: int, opinion: Opinion) -> None:
@@ -164,18 +167,19 @@ async def insert_note(conn: asyncpg.Connection, candidate_id: int, new: VisitNot
 
 async def notes_of_program(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.Record]:
     """Every visit note on a program's candidates."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT n.id, n.candidate_id, n.group_name, n.visited_on, n.note
         FROM visit_note n JOIN candidate c ON c.id = n.candidate_id WHERE c.program_id = $1 ORDER BY n.visited_on, n.id
         """,
         program_id,
     )
+    return rows
 
 
 async def candidates_for_vetting(conn: asyncpg.Connection, program_id: int) -> list[asyncpg.Record]:
     """A program's candidates with their exclusion flags and how many suggestions (and people) they carry."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT c.id, c.program_id, c.position, c.name, c.summary, c.category, c.cost_wan, c.funding,
                c.responsible_unit, c.completion_date, c.exclusion_rule, c.exclusion_reason,
@@ -186,3 +190,4 @@ async def candidates_for_vetting(conn: asyncpg.Connection, program_id: int) -> l
         """,
         program_id,
     )
+    return rows

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
@@ -26,7 +28,7 @@ TAGS = ["vetting"]
 
 @post("/api/candidates/{candidate_id:int}/feasibility-requests", guards=[clerks], summary="Ask a department", tags=TAGS)
 async def request_opinion(
-    request: Request, state: State, candidate_id: FromPath[int], data: JSONBody[RequestCreate]
+    request: Request[Any, Any, Any], state: State, candidate_id: FromPath[int], data: JSONBody[RequestCreate]
 ) -> FeasibilityRequest:
     """Send a draft candidate to a department for a feasibility opinion by a due date."""
     return await service.request_opinion(state.pool, await provide_principal(request), candidate_id, data)
@@ -41,14 +43,14 @@ async def program_vetting(state: State, program_id: FromPath[int]) -> list[Candi
 
 
 @get("/api/liaison/requests", guards=[liaisons], summary="My department's requests", tags=TAGS)
-async def my_requests(request: Request, state: State) -> list[FeasibilityRequest]:
+async def my_requests(request: Request[Any, Any, Any], state: State) -> list[FeasibilityRequest]:
     """Only what is assigned to the liaison's department; overdue ones are flagged."""
     return await service.my_requests(state.pool, await provide_principal(request))
 
 
 @post("/api/liaison/requests/{request_id:int}/opinion", status_code=200, guards=[liaisons], summary="Answer", tags=TAGS)
 async def answer(
-    request: Request, state: State, request_id: FromPath[int], data: JSONBody[Opinion]
+    request: Request[Any, Any, Any], state: State, request_id: FromPath[int], data: JSONBody[Opinion]
 ) -> FeasibilityRequest:
     """The department's feasibility opinion, or its revision until the list is fixed (403: another department's)."""
     return await service.answer(state.pool, await provide_principal(request), request_id, data)
@@ -60,7 +62,9 @@ async def answer(
     summary="Every answer to a request",
     tags=TAGS,
 )
-async def opinion_history(request: Request, state: State, request_id: FromPath[int]) -> list[OpinionVersion]:
+async def opinion_history(
+    request: Request[Any, Any, Any], state: State, request_id: FromPath[int]
+) -> list[OpinionVersion]:
     """The department's answers in order, the earlier ones kept when it revises (a liaison: own department only)."""
     return await service.opinion_history(state.pool, await provide_principal(request), request_id)
 
@@ -73,7 +77,7 @@ async def opinion_history(request: Request, state: State, request_id: FromPath[i
     tags=TAGS,
 )
 async def flag_exclusion(
-    request: Request, state: State, candidate_id: FromPath[int], data: JSONBody[Exclusion]
+    request: Request[Any, Any, Any], state: State, candidate_id: FromPath[int], data: JSONBody[Exclusion]
 ) -> None:
     """Flag (or clear) an exclusion rule with its reason."""
     await service.flag_exclusion(state.pool, await provide_principal(request), candidate_id, data)
@@ -81,7 +85,7 @@ async def flag_exclusion(
 
 @post("/api/candidates/{candidate_id:int}/visit-notes", guards=[clerks], summary="Add a visit note", tags=TAGS)
 async def add_visit_note(
-    request: Request, state: State, candidate_id: FromPath[int], data: JSONBody[VisitNoteCreate]
+    request: Request[Any, Any, Any], state: State, candidate_id: FromPath[int], data: JSONBody[VisitNoteCreate]
 ) -> VisitNote:
     """A research group's (调研组) visit note."""
     return await service.add_visit_note(state.pool, await provide_principal(request), candidate_id, data)

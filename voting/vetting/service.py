@@ -20,6 +20,7 @@ from voting.vetting.models import (
     Opinion,
     OpinionVersion,
     RequestCreate,
+    VettingStage,
     VisitNote,
     VisitNoteCreate,
 )
@@ -177,7 +178,9 @@ async def program_vetting(conn: asyncpg.Connection, program_id: int) -> list[Can
         rule, reason = fields.pop("exclusion_rule"), fields.pop("exclusion_reason")
         suggestions, raised_by, listed = fields.pop("suggestions"), fields.pop("raised_by"), fields.pop("listed")
         own = requests.get(row["id"], [])
-        stage = "excluded" if rule else "vetted" if any(r.opinion for r in own) else "requested" if own else "draft"
+        stage: VettingStage = (
+            "excluded" if rule else "vetted" if any(r.opinion for r in own) else "requested" if own else "draft"
+        )
         result.append(
             CandidateVetting(
                 candidate=Candidate(**fields),

@@ -7,7 +7,7 @@ import asyncpg
 
 async def rounds_of_item(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """Every live round of the agenda item this vote belongs to, round 1 first (withdrawn runoffs left out)."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         WITH RECURSIVE up AS (
             SELECT id, runoff_of FROM vote WHERE id = $1
@@ -24,14 +24,16 @@ async def rounds_of_item(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg
         """,
         vote_id,
     )
+    return rows
 
 
 async def excluded_candidates(conn: asyncpg.Connection, candidate_ids: list[int]) -> list[asyncpg.Record]:
     """Those of the candidates excluded by a rule (排除), with their names."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         "SELECT id, name FROM candidate WHERE id = ANY($1::bigint[]) AND exclusion_rule IS NOT NULL ORDER BY id",
         candidate_ids,
     )
+    return rows
 
 
 async def mark_runoff_not_held(conn: asyncpg.Connection, vote_id: int, reason: str) -> None:
@@ -51,7 +53,7 @@ async def latest_practice(conn: asyncpg.Connection, session_id: int) -> int | No
 
 async def not_pressed(conn: asyncpg.Connection, session_id: int, vote_id: int) -> list[asyncpg.Record]:
     """Deputies checked in who have not pressed (未按) in this vote, by seat."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT d.id AS deputy_id, d.name, d.seat, d.delegation
         FROM attendance a JOIN deputy d ON d.id = a.deputy_id AND d.active
@@ -62,6 +64,7 @@ async def not_pressed(conn: asyncpg.Connection, session_id: int, vote_id: int) -
         session_id,
         vote_id,
     )
+    return rows
 
 
 async def pressed_at_end(conn: asyncpg.Connection, vote_id: int) -> int | None:

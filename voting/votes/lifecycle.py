@@ -322,7 +322,6 @@ async def start_runoff(pool: asyncpg.Pool, who: Principal, vote_id: int) -> Vote
     async with pool.acquire() as conn:
         vote = await load_vote(conn, vote_id)
         stored = await queries.tally_of(conn, vote_id)
-        mode = await closing.vote_mode(conn, vote_id)
     if stored is None:
         raise Conflict("vote_not_closed", "表决尚未计票", "The vote has not been counted")
     tally = msgspec.convert(stored, Tally)
@@ -340,7 +339,7 @@ async def start_runoff(pool: asyncpg.Pool, who: Principal, vote_id: int) -> Vote
         title=f"{vote.title}（再次投票）",
         candidate_ids=tally.runoff.candidate_ids,
         rules=rules,
-        mode=mode,
+        mode=vote.mode,
         reason=vote.reason or "",
     )
     return await create_vote(pool, who, vote.session_id, new, runoff_of=vote_id, kind=vote.kind)

@@ -7,6 +7,7 @@ the routes, the live event and the drill all read them through `prepared`.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import asyncpg
 import msgspec
@@ -59,16 +60,20 @@ async def prepared_archive(prepared: PreparedResponses, pool: asyncpg.Pool, vote
     return await prepared.fetch("archive", vote_id, build, headers=disposition)
 
 
-async def prepared_page(request: Request, kind: str, vote_id: int, make: Callable[[], Awaitable[Template]]) -> Prepared:
+async def prepared_page(
+    request: Request[Any, Any, Any], kind: str, vote_id: int, make: Callable[[], Awaitable[Template]]
+) -> Prepared:
     """A rendered page (the 公告) kept as bytes; `make` runs only when nothing is kept yet."""
 
     async def build() -> bytes:
         page = await make()
         engine = request.app.template_engine
         assert engine is not None
-        return engine.get_template(page.template_name).render(**page.context).encode()
+        rendered: str = engine.get_template(page.template_name).render(**page.context)
+        return rendered.encode()
 
-    return await request.app.state.prepared.fetch(kind, vote_id, build, media_type=HTML)
+    prepared: PreparedResponses = request.app.state.prepared
+    return await prepared.fetch(kind, vote_id, build, media_type=HTML)
 
 
 def announcement_enricher(prepared: PreparedResponses, pool: asyncpg.Pool) -> Enrich:

@@ -64,12 +64,15 @@ async def vote_by_id(conn: asyncpg.Connection, vote_id: int, for_update: bool = 
 
 async def votes_of_session(conn: asyncpg.Connection, session_id: int) -> list[asyncpg.Record]:
     """A session's votes in creation order."""
-    return await conn.fetch(f"SELECT {VOTE_COLUMNS} FROM vote WHERE session_id = $1 ORDER BY id", session_id)
+    rows: list[asyncpg.Record] = await conn.fetch(
+        f"SELECT {VOTE_COLUMNS} FROM vote WHERE session_id = $1 ORDER BY id", session_id
+    )
+    return rows
 
 
 async def vote_candidates(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """The candidates on a vote's ballot, in ballot order."""
-    return await conn.fetch(
+    rows: list[asyncpg.Record] = await conn.fetch(
         """
         SELECT c.id, c.program_id, vc.position, c.name, c.summary, c.category, c.cost_wan,
                c.funding, c.responsible_unit, c.completion_date
@@ -78,6 +81,7 @@ async def vote_candidates(conn: asyncpg.Connection, vote_id: int) -> list[asyncp
         """,
         vote_id,
     )
+    return rows
 
 
 async def mark_open(conn: asyncpg.Connection, vote_id: int, deputies_total: int) -> None:
@@ -108,9 +112,10 @@ async def mark_withdrawn(conn: asyncpg.Connection, vote_id: int) -> None:
     await conn.execute("UPDATE vote SET state = 'withdrawn', withdrawn_at = now() WHERE id = $1", vote_id)
 
 
-async def tally_of(conn: asyncpg.Connection, vote_id: int) -> Any:
-    """The stored count of a closed vote."""
-    return await conn.fetchval("SELECT tally FROM vote WHERE id = $1", vote_id)
+async def tally_of(conn: asyncpg.Connection, vote_id: int) -> dict[str, Any] | None:
+    """The stored count of a closed vote (jsonb, decoded by the pool's codec), None before the count."""
+    stored: dict[str, Any] | None = await conn.fetchval("SELECT tally FROM vote WHERE id = $1", vote_id)
+    return stored
 
 
 async def runoff_of(conn: asyncpg.Connection, vote_id: int) -> int | None:
@@ -126,7 +131,8 @@ async def count_issued(conn: asyncpg.Connection, vote_id: int) -> int:
 
 async def ballot_marks(conn: asyncpg.Connection, vote_id: int) -> list[asyncpg.Record]:
     """Every ballot's marks and, for a void paper ballot, its reason (no deputy is stored with them)."""
-    return await conn.fetch("SELECT marks, void_reason FROM ballot WHERE vote_id = $1", vote_id)
+    rows: list[asyncpg.Record] = await conn.fetch("SELECT marks, void_reason FROM ballot WHERE vote_id = $1", vote_id)
+    return rows
 
 
 async def present_count(conn: asyncpg.Connection, session_id: int) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, Response, get, post
 from litestar.datastructures import State
 from litestar.params import FromPath, JSONBody
@@ -28,7 +30,7 @@ from voting.votes.models import (
 
 
 @get("/api/sessions/{session_id:int}/votes", summary="A session's votes", tags=["votes"])
-async def list_votes(request: Request, state: State, session_id: FromPath[int]) -> list[Vote]:
+async def list_votes(request: Request[Any, Any, Any], state: State, session_id: FromPath[int]) -> list[Vote]:
     """Definitions and states (no results here); the public sees neither drafts nor withdrawn ones."""
     votes = await results.session_votes(state.pool, session_id)
     if await is_staff(request):
@@ -38,7 +40,9 @@ async def list_votes(request: Request, state: State, session_id: FromPath[int]) 
 
 
 @post("/api/sessions/{session_id:int}/votes", guards=[presiding], summary="Create a vote", tags=["votes"])
-async def create_vote(request: Request, state: State, session_id: FromPath[int], data: JSONBody[VoteCreate]) -> Vote:
+async def create_vote(
+    request: Request[Any, Any, Any], state: State, session_id: FromPath[int], data: JSONBody[VoteCreate]
+) -> Vote:
     """A vote not from the fixed list (a resolution on one matter): labelled so, needs a reason, audited.
 
     A program's vote is made from its fixed list and 票决办法: POST /api/programs/{program_id}/vote.
@@ -47,21 +51,21 @@ async def create_vote(request: Request, state: State, session_id: FromPath[int],
 
 
 @get("/api/votes/{vote_id:int}", summary="A vote", tags=["votes"])
-async def get_vote(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
+async def get_vote(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Vote:
     """The vote definition and its state (public once opened; drafts and withdrawn ones for staff only)."""
     async with state.pool.acquire() as conn:
         return await results.load_visible_vote(conn, vote_id, await is_staff(request))
 
 
 @post("/api/votes/{vote_id:int}/open", guards=[presiding], status_code=200, summary="Open a vote", tags=["votes"])
-async def open_vote(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
+async def open_vote(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Vote:
     """Start voting; refused without a quorum."""
     return await lifecycle.open_vote(state.pool, state.live, await provide_principal(request), vote_id)
 
 
 @post("/api/votes/{vote_id:int}/close", guards=[presiding], status_code=200, summary="Close and count", tags=["votes"])
 async def close_vote(
-    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[CloseVote]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[CloseVote]
 ) -> Response[Tally | AwaitingKeys]:
     """End voting (needs confirm=true); counted at once (200) unless sealed ballots wait for key cards (202)."""
     if not data.confirm:
@@ -80,14 +84,16 @@ async def close_vote(
     summary="Open the sealed count with key cards",
     tags=["votes"],
 )
-async def open_count(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[PresentCards]) -> Tally:
+async def open_count(
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[PresentCards]
+) -> Tally:
     """k scrutineers' key cards rebuild the vote's key; the sealed ballots are opened and counted."""
     who = await provide_principal(request)
     return await lifecycle.open_count(state.pool, state.live, who, vote_id, list(data.cards))
 
 
 @post("/api/votes/{vote_id:int}/runoff", guards=[presiding], status_code=201, summary="Start a runoff", tags=["votes"])
-async def runoff(request: Request, state: State, vote_id: FromPath[int]) -> Vote:
+async def runoff(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Vote:
     """A draft 再次投票 among the candidates tied at the cut line."""
     return await lifecycle.start_runoff(state.pool, await provide_principal(request), vote_id)
 
@@ -95,14 +101,16 @@ async def runoff(request: Request, state: State, vote_id: FromPath[int]) -> Vote
 @post(
     "/api/votes/{vote_id:int}/withdraw", guards=[presiding], status_code=200, summary="Withdraw a draft", tags=["votes"]
 )
-async def withdraw(request: Request, state: State, vote_id: FromPath[int], data: JSONBody[WithdrawVote]) -> Vote:
+async def withdraw(
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[WithdrawVote]
+) -> Vote:
     """Take back a vote not yet opened (needs a reason); it is then never public and never opened."""
     who = await provide_principal(request)
     return await lifecycle.withdraw_vote(state.pool, state.live, who, vote_id, data.reason)
 
 
 @get("/api/votes/{vote_id:int}/turnout", summary="已投/出席/应到", tags=["votes"])
-async def turnout(request: Request, state: State, vote_id: FromPath[int]) -> Turnout:
+async def turnout(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Turnout:
     """Live counts of who voted (public once opened); never partial results."""
     if not await is_staff(request):
         async with state.pool.acquire() as conn:
@@ -117,10 +125,11 @@ async def turnout(request: Request, state: State, vote_id: FromPath[int]) -> Tur
     middleware=[PreparedLane],
     opt={"prepared": "result"},
 )
-async def result(request: Request, state: State, vote_id: FromPath[int]) -> Response[Result]:
+async def result(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[Result]:
     """Public after announcement (prepared once, with an ETag); staff may see it once the vote is closed."""
     if state.prepared.get("result", vote_id) is None and await is_staff(request):
         return Response(await results.result(state.pool, vote_id, public=False))
+    # The prepared JSON goes out as bytes; the declared type is what /schema documents.
     return respond(request, await published.prepared_result(state.prepared, state.pool, vote_id))  # type: ignore[return-value]
 
 
@@ -132,7 +141,7 @@ async def result(request: Request, state: State, vote_id: FromPath[int]) -> Resp
     tags=["votes"],
 )
 async def runoff_not_held_route(
-    request: Request, state: State, vote_id: FromPath[int], data: JSONBody[DeclineRunoff]
+    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int], data: JSONBody[DeclineRunoff]
 ) -> Vote:
     """The tied seats are then listed as unfilled in the final result, with this reason."""
     who = await provide_principal(request)
@@ -147,7 +156,7 @@ async def runoff_not_held_route(
     tags=["votes"],
 )
 async def start_practice(
-    request: Request, state: State, session_id: FromPath[int], data: JSONBody[PracticeCreate]
+    request: Request[Any, Any, Any], state: State, session_id: FromPath[int], data: JSONBody[PracticeCreate]
 ) -> PracticeView:
     """Opens at once; never counted, announced or archived."""
     who = await provide_principal(request)
@@ -155,7 +164,9 @@ async def start_practice(
 
 
 @get("/api/sessions/{session_id:int}/practice", summary="The session's practice vote", tags=["votes"])
-async def session_practice(request: Request, state: State, session_id: FromPath[int]) -> PracticeView | None:
+async def session_practice(
+    request: Request[Any, Any, Any], state: State, session_id: FromPath[int]
+) -> PracticeView | None:
     """How many pressed (the hall); staff also see the seats that have not pressed (未按)."""
     return await practice.session_practice(state.pool, session_id, staff=await is_staff(request))
 
@@ -167,7 +178,7 @@ async def session_practice(request: Request, state: State, session_id: FromPath[
     summary="End a practice vote",
     tags=["votes"],
 )
-async def end_practice(request: Request, state: State, vote_id: FromPath[int]) -> PracticeView:
+async def end_practice(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> PracticeView:
     """Its ballots, receipts and issue records are deleted; nothing is counted."""
     return await practice.end_practice(state.pool, state.live, await provide_principal(request), vote_id)
 
