@@ -10,6 +10,7 @@ from typing import Any
 
 import msgspec
 
+from ballots.queries import store_plain_ballots
 from tally.models import Tally
 from voting.errors import Conflict
 from voting.paper import queries
@@ -59,7 +60,7 @@ async def add_signed_paper_ballots(conn: Any, vote_id: int) -> SignedPaper | Non
         await queries.latest_resolutions(conn, vote_id, state.round),
     )
     readings = [final[sheet] for sheet in sorted(final)]
-    await queries.store_paper_ballots(
+    await store_plain_ballots(
         conn,
         vote_id,
         [{str(cid): mark.value for cid, mark in r.marks.items()} for r in readings],
