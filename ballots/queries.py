@@ -1,4 +1,4 @@
-"""SQL for casting: all of a batch's ballots with a handful of statements."""
+"""SQL for casting: all of a batch's ballots with a handful of statements; the plain ballots written at the count."""
 
 from __future__ import annotations
 
@@ -115,4 +115,22 @@ async def withdraw_issued(conn: asyncpg.Connection, vote_ids: list[int], deputy_
         """,
         vote_ids,
         deputy_ids,
+    )
+
+
+async def store_plain_ballots(
+    conn: asyncpg.Connection, vote_id: int, marks: list[dict[str, str]], void_reasons: list[str | None]
+) -> None:
+    """Write a vote's plain ballots in the order given (sealed ones as opened, shuffled; paper ones as signed off).
+
+    Nothing about a voter is written with them.
+    """
+    await conn.execute(
+        """
+        INSERT INTO ballot (vote_id, marks, void_reason)
+        SELECT $1, m, r FROM unnest($2::jsonb[], $3::text[]) AS t(m, r)
+        """,
+        vote_id,
+        marks,
+        void_reasons,
     )

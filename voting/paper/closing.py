@@ -11,6 +11,7 @@ from typing import Any
 import asyncpg
 import msgspec
 
+from ballots.queries import store_plain_ballots
 from tally.models import Tally
 from voting.errors import Conflict
 from voting.paper import queries
@@ -60,7 +61,7 @@ async def add_signed_paper_ballots(conn: asyncpg.Connection, vote_id: int) -> Si
         await queries.latest_resolutions(conn, vote_id, state.round),
     )
     readings = [final[sheet] for sheet in sorted(final)]
-    await queries.store_paper_ballots(
+    await store_plain_ballots(
         conn,
         vote_id,
         [{str(cid): mark.value for cid, mark in r.marks.items()} for r in readings],

@@ -245,21 +245,6 @@ async def latest_resolutions(conn: asyncpg.Connection, vote_id: int, round_no: i
     return rows
 
 
-async def store_paper_ballots(
-    conn: asyncpg.Connection, vote_id: int, marks: list[dict[str, str]], void_reasons: list[str | None]
-) -> None:
-    """Write the signed-off paper ballots into `ballot` at close (the order is reshuffled afterwards)."""
-    await conn.execute(
-        """
-        INSERT INTO ballot (vote_id, marks, void_reason)
-        SELECT $1, m, r FROM unnest($2::jsonb[], $3::text[]) AS t(m, r)
-        """,
-        vote_id,
-        marks,
-        void_reasons,
-    )
-
-
 async def vote_session(conn: asyncpg.Connection, vote_id: int) -> int | None:
     """The session a vote belongs to (where its live events go)."""
     value = await conn.fetchval("SELECT session_id FROM vote WHERE id = $1", vote_id)

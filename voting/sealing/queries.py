@@ -1,8 +1,6 @@
-"""SQL for sealing keys, sealed ballots and sheets, and the plain ones written when the count is opened."""
+"""SQL for sealing keys and the sealed ballots and sheets (the opened ballots are written by ballots.queries)."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import asyncpg
 
@@ -63,21 +61,6 @@ async def sealed_ballots(conn: asyncpg.Connection, vote_id: int) -> list[bytes]:
     """A vote's sealed tablet ballots, in no particular order."""
     rows = await conn.fetch("SELECT sealed FROM ballot_receipt WHERE vote_id = $1 AND sealed IS NOT NULL", vote_id)
     return [bytes(r["sealed"]) for r in rows]
-
-
-async def insert_opened_ballots(
-    conn: asyncpg.Connection, vote_id: int, marks: list[Any], void_reasons: list[str | None]
-) -> None:
-    """Write the opened ballots in the (shuffled) order given; nothing about a voter is written with them."""
-    await conn.execute(
-        """
-        INSERT INTO ballot (vote_id, marks, void_reason)
-        SELECT $1, m, r FROM unnest($2::jsonb[], $3::text[]) AS t(m, r)
-        """,
-        vote_id,
-        marks,
-        void_reasons,
-    )
 
 
 async def mark_awaiting_keys(conn: asyncpg.Connection, vote_id: int) -> None:

@@ -15,6 +15,7 @@ import msgspec
 
 from audit.queries import record
 from ballots import sealing
+from ballots.queries import store_plain_ballots
 from tally.ballot_check import check_ballot
 from tally.errors import BallotRejected
 from tally.models import Mark
@@ -121,7 +122,7 @@ async def open_ballots(conn: asyncpg.Connection, who: Principal, vote: Vote, key
     opener = sealing.Opener(key.private, key.public, label_of(vote.id))
     opened = await asyncio.to_thread(lambda: [open_ballot(opener, vote, s) for s in sealed])
     _shuffler.shuffle(opened)
-    await queries.insert_opened_ballots(
+    await store_plain_ballots(
         conn, vote.id, [{} if marks is None else marks for marks, _ in opened], [why for _, why in opened]
     )
     void = sum(1 for _, why in opened if why is not None)

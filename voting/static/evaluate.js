@@ -1,5 +1,5 @@
 "use strict";
-// The deputy's rating screen (满意度测评): uses the tablet login stored by tablet.js, shows the open rounds,
+// The deputy's rating screen (满意度测评): uses the tablet login stored by tablet/login.js, shows the open rounds,
 // one choice per project, a confirmation, then a single submission. Nothing about the choices is kept.
 // On the vote screen (tablet.html) it only shows the link to this screen while a round waits for the deputy.
 

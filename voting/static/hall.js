@@ -12,16 +12,6 @@
 
   const get = (path) => PJ.api("GET", path, { anonymous: true });
 
-  /** The screen is laid out for 1920×1080; other projectors get it scaled to fit, centred. */
-  function fit() {
-    const scale = Math.min(innerWidth / 1920, innerHeight / 1080);
-    const left = (innerWidth - 1920 * scale) / 2;
-    const top = (innerHeight - 1080 * scale) / 2;
-    document.body.style.transform = "translate(" + left + "px, " + top + "px) scale(" + scale + ")";
-  }
-  addEventListener("resize", fit);
-  fit();
-
   function display(key, ...content) {
     shown = key;
     main.dataset.view = key.split(":")[0];

@@ -19,15 +19,6 @@
     [8, 88, 92, 88],
   ];
 
-  function fit() {
-    const scale = Math.min(innerWidth / 1920, innerHeight / 1080);
-    const left = (innerWidth - 1920 * scale) / 2;
-    const top = (innerHeight - 1080 * scale) / 2;
-    document.body.style.transform = "translate(" + left + "px, " + top + "px) scale(" + scale + ")";
-  }
-  addEventListener("resize", fit);
-  fit();
-
   /** One 正 with `strokes` of its five strokes drawn. */
   function glyph(strokes, size) {
     const svg = document.createElementNS(SVG, "svg");

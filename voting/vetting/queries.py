@@ -76,6 +76,21 @@ async def requests_of_program(conn: asyncpg.Connection, program_id: int) -> list
     return rows
 
 
+def opinion_values(opinion: Opinion) -> tuple[object, ...]:
+    """An opinion's columns in the order both statements below take them, $3 to $11."""
+    return (
+        opinion.necessity,
+        opinion.feasibility,
+        opinion.affordability,
+        opinion.cost_wan,
+        opinion.funding,
+        opinion.responsible_unit,
+        opinion.completion_date,
+        opinion.risks,
+        opinion.recommended,
+    )
+
+
 async def store_opinion(conn: asyncpg.Connection, request_id: int, by: int | None, opinion: Opinion) -> None:
     """Record the answer to a request."""
     await conn.execute(
@@ -87,15 +102,7 @@ async def store_opinion(conn: asyncpg.Connection, request_id: int, by: int | Non
         """,
         request_id,
         by,
-        opinion.necessity,
-        opinion.feasibility,
-        opinion.affordability,
-        opinion.cost_wan,
-        opinion.funding,
-        opinion.responsible_unit,
-        opinion.completion_date,
-        opinion.risks,
-        opinion.recommended,
+        *opinion_values(opinion),
     )
 
 
@@ -109,15 +116,7 @@ async def insert_opinion_version(conn: asyncpg.Connection, request_id: int, by: 
         """,
         request_id,
         by,
-        opinion.necessity,
-        opinion.feasibility,
-        opinion.affordability,
-        opinion.cost_wan,
-        opinion.funding,
-        opinion.responsible_unit,
-        opinion.completion_date,
-        opinion.risks,
-        opinion.recommended,
+        *opinion_values(opinion),
     )
 
 

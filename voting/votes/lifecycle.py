@@ -135,6 +135,16 @@ async def refuse_excluded(conn: asyncpg.Connection, candidate_ids: list[int]) ->
         )
 
 
+async def open_in_session(conn: asyncpg.Connection, vote_id: int, total: int) -> None:
+    """Draft → open with 应到 fixed; refused while another vote of the session is open (a real or a practice one)."""
+    try:
+        await queries.mark_open(conn, vote_id, total)
+    except asyncpg.UniqueViolationError as error:
+        raise Conflict(
+            "another_vote_open", "本次会议已有正在进行的表决", "Another vote of this session is open"
+        ) from error
+
+
 async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_id: int) -> Vote:
     """Open voting, only with a quorum present."""
     async with transaction(pool) as conn:
@@ -156,12 +166,7 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
                 total=total,
             )
         await sealed_votes.require_key(conn, vote)
-        try:
-            await queries.mark_open(conn, vote_id, total)
-        except asyncpg.UniqueViolationError as error:
-            raise Conflict(
-                "another_vote_open", "本次会议已有正在进行的表决", "Another vote of this session is open"
-            ) from error
+        await open_in_session(conn, vote_id, total)
         await record(
             conn,
             who.audit("vote.opened", "vote", vote_id, {"present": present, "total": total}),

@@ -25,6 +25,7 @@ from voting.sealing.service import record_key
 from voting.sealing.votes import label_of
 from voting.sessions.service import require_session
 from voting.votes import agenda_queries, queries
+from voting.votes.lifecycle import open_in_session
 from voting.votes.models import PracticeCreate, PracticeSeat, PracticeView
 from voting.votes.results import load_vote
 
@@ -64,12 +65,7 @@ async def start_practice(
         # never shown to anyone: no practice ballot can ever be opened, and all are deleted at the end.
         await record_key(conn, who, label_of(vote_id), KeyCeremony(), vote_id=vote_id)
         total = await count_active_deputies(conn, session.body_id)
-        try:
-            await queries.mark_open(conn, vote_id, total)
-        except asyncpg.UniqueViolationError as error:
-            raise Conflict(
-                "another_vote_open", "本次会议已有正在进行的表决", "Another vote of this session is open"
-            ) from error
+        await open_in_session(conn, vote_id, total)
         await record(conn, who.audit("practice.started", "vote", vote_id, {"session_id": session_id}))
         view = await practice_view_of(conn, vote_id, staff=True)
     live.publish(session_id, "vote_opened", {"vote_id": vote_id, "practice": True})

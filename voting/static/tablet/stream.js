@@ -1,0 +1,86 @@
+"use strict";
+// Tablet: what to show as the session's votes open and close (on each vote event and each resync):
+// waiting, a paper-only vote, "you have voted", or the ballot.
+
+(() => {
+  const { el, bi } = PJ;
+  const T = PJ.tablet;
+
+  T.onEvent = function onEvent(name) {
+    if (name.startsWith("vote_")) T.refresh();
+  };
+
+  T.refresh = async function refresh() {
+    if (!T.login || T.screen === "sending" || T.screen === "login") return;
+    let view;
+    try {
+      view = await PJ.api("GET", "/api/tablet/me", { token: T.login.token, anonymous: true });
+    } catch (error) {
+      if (error.status === 401) return T.loggedOut(error);
+      T.setBanner(PJ.errorBox(error));
+      return;
+    }
+    if (T.screen === "sending" || T.screen === "login") return; // changed while we waited
+    document.getElementById("tablet-session").replaceChildren(el("span", {}, view.body_name), " · ", el("strong", {}, view.session_title));
+    decide(view);
+  };
+
+  function decide(view) {
+    const vote = view.vote;
+    const { screen, ballot } = T;
+    const marking = (screen === "marking" || screen === "review") && ballot;
+    if (marking && (!vote || vote.id !== ballot.vote.id)) {
+      // Leave the marks on screen; the server refuses a late ballot and we say so then.
+      T.setBanner(el("div", { class: "notice warn" }, bi("本次表决已结束投票。", "This vote has closed."), " ", T.bigButton("返回", "Back", "", T.backToWaiting, "back")));
+      return;
+    }
+    T.setBanner(null);
+    if (!vote) {
+      if (screen !== "receipt" && screen !== "refused") showWaiting();
+      return;
+    }
+    if (vote.mode === "paper") return showPaperVote(vote);
+    if (view.voted) {
+      if (!(screen === "receipt" && T.receiptVote === vote.id)) T.showVoted(vote);
+      return;
+    }
+    if (marking || (screen === "refused" && ballot && ballot.vote.id === vote.id)) return;
+    T.startMarking(vote);
+  }
+
+  T.backToWaiting = function backToWaiting() {
+    T.ballot = null;
+    T.setBanner(null);
+    T.show("waiting", el("p", { class: "waiting" }, bi("正在刷新…", "Refreshing…")));
+    T.refresh();
+  };
+
+  function showWaiting() {
+    T.ballot = null;
+    T.show(
+      "waiting",
+      el(
+        "div",
+        { class: "waiting" },
+        el("div", { class: "pulse", "aria-hidden": "true" }),
+        el("h1", {}, bi("暂无进行中的表决，请等待", "No vote is open. Please wait.")),
+        el("p", {}, bi("表决开始后，选票会自动显示在这里。", "The ballot appears here as soon as a vote opens.")),
+      ),
+    );
+  }
+
+  /** A paper-only vote: the tablet shows no ballot (the server would refuse one anyway). */
+  function showPaperVote(vote) {
+    T.ballot = null;
+    T.show(
+      "paper",
+      el(
+        "div",
+        { class: "waiting", "data-paper-vote": true },
+        el("h1", {}, bi("本次表决使用纸质选票", "This vote uses paper ballots")),
+        el("p", {}, vote.title),
+        el("p", { class: "muted" }, bi("请向工作人员领取纸质选票，在选票上填写后投入票箱。", "Take a paper ballot from the staff, mark it and put it in the ballot box.")),
+      ),
+    );
+  }
+})();
