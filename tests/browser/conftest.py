@@ -17,8 +17,8 @@ import httpx
 import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
 
-from tests.conftest import JWT_SECRET, create_database, free_port, wait_until_serving
-from tests.voting.steps import seal_marks
+from tests.servers import JWT_SECRET, create_database, free_port, wait_until_serving
+from tests.steps import seal_marks
 
 # Pages poll every few seconds besides listening to the event stream; give them time to catch up.
 expect.set_options(timeout=12_000)

@@ -21,7 +21,7 @@ from playwright.async_api import Page, expect
 
 from ballots import sealing
 from tests.browser.conftest import OpenScreen
-from tests.conftest import JWT_SECRET, with_database
+from tests.servers import JWT_SECRET, with_database
 from voting.auth import Role
 from voting.database import create_pool, migrate
 from voting.drill.screens import presiding_token

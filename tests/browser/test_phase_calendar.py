@@ -14,7 +14,7 @@ from playwright.async_api import expect
 from tests.browser.conftest import OpenScreen
 from tests.browser.test_supervision_flow import log_in
 from tests.factories import make_congress
-from tests.voting.steps import audit_events
+from tests.steps import audit_events
 from voting.programs.phases import congress_today
 
 pytestmark = pytest.mark.browser

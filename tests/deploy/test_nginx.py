@@ -19,8 +19,8 @@ import httpx
 import pytest
 from litestar.routes import HTTPRoute
 
-from tests.conftest import free_port
 from tests.factories import make_congress, make_liaison
+from tests.servers import free_port
 from voting.app import create_app
 from voting.settings import Settings
 

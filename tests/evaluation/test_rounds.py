@@ -12,8 +12,8 @@ from litestar.testing import AsyncTestClient
 
 from ballots import sealing
 from tests.factories import bearer
+from tests.steps import assert_refused, fetch_count
 from tests.supervision.world import World, announced_world
-from tests.voting.steps import assert_refused, fetch_count
 from voting.settings import Settings
 
 CONFIRM = {"confirm": True}

@@ -11,8 +11,8 @@ from litestar.testing import AsyncTestClient
 
 from tests.evaluation.test_rounds import close_round, new_round, rate
 from tests.factories import make_congress
+from tests.steps import assert_refused, mark
 from tests.supervision.world import announced_world
-from tests.voting.steps import assert_refused, mark
 from voting.settings import Settings
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -8,7 +8,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.overview.county import YEAR, County, headers_of, staff_login, two_township_county
-from tests.voting.steps import assert_refused
+from tests.steps import assert_refused
 from voting.auth import Role
 from voting.programs.phases import congress_today
 from voting.settings import Settings

@@ -15,7 +15,7 @@ from tests.paper.count_steps import (
     paper_post,
     sheet,
 )
-from tests.voting.steps import assert_refused, audit_events, close_vote, mark, open_vote
+from tests.steps import assert_refused, audit_events, close_vote, mark, open_vote
 from voting.paper.closing import signed_paper_counts
 from voting.settings import Settings
 

@@ -11,9 +11,9 @@ import pytest
 from litestar.testing import AsyncTestClient
 from PIL import Image
 
+from tests.steps import assert_refused, fetch_count
 from tests.supervision.images import phone_jpeg, png
 from tests.supervision.world import World, announced_world
-from tests.voting.steps import assert_refused, fetch_count
 from voting.settings import Settings
 
 Files = list[tuple[str, tuple[str, bytes, str]]]

@@ -6,7 +6,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.factories import bearer, make_congress, make_liaison
-from tests.voting.steps import assert_refused
+from tests.steps import assert_refused
 from voting.auth import Role, read_token
 from voting.departments.service import department_of
 from voting.settings import Settings

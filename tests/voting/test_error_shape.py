@@ -9,7 +9,7 @@ import httpx
 from litestar.testing import AsyncTestClient
 
 from tests.factories import bearer, make_congress
-from tests.voting.steps import assert_refused, create_vote, log_in
+from tests.steps import assert_refused, create_vote, log_in
 from voting.auth import Principal, Role, issue_token
 from voting.settings import Settings
 

@@ -10,12 +10,10 @@ from litestar.testing import AsyncTestClient
 
 from audit import decode_archive, verify_archive
 from tests.factories import Congress, make_congress
-from tests.solicit.steps import fresh_submission_throttle, submit, triage
-from tests.voting.steps import assert_refused, audit_events, cast, close_vote, open_vote
+from tests.solicit.steps import submit, triage
+from tests.steps import assert_refused, audit_events, cast, close_vote, open_vote
 from tests.voting.test_runoff import tied_vote
 from voting.settings import Settings
-
-__all__ = ["fresh_submission_throttle"]  # resident submissions below, from one test address
 
 
 async def announce(client: AsyncTestClient, congress: Congress, vote_id: int) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
 from tests.solicit.steps import fix_list, vet
-from tests.voting.steps import assert_refused, audit_events
+from tests.steps import assert_refused, audit_events
 from voting.settings import Settings
 
 

@@ -10,7 +10,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
-from tests.voting.steps import assert_refused
+from tests.steps import assert_refused
 from voting.app import create_app
 from voting.auth.throttle import FailedLoginThrottle
 from voting.errors import TooManyRequests

@@ -22,7 +22,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from tests.conftest import JWT_SECRET, app_server, create_database
+from tests.servers import JWT_SECRET, app_server, create_database
 from voting.auth import Role
 from voting.database import create_pool, migrate
 from voting.settings import Settings

@@ -8,7 +8,7 @@ from litestar.testing import AsyncTestClient
 
 from audit import decode_archive, verify_archive
 from tests.factories import bearer, make_congress
-from tests.voting.steps import (
+from tests.steps import (
     assert_refused,
     audit_events,
     cast,

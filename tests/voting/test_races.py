@@ -10,7 +10,7 @@ import httpx
 from litestar.testing import AsyncTestClient
 
 from tests.factories import bearer, make_congress
-from tests.voting.steps import (
+from tests.steps import (
     assert_refused,
     audit_events,
     cast,

@@ -12,7 +12,7 @@ from litestar.routes import HTTPRoute
 from litestar.testing import AsyncTestClient
 
 from tests.factories import bearer, make_congress, make_liaison
-from tests.voting.steps import assert_refused, fetch_count, log_in
+from tests.steps import assert_refused, fetch_count, log_in
 from voting.auth import COOKIE, Role
 from voting.auth.same_origin import declared_media_type, from_another_origin
 from voting.openapi_roles import roles_of

@@ -8,7 +8,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
-from tests.voting.steps import assert_refused, audit_events, fetch_count, log_in
+from tests.steps import assert_refused, audit_events, fetch_count, log_in
 from voting.settings import Settings
 
 HEADER = "姓名,代表团,座位,电话\n"

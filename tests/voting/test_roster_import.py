@@ -12,7 +12,7 @@ import openpyxl
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
-from tests.voting.steps import assert_refused, audit_events, fetch_count
+from tests.steps import assert_refused, audit_events, fetch_count
 from voting.settings import Settings
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

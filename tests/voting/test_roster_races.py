@@ -9,7 +9,7 @@ import httpx
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
-from tests.voting.steps import fetch_count, mark
+from tests.steps import fetch_count, mark
 from tests.voting.test_roster_import import confirm, preview, workbook
 from voting.settings import Settings
 

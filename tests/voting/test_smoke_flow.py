@@ -5,7 +5,7 @@ from __future__ import annotations
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
-from tests.voting.steps import cast, make_key_cards
+from tests.steps import cast, make_key_cards
 
 
 async def test_session_vote_end_to_end(client: AsyncTestClient, pool, settings) -> None:

@@ -6,7 +6,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.factories import bearer, make_congress
-from tests.voting.steps import assert_refused
+from tests.steps import assert_refused
 from voting.auth import Role
 from voting.settings import Settings
 from voting.staff.service import ensure_staff

@@ -12,9 +12,9 @@ import msgspec
 import pytest
 from litestar.testing import AsyncTestClient
 
-from tests.conftest import JWT_SECRET, free_port
 from tests.factories import make_congress
-from tests.voting.steps import assert_refused
+from tests.servers import JWT_SECRET, free_port
+from tests.steps import assert_refused
 from voting.app import create_app
 from voting.auth.transport import transport_notice
 from voting.settings import Settings

@@ -1,4 +1,4 @@
-"""The verification page and the audit log page in a real Chromium (fixtures from tests/browser, unedited)."""
+"""The verification page and the audit log page in a real Chromium."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ import pytest
 from litestar.testing import AsyncTestClient
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, browser, open_screen
+from tests.browser.conftest import OpenScreen
 from tests.bulletin.voting_day import voting_day
 from voting.settings import Settings
 
 pytestmark = pytest.mark.browser
-__all__ = ["browser", "open_screen"]  # fixtures, used by name
 
 
 async def test_a_deputy_checks_a_receipt_on_the_verification_page(

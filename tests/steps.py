@@ -8,29 +8,15 @@ from __future__ import annotations
 import asyncio
 import base64
 import secrets
-from collections.abc import Iterator
 from typing import Any
 
 import asyncpg
 import httpx
 import msgspec
-import pytest
-from argon2 import PasswordHasher
 from litestar.testing import AsyncTestClient
 
 from ballots import sealing
 from tests.factories import Congress, bearer
-
-
-@pytest.fixture(scope="session", autouse=True)
-def cheap_password_hashing() -> Iterator[None]:
-    """Argon2 at its lowest cost: make_congress hashes two staff passwords, ~0.2 s each at full cost.
-
-    Hashes still verify (argon2 reads the cost from the hash); only their strength drops, which tests do not need.
-    """
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("voting.auth.passwords._hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
-        yield
 
 
 def new_cast_id() -> str:
