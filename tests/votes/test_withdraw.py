@@ -18,7 +18,7 @@ from tests.steps import (
     open_vote,
     vote_in_progress,
 )
-from tests.voting.test_runoff import tied_vote
+from tests.votes.runoffs import tied_vote
 from voting.settings import Settings
 
 

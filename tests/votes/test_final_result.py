@@ -12,7 +12,7 @@ from audit import decode_archive, verify_archive
 from tests.factories import Congress, make_congress
 from tests.solicit.steps import submit, triage
 from tests.steps import assert_refused, audit_events, cast, close_vote, open_vote
-from tests.voting.test_runoff import tied_vote
+from tests.votes.runoffs import tied_vote
 from voting.settings import Settings
 
 

@@ -9,8 +9,8 @@ import httpx
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
+from tests.roster.import_steps import confirm, preview, workbook
 from tests.steps import fetch_count, mark
-from tests.voting.test_roster_import import confirm, preview, workbook
 from voting.settings import Settings
 
 
