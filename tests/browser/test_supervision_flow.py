@@ -12,7 +12,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from tests.browser.conftest import OpenScreen, post_ok, tablet_login
-from tests.evaluation.test_rounds import seal_sheet
+from tests.evaluation.rounds import seal_sheet
 from tests.factories import ADMIN
 from tests.supervision.images import phone_jpeg
 from tests.supervision.world import announced_world

@@ -7,7 +7,7 @@ import asyncio
 import asyncpg
 from litestar.testing import AsyncTestClient
 
-from tests.evaluation.test_rounds import close_round, new_round, rate
+from tests.evaluation.rounds import close_round, new_round, rate
 from tests.steps import assert_refused, fetch_count
 from tests.supervision.world import announced_world
 from voting.settings import Settings

@@ -9,7 +9,7 @@ import httpx
 import openpyxl
 from litestar.testing import AsyncTestClient
 
-from tests.evaluation.test_rounds import close_round, new_round, rate
+from tests.evaluation.rounds import close_round, new_round, rate
 from tests.factories import make_congress
 from tests.steps import assert_refused, mark
 from tests.supervision.world import announced_world

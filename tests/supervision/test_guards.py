@@ -8,7 +8,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.steps import assert_refused, fetch_count
-from tests.supervision.test_reports import file_report, started_a_year_ago
+from tests.supervision.reports import file_report, started_a_year_ago
 from tests.supervision.world import announced_world
 from voting.settings import Settings
 

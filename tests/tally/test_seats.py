@@ -11,21 +11,11 @@ from tally import (
     VoteRules,
     count_votes,
 )
-from tests.tally.sample_ballots import ballots_giving, most_marks
+from tests.tally.sample_ballots import ballots_giving, count_with, most_marks
 
 
 def outcomes(tally: Tally) -> dict[int, CandidateOutcome]:
     return {c.candidate_id: c.outcome for c in tally.counts}
-
-
-def count_with(seats: int, votes: dict[int, int], deputies: int = 20) -> Tally:
-    """Count a choose-up-to-`seats` vote where every deputy is present and votes.
-
-    With the default 20 deputies a candidate needs 11 votes to pass.
-    """
-    pile = ballots_giving(votes, deputies)
-    assert most_marks(pile) <= seats
-    return count_votes(VoteRules(seats=seats), list(votes), pile, deputies, deputies)
 
 
 def test_best_passing_candidates_fill_the_seats() -> None:
