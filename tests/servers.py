@@ -82,3 +82,12 @@ def app_server(database_url: str, data_dir: Path, what: str, quiet: bool = False
     finally:
         process.terminate()
         process.wait(10)
+
+
+class FreshServer:
+    """`voting serve` on a database nobody has used, and what its console printed."""
+
+    def __init__(self, base: str, database_url: str, admin_password: str) -> None:
+        self.base = base
+        self.database_url = database_url
+        self.admin_password = admin_password

@@ -7,7 +7,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen
+from tests.browser.screens import OpenScreen
 from tests.bulletin.voting_day import voting_day
 from voting.settings import Settings
 

@@ -20,7 +20,7 @@ import pytest
 from playwright.async_api import Page, expect
 
 from ballots import sealing
-from tests.browser.conftest import OpenScreen
+from tests.browser.screens import OpenScreen
 from tests.servers import JWT_SECRET, with_database
 from voting.auth import Role
 from voting.database import create_pool, migrate

@@ -14,7 +14,8 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, post_ok
+from tests.browser.api_steps import post_ok
+from tests.browser.screens import OpenScreen
 from tests.factories import make_congress, make_liaison
 from tests.solicit.steps import OPINION
 from voting.pages.qr import qr_svg

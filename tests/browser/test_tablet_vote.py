@@ -12,7 +12,8 @@ import pytest
 from playwright.async_api import expect
 
 from ballots import sealing
-from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.api_steps import close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.screens import OpenScreen
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
