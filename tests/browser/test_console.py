@@ -41,7 +41,9 @@ async def log_out(page: Page) -> None:
     await page.wait_for_url("**/login")
 
 
-async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings):
+async def test_staff_drive_a_vote_from_check_in_to_announcement_on_the_console(
+    open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
+):
     congress = await make_congress(pool, settings, deputies=6, candidates=3)
     screen = await open_screen(1440, 900)
     page = screen.page

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 TYPED = ["1 2", "1 2", "1 2", "1 2", "1 3", "1 3", "2", "0", "*"]
 
 
-async def test_teller_keyboard_entry_and_the_reading_screen(
+async def test_a_teller_types_the_sheets_and_the_hall_screen_counts_them_in_zheng_marks(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=10, candidates=4)

@@ -41,7 +41,7 @@ async def log_in(page: Page, live_server: str, login: tuple[str, str], path: str
     await page.wait_for_url(live_server + path)
 
 
-async def test_poster_to_phone_to_fixed_list(
+async def test_a_villager_follows_a_suggestion_from_the_poster_to_the_fixed_list(
     open_screen: OpenScreen,
     api: httpx.AsyncClient,
     live_server: str,

@@ -33,7 +33,7 @@ async def shot(page: Page, name: str) -> None:
     await page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-async def test_report_review_rating_and_dashboard(
+async def test_a_report_is_filed_reviewed_rated_and_shown_on_the_dashboard(
     open_screen: OpenScreen,
     api: httpx.AsyncClient,
     live_server: str,

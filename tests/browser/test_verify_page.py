@@ -23,7 +23,7 @@ async def shoot(page: Page, name: str, full_page: bool = True) -> None:
     await page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
-async def test_from_the_tablet_receipt_to_the_phone_verification_page(
+async def test_a_receipt_shown_on_the_tablet_is_found_on_the_phone_verification_page(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=5, candidates=3)

@@ -147,7 +147,9 @@ async def test_nothing_links_a_deputy_to_a_rating(
     assert not any("unsatisfied" in r["detail"] for r in audit)
 
 
-async def test_scoring_sheet_round(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
+async def test_a_scoring_sheet_round_averages_weighted_scores_and_refuses_bad_weights(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
     world = await announced_world(client, pool, settings)
     rules = {"method": "indicators", "indicators": [{"name": "进度", "weight": 50}, {"name": "质量", "weight": 50}]}
     evaluation = await new_round(client, world, rules=rules)

@@ -86,7 +86,7 @@ async def test_result_progress_and_evaluation_sheets_carry_counts_only(
     assert not names & {str(cell) for row in rated for cell in row}
 
 
-async def test_funnel_sheet_and_a_vote_not_yet_announced(
+async def test_the_funnel_sheet_opens_with_its_total_and_an_unannounced_vote_has_no_sheet(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings, deputies=3)

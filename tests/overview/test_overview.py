@@ -23,7 +23,7 @@ async def county_overview(client: AsyncTestClient, county: County, **params: obj
     return response.json()
 
 
-async def test_figures_of_two_townships_at_different_phases(
+async def test_the_overview_gives_each_township_the_figures_of_its_own_phase(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     county = await two_township_county(client, pool, settings)

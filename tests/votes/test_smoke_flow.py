@@ -8,7 +8,9 @@ from tests.factories import make_congress
 from tests.steps import cast, make_key_cards
 
 
-async def test_session_vote_end_to_end(client: AsyncTestClient, pool, settings) -> None:
+async def test_a_session_vote_runs_from_draft_to_announcement_through_the_api(
+    client: AsyncTestClient, pool, settings
+) -> None:
     congress = await make_congress(pool, settings, deputies=9, candidates=4)
     vote = (
         await client.post(
