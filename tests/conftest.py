@@ -1,38 +1,37 @@
-"""Shared fixtures: a real PostgreSQL (embedded unless TEST_DATABASE_URL), the app, a browser."""
+"""The fixtures every test may use: a real PostgreSQL (embedded unless TEST_DATABASE_URL), the app, a live server.
+
+Helpers that are not fixtures live in plain modules beside this one (servers.py, factories.py, steps.py).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import os
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
-import httpx
 import pytest
+from argon2 import PasswordHasher
 from litestar.testing import AsyncTestClient
 
+from tests.servers import JWT_SECRET, app_server, create_database
 from voting.app import create_app
 from voting.database import create_pool, migrate
 from voting.settings import Settings
 
-JWT_SECRET = "test-secret-" + secrets.token_hex(16)
 
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing() -> Iterator[None]:
+    """Argon2 at its lowest cost: make_congress hashes two staff passwords, ~0.2 s each at full cost.
 
-def with_database(url: str, name: str) -> str:
-    """The same server URL pointing at another database."""
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+    Hashes still verify (argon2 reads the cost from the hash); only their strength drops, which tests do not need.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("voting.auth.passwords._hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -51,17 +50,6 @@ def server_url() -> Iterator[str]:
     finally:
         server.cleanup()
         shutil.rmtree(home, ignore_errors=True)
-
-
-async def create_database(server_url: str, prefix: str) -> str:
-    """A new, empty database on the test server (named prefix + random); its URL."""
-    name = prefix + secrets.token_hex(4)
-    conn = await asyncpg.connect(server_url)
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return with_database(server_url, name)
 
 
 @pytest.fixture(scope="session")
@@ -103,57 +91,14 @@ async def client(settings: Settings) -> AsyncIterator[AsyncTestClient]:
         yield test_client
 
 
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+@pytest.fixture(autouse=True)
+def fresh_submission_throttle(request: pytest.FixtureRequest) -> None:
+    """Every test client request comes from one address: each test using the client starts with a clean count.
 
-
-def wait_until_serving(base: str, process: subprocess.Popen[Any], what: str, seconds: float = 30) -> None:
-    """Wait until the service at `base` answers, or fail saying `what` did not start (it died, or took too long)."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            if httpx.get(base + "/api/sessions", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or process.poll() is not None:
-            raise RuntimeError(f"{what} did not start")
-        time.sleep(0.2)
-
-
-@contextmanager
-def app_server(
-    database_url: str, data_dir: Path, what: str, quiet: bool = False, env: dict[str, str] | None = None
-) -> Iterator[str]:
-    """The real service in its own process (granian, one worker) on a free port, while the block runs; its URL.
-
-    `env` adds settings (PIAOJUE_*) to the process's environment.
+    Only tests that already use the client get it, so tests without a database start none.
     """
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "PIAOJUE_JWT_SECRET": JWT_SECRET,
-        "PIAOJUE_PUBLIC_URL": base,
-        "PIAOJUE_DATA_DIR": str(data_dir),
-        **(env or {}),
-    }
-    code = (
-        "from granian import Granian; from granian.constants import Interfaces;"
-        f"Granian('voting.app:create_app_from_env', factory=True, address='127.0.0.1', port={port},"
-        f" interface=Interfaces.ASGI, workers=1, log_access={not quiet}).serve()"
-    )
-    process = subprocess.Popen([sys.executable, "-c", code], env=env, stderr=subprocess.DEVNULL if quiet else None)
-    try:
-        wait_until_serving(base, process, what)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(10)
+    if "client" in request.fixturenames:
+        request.getfixturevalue("client").app.state.submission_throttle.accepted.clear()
 
 
 @pytest.fixture(scope="session")

@@ -61,7 +61,7 @@ def test_keys_sort_by_utf16_code_units_as_in_rfc_8785() -> None:
     assert keys == ["\r", "1", "\u0080", "\u00f6", "\u20ac", "\U0001f600", "\ufb33"]
 
 
-def test_no_whitespace_raw_utf8_and_minimal_escapes() -> None:
+def test_canonical_bytes_have_no_whitespace_raw_utf8_and_minimal_escapes() -> None:
     value = {"b": [1, -2, None, True, False], "a": '票决 "q" \\ \n\t\x01\u2028'}
     expected = '{"a":"票决 \\"q\\" \\\\ \\n\\t\\u0001\u2028","b":[1,-2,null,true,false]}'
     assert canonical_bytes(value) == expected.encode("utf-8")

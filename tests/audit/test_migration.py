@@ -11,7 +11,7 @@ import pytest
 from audit import verify_chain
 from audit.queries import chain_head, entries_between, record_many
 from tests.audit.storage import marked_event, new_mark
-from tests.conftest import with_database
+from tests.servers import with_database
 from voting.database import migration_files
 
 

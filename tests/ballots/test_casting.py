@@ -12,7 +12,7 @@ from litestar.testing import AsyncTestClient
 
 from ballots import sealing
 from tests.factories import bearer, make_congress
-from tests.voting.steps import (
+from tests.steps import (
     assert_refused,
     cast,
     cast_sealed,

@@ -14,7 +14,7 @@ from ballots import sealing
 from ballots.batcher import ACCEPTED, CastBatcher, PendingCast
 from ballots.receipts import submission_digest
 from tests.factories import make_congress
-from tests.voting.steps import (
+from tests.steps import (
     assert_refused,
     audit_events,
     cast,

@@ -16,10 +16,10 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.ballots.disk_scan import Server, relfilenode, tuple_xmins, wal_links
-from tests.evaluation.test_rounds import ROUND_CARDS, new_round, rate
+from tests.evaluation.rounds import ROUND_CARDS, new_round, rate
 from tests.factories import make_congress
+from tests.steps import KEY_CARDS, cast, vote_in_progress
 from tests.supervision.world import announced_world
-from tests.voting.steps import KEY_CARDS, cast, vote_in_progress
 from voting.settings import Settings
 
 PLAIN_WORDS = (b"against", b"abstain")  # jsonb keeps mark strings as bare bytes

@@ -7,7 +7,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
-from tests.voting.steps import (
+from tests.steps import (
     KEY_CARDS,
     assert_refused,
     audit_events,

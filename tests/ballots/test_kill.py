@@ -15,9 +15,9 @@ import asyncpg
 import httpx
 from litestar.testing import AsyncTestClient
 
-from tests.conftest import JWT_SECRET, free_port, wait_until_serving
 from tests.factories import bearer, make_congress
-from tests.voting.steps import KEY_CARDS, new_cast_id, seal_marks, sealing_key, vote_in_progress
+from tests.servers import JWT_SECRET, free_port, wait_until_serving
+from tests.steps import KEY_CARDS, new_cast_id, seal_marks, sealing_key, vote_in_progress
 from voting.settings import Settings
 
 

@@ -6,7 +6,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
-from tests.voting.steps import cast, cast_sealed, close_vote, new_cast_id, seal_marks, sealing_key, vote_in_progress
+from tests.steps import cast, cast_sealed, close_vote, new_cast_id, seal_marks, sealing_key, vote_in_progress
 from voting.app import create_app
 from voting.settings import Settings
 

@@ -9,7 +9,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.factories import Congress, make_congress
-from tests.voting.steps import audit_events, cast, close_vote, vote_in_progress
+from tests.steps import audit_events, cast, close_vote, vote_in_progress
 from voting.settings import Settings
 
 

@@ -8,7 +8,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.auth.realm import login_of
-from tests.voting.steps import audit_events
+from tests.steps import audit_events
 from voting.auth import Role
 from voting.settings import Settings
 

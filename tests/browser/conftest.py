@@ -1,24 +1,23 @@
-"""A real Chromium (the Debian one: nothing is downloaded) and helpers for driving the pages."""
+"""A real Chromium (the Debian one: nothing is downloaded), screens opened on it, and servers for the browser tests."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import re
-import secrets
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Any, NamedTuple
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright, expect
+from playwright.async_api import Browser, async_playwright, expect
 
-from tests.conftest import JWT_SECRET, create_database, free_port, wait_until_serving
-from tests.voting.steps import seal_marks
+from tests.browser.screens import OpenScreen, Screen
+from tests.servers import JWT_SECRET, FreshServer, create_database, free_port, wait_until_serving
 
 # Pages poll every few seconds besides listening to the event stream; give them time to catch up.
 expect.set_options(timeout=12_000)
@@ -41,17 +40,6 @@ async def browser() -> AsyncIterator[Browser]:
         chromium = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         await chromium.close()
-
-
-class Screen(NamedTuple):
-    """A browser context with one page, and the script errors that page raised."""
-
-    context: BrowserContext
-    page: Page
-    errors: list[str]
-
-
-OpenScreen = Callable[..., Awaitable[Screen]]
 
 
 @pytest.fixture
@@ -82,85 +70,6 @@ async def api(live_server: str) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client for the live server, for what the test does outside the browser."""
     async with httpx.AsyncClient(base_url=live_server, timeout=10) as client:
         yield client
-
-
-async def tablet_login(api: httpx.AsyncClient, code: str) -> dict[str, str]:
-    """Log a deputy in (which checks them in) and return their Authorization header."""
-    response = await api.post("/api/tablet/login", json={"code": code})
-    assert response.status_code == 200, response.text
-    return {"Authorization": "Bearer " + response.json()["token"]}
-
-
-async def create_vote(
-    api: httpx.AsyncClient,
-    headers: dict[str, str],
-    session_id: int,
-    candidate_ids: list[int],
-    mode: str = "electronic",
-    **rules: object,
-) -> int:
-    """A draft vote through the API (with its key cards where tablets cast); returns its id."""
-    response = await api.post(
-        f"/api/sessions/{session_id}/votes",
-        headers=headers,
-        json={
-            "title": rules.pop("title", "民生实事项目票决"),
-            "candidate_ids": candidate_ids,
-            "rules": rules,
-            "mode": mode,
-            "reason": "测试",
-        },
-    )
-    assert response.status_code == 201, response.text
-    vote_id = int(response.json()["id"])
-    if mode != "paper":
-        await make_cards(api, headers, vote_id)  # the count console's ceremony, before the vote can open
-    return vote_id
-
-
-# The key cards of each vote made in these tests, as the scrutineers keep them (vote id → card texts).
-KEY_CARDS: dict[int, list[str]] = {}
-
-
-async def make_cards(api: httpx.AsyncClient, headers: dict[str, str], vote_id: int) -> list[str]:
-    """A vote's key ceremony through the API (2 of 3 cards)."""
-    made = await post_ok(api, f"/api/votes/{vote_id}/key-cards", headers, {})
-    KEY_CARDS[vote_id] = [str(c["text"]) for c in made["cards"]]  # type: ignore[attr-defined]
-    return KEY_CARDS[vote_id]
-
-
-async def sealed_ballot(
-    api: httpx.AsyncClient, vote_id: int, marks: dict[str, str], headers: dict[str, str] | None = None
-) -> dict[str, str]:
-    """A cast body as a tablet sends it: the marks sealed to the vote's key, and a fresh cast id.
-
-    A practice vote's key is shown only in the hall: pass the tablet's headers for it.
-    """
-    key = (await api.get(f"/api/votes/{vote_id}/sealing-key", headers=headers or {})).json()
-    return {"cast_id": secrets.token_hex(16), "sealed": seal_marks(key, {int(k): v for k, v in marks.items()})}
-
-
-async def close_and_count(api: httpx.AsyncClient, headers: dict[str, str], vote_id: int) -> dict[str, object]:
-    """Close a vote with two scrutineers' cards, so it is counted at once."""
-    return await post_ok(
-        api, f"/api/votes/{vote_id}/close", headers, {"confirm": True, "cards": KEY_CARDS[vote_id][:2]}
-    )
-
-
-async def post_ok(api: httpx.AsyncClient, path: str, headers: dict[str, str], json: object = None) -> dict[str, object]:
-    """POST and insist on success."""
-    response = await api.post(path, headers=headers, json=json)
-    assert response.status_code in (200, 201), response.text
-    return response.json()  # type: ignore[no-any-return]
-
-
-class FreshServer:
-    """`voting serve` on a database nobody has used, and what its console printed."""
-
-    def __init__(self, base: str, database_url: str, admin_password: str) -> None:
-        self.base = base
-        self.database_url = database_url
-        self.admin_password = admin_password
 
 
 @pytest.fixture(scope="module")

@@ -8,22 +8,13 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, post_ok, sealed_ballot, tablet_login
+from tests.browser.api_steps import post_ok, sealed_ballot, tablet_login
+from tests.browser.screens import OpenScreen
+from tests.browser.staff_login import log_in_to_console
 from tests.factories import Congress, make_congress
 from tests.solicit.steps import vet
 
 pytestmark = pytest.mark.browser
-
-
-async def log_in(page: Page, live_server: str, login: tuple[str, str], session_id: int) -> None:
-    """Open the console, get sent to the login page, log in, land back on the console."""
-    console = f"{live_server}/console/sessions/{session_id}"
-    await page.goto(console)
-    assert "/login?next=" in page.url
-    await page.fill("input[name=username]", login[0])
-    await page.fill("input[name=password]", login[1])
-    await page.click("button[type=submit]")
-    await page.wait_for_url(console)
 
 
 async def fix_list_with_method(
@@ -50,7 +41,9 @@ async def log_out(page: Page) -> None:
     await page.wait_for_url("**/login")
 
 
-async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings):
+async def test_staff_drive_a_vote_from_check_in_to_announcement_on_the_console(
+    open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
+):
     congress = await make_congress(pool, settings, deputies=6, candidates=3)
     screen = await open_screen(1440, 900)
     page = screen.page
@@ -60,7 +53,7 @@ async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, liv
     await fix_list_with_method(api, pool, settings, congress, {"seats": 2, "threshold_base": "present"})
 
     # The presiding officer prepares the vote from it; opening it is refused without a quorum.
-    await log_in(page, live_server, congress.presiding_login, congress.session_id)
+    await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
     await page.click("#create-vote summary")
     await expect(page.locator("[data-fixed-list] li")).to_have_count(3)
     await page.click("#create-vote-form button[type=submit]")
@@ -71,7 +64,7 @@ async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, liv
     await log_out(page)
 
     # The clerk checks deputies in: three by their tablets, one at the desk.
-    await log_in(page, live_server, congress.clerk_login, congress.session_id)
+    await log_in_to_console(page, live_server, congress.clerk_login, congress.session_id)
     quorum = page.locator("[data-quorum]")
     await expect(page.locator('[data-stat="quorum_needed"]')).to_have_text("4")
     await expect(quorum).to_have_class("stat quorum unmet")
@@ -88,7 +81,7 @@ async def test_console_flow(open_screen: OpenScreen, api: httpx.AsyncClient, liv
     await log_out(page)
 
     # The presiding officer opens, watches the turnout, closes (with confirmation) and announces.
-    await log_in(page, live_server, congress.presiding_login, congress.session_id)
+    await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
     # Opening before the key ceremony is refused by name; the cards are made on the count console's page.
     await votes.locator(".vote[data-state=draft] button[data-action=open]").click()
     await expect(page.locator("#vote-list")).to_contain_text("密钥卡")
@@ -165,7 +158,7 @@ async def test_withdrawing_a_draft_asks_for_a_reason(
     screen = await open_screen(1440, 900)
     page = screen.page
     votes = page.locator("#vote-list")
-    await log_in(page, live_server, congress.presiding_login, congress.session_id)
+    await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
     draft = votes.locator(".vote[data-state=draft]")
     await draft.locator("button[data-action=withdraw]").click()
     dialog = page.locator("dialog[open]")

@@ -8,8 +8,9 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
-from tests.browser.test_console import log_in
+from tests.browser.api_steps import close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.screens import OpenScreen
+from tests.browser.staff_login import log_in_to_console
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
@@ -33,7 +34,7 @@ async def test_a_pending_runoff_stays_the_next_step_until_held_or_declined(
 
     screen = await open_screen(1440, 900)
     page = screen.page
-    await log_in(page, live_server, congress.presiding_login, congress.session_id)
+    await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
     await page.reload()  # after a reload the result is folded away, but the next step is not
     card = page.locator(f'.vote[data-vote-id="{vote_id}"]')
     step = card.locator("[data-runoff-pending]")
@@ -64,7 +65,7 @@ async def test_a_practice_vote_shows_the_seats_not_pressed_and_is_marked_on_ever
     await expect(tablet.page.locator("#tablet-who")).to_contain_text("代表003")
     screen = await open_screen(1440, 900)
     page = screen.page
-    await log_in(page, live_server, congress.presiding_login, congress.session_id)
+    await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
     hall = await open_screen(1920, 1080)
     await hall.page.goto(f"{live_server}/hall/{congress.session_id}")
 

@@ -6,7 +6,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 from playwright.async_api import BrowserContext, expect
 
-from tests.browser.conftest import OpenScreen, Screen
+from tests.browser.screens import OpenScreen, Screen
 from tests.bulletin.voting_day import run_vote
 from tests.factories import make_congress
 from voting.auth import COOKIE

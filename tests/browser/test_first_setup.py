@@ -16,8 +16,10 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import FreshServer, OpenScreen, post_ok, sealed_ballot, tablet_login
+from tests.browser.api_steps import post_ok, sealed_ballot, tablet_login
+from tests.browser.screens import OpenScreen
 from tests.browser.setup_steps import close_dialog, import_roster, log_in, log_out, shots_dir, shown_password
+from tests.servers import FreshServer
 
 pytestmark = pytest.mark.browser
 

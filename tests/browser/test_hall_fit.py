@@ -8,7 +8,8 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.api_steps import close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.screens import OpenScreen
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser

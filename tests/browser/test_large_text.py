@@ -11,8 +11,9 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, post_ok
+from tests.browser.api_steps import post_ok
 from tests.browser.contrast import text_contrast, too_faint
+from tests.browser.screens import OpenScreen
 from tests.factories import ADMIN
 from tests.supervision.world import announced_world
 from voting.sessions.models import SessionCreate

@@ -20,8 +20,8 @@ import pytest
 from playwright.async_api import Page, expect
 
 from ballots import sealing
-from tests.browser.conftest import OpenScreen
-from tests.conftest import JWT_SECRET, with_database
+from tests.browser.screens import OpenScreen
+from tests.servers import JWT_SECRET, with_database
 from voting.auth import Role
 from voting.database import create_pool, migrate
 from voting.drill.screens import presiding_token

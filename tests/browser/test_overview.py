@@ -11,7 +11,7 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen
+from tests.browser.screens import OpenScreen
 from tests.overview.county import YEAR, two_township_county
 from voting.settings import Settings
 

@@ -2,55 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import secrets
-from pathlib import Path
-
 import httpx
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
+from tests.browser.api_steps import create_vote, headers_of, post_ok, staff_account, tablet_login
+from tests.browser.screens import SHOTS, OpenScreen, shoot
 from tests.factories import make_congress
 from voting.auth import Role
-from voting.staff.service import ensure_staff
 
 pytestmark = pytest.mark.browser
-
-# Set PIAOJUE_SHOTS=/some/dir to keep screenshots of the pages this test drives.
-SHOTS = os.environ.get("PIAOJUE_SHOTS")
 
 # Nine sheets as read out: A six times, B five, C twice, D never; one blank, one over-marked (5 ○ for 2 seats).
 TYPED = ["1 2", "1 2", "1 2", "1 2", "1 3", "1 3", "2", "0", "*"]
 
 
-async def shoot(page: Page, name: str, full_page: bool = False) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(parents=True, exist_ok=True)
-        await page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=full_page)
-
-
-async def staff_account(pool, role: Role, body_id: int) -> tuple[int, str, str]:
-    """A new staff account: id, username, password."""
-    username, password = f"{role.value}{secrets.token_hex(3)}", secrets.token_urlsafe(12)
-    user_id = await ensure_staff(
-        pool,
-        username,
-        f"{'计票人' if role is Role.TELLER else '监票人'}{username[-2:]}",
-        role,
-        password,
-        body_id=body_id,
-    )
-    return user_id, username, password
-
-
-async def headers_of(api: httpx.AsyncClient, username: str, password: str) -> dict[str, str]:
-    response = await api.post("/api/auth/login", json={"username": username, "password": password})
-    assert response.status_code == 200, response.text
-    return {"Authorization": "Bearer " + response.json()["token"]}
-
-
-async def test_teller_keyboard_entry_and_the_reading_screen(
+async def test_a_teller_types_the_sheets_and_the_hall_screen_counts_them_in_zheng_marks(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=10, candidates=4)

@@ -6,7 +6,8 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.api_steps import create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.screens import OpenScreen
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser

@@ -11,10 +11,10 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen
-from tests.browser.test_supervision_flow import log_in
+from tests.browser.screens import OpenScreen
+from tests.browser.staff_login import log_in_to
 from tests.factories import make_congress
-from tests.voting.steps import audit_events
+from tests.steps import audit_events
 from voting.programs.phases import congress_today
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ async def test_an_early_phase_move_asks_for_a_reason(
     assert put.status_code == 200, put.text
     screen = await open_screen(1366, 900)
     page = screen.page
-    await log_in(page, live_server, congress.clerk_login, f"/console/programs/{congress.program_id}")
+    await log_in_to(page, live_server, congress.clerk_login, f"/console/programs/{congress.program_id}")
     await page.click("#phase-next button[type=submit]")
     await page.locator("dialog.confirm [data-confirm]").click()  # 进入下一阶段：初定？
     dialog = page.locator("dialog.confirm")

@@ -18,8 +18,8 @@ import pytest
 from playwright.async_api import expect
 
 from ballots import sealing
-from tests.browser.conftest import OpenScreen
-from tests.conftest import JWT_SECRET
+from tests.browser.screens import OpenScreen
+from tests.servers import JWT_SECRET
 from voting.database import create_pool
 from voting.drill.proxy import nchan_publisher_port, nginx_in_front
 from voting.drill.screens import presiding_token

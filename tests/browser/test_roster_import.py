@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen
+from tests.browser.screens import OpenScreen
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser

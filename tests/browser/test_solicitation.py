@@ -14,7 +14,8 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, post_ok
+from tests.browser.api_steps import post_ok
+from tests.browser.screens import OpenScreen
 from tests.factories import make_congress, make_liaison
 from tests.solicit.steps import OPINION
 from voting.pages.qr import qr_svg
@@ -40,7 +41,7 @@ async def log_in(page: Page, live_server: str, login: tuple[str, str], path: str
     await page.wait_for_url(live_server + path)
 
 
-async def test_poster_to_phone_to_fixed_list(
+async def test_a_villager_follows_a_suggestion_from_the_poster_to_the_fixed_list(
     open_screen: OpenScreen,
     api: httpx.AsyncClient,
     live_server: str,

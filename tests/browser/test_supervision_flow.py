@@ -11,8 +11,10 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, post_ok, tablet_login
-from tests.evaluation.test_rounds import seal_sheet
+from tests.browser.api_steps import post_ok, tablet_login
+from tests.browser.screens import OpenScreen
+from tests.browser.staff_login import log_in_to
+from tests.evaluation.rounds import seal_sheet
 from tests.factories import ADMIN
 from tests.supervision.images import phone_jpeg
 from tests.supervision.world import announced_world
@@ -31,16 +33,7 @@ async def shot(page: Page, name: str) -> None:
     await page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-async def log_in(page: Page, base: str, login: tuple[str, str], target: str) -> None:
-    """The staff login form, then on to target."""
-    await page.goto(f"{base}/login?next={target}")
-    await page.fill("input[name=username]", login[0])
-    await page.fill("input[name=password]", login[1])
-    await page.click("button[type=submit]")
-    await page.wait_for_url(lambda url: "/login" not in url)
-
-
-async def test_report_review_rating_and_dashboard(
+async def test_a_report_is_filed_reviewed_rated_and_shown_on_the_dashboard(
     open_screen: OpenScreen,
     api: httpx.AsyncClient,
     live_server: str,
@@ -53,7 +46,7 @@ async def test_report_review_rating_and_dashboard(
 
     # The liaison of 住建局 files a report with a site photo.
     liaison = await open_screen(1280, 900)
-    await log_in(liaison.page, live_server, world.housing.login, "/liaison/projects")
+    await log_in_to(liaison.page, live_server, world.housing.login, "/liaison/projects")
     form = liaison.page.locator("form[data-report-form]")
     await form.locator("input[name=percent]").fill("35")
     await form.locator("input[name=spent_wan]").fill("28.5")
@@ -84,7 +77,7 @@ async def test_report_review_rating_and_dashboard(
 
     # The clerk reviews it: sees the photo, publishes.
     clerk = await open_screen(1366, 900)
-    await log_in(clerk.page, live_server, congress.clerk_login, "/console/supervision")
+    await log_in_to(clerk.page, live_server, congress.clerk_login, "/console/supervision")
     card = clerk.page.locator("[data-report]", has_text="管网改造完成三成")
     await expect(card).to_have_count(1)
     await expect(card.locator(".photos img")).to_have_count(1)

@@ -9,7 +9,8 @@ import httpx
 import pytest
 from playwright.async_api import Route, expect
 
-from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
+from tests.browser.api_steps import create_vote, post_ok, tablet_login
+from tests.browser.screens import OpenScreen
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser

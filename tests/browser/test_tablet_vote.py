@@ -12,7 +12,8 @@ import pytest
 from playwright.async_api import expect
 
 from ballots import sealing
-from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.api_steps import close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.screens import OpenScreen
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.browser
 RECEIPT = re.compile(r"^[A-Z2-7]{5}-[A-Z2-7]{5}$")
 
 
-async def test_tablet_vote_and_public_result(
+async def test_deputies_vote_on_their_tablets_and_the_public_sees_the_result(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=9, candidates=4)

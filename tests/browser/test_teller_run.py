@@ -6,8 +6,8 @@ import httpx
 import pytest
 from playwright.async_api import expect
 
-from tests.browser.conftest import OpenScreen, create_vote, post_ok, tablet_login
-from tests.browser.test_paper_count import headers_of, shoot, staff_account
+from tests.browser.api_steps import create_vote, headers_of, post_ok, staff_account, tablet_login
+from tests.browser.screens import OpenScreen, shoot
 from tests.factories import make_congress
 from voting.auth import Role
 

@@ -9,7 +9,8 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.conftest import OpenScreen, close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.api_steps import close_and_count, create_vote, post_ok, sealed_ballot, tablet_login
+from tests.browser.screens import OpenScreen
 from tests.factories import make_congress
 
 pytestmark = pytest.mark.browser
@@ -22,7 +23,7 @@ async def shoot(page: Page, name: str, full_page: bool = True) -> None:
     await page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
-async def test_from_the_tablet_receipt_to_the_phone_verification_page(
+async def test_a_receipt_shown_on_the_tablet_is_found_on_the_phone_verification_page(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=5, candidates=3)

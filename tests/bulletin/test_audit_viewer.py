@@ -11,7 +11,7 @@ from litestar.testing import AsyncTestClient
 
 from tests.bulletin.voting_day import VotingDay, voting_day
 from tests.factories import make_congress
-from tests.voting.steps import assert_refused, log_in
+from tests.steps import assert_refused, log_in
 from voting.bulletin.audit_log import as_text_cell
 from voting.settings import Settings
 

@@ -11,7 +11,7 @@ from audit.canonical import canonical_bytes
 from tally import Ballot, VoteRules, count_votes
 from tests.bulletin.voting_day import run_vote, voting_day
 from tests.factories import make_congress
-from tests.voting.steps import assert_refused, close_vote, vote_in_progress
+from tests.steps import assert_refused, close_vote, vote_in_progress
 from voting.settings import Settings
 
 PUBLIC_AFTER_ANNOUNCEMENT = [

@@ -9,7 +9,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.bulletin.voting_day import VotingDay, voting_day
-from tests.voting.steps import assert_refused
+from tests.steps import assert_refused
 from voting.settings import Settings
 
 

@@ -13,7 +13,7 @@ from audit.archive import HEAD_KIND, RESULT_KIND, VoteDefinition, definition_has
 from audit.signing import SignedStatement, check_statement, key_id
 from tests.bulletin.voting_day import run_vote, voting_day
 from tests.factories import make_congress
-from tests.voting.steps import audit_events
+from tests.steps import audit_events
 from voting.settings import Settings
 
 

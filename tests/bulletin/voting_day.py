@@ -9,7 +9,7 @@ import msgspec
 from litestar.testing import AsyncTestClient
 
 from tests.factories import Congress, make_congress
-from tests.voting.steps import cast, close_vote, new_cast_id, vote_in_progress
+from tests.steps import cast, close_vote, new_cast_id, vote_in_progress
 from voting.settings import Settings
 
 

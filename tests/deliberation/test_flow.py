@@ -6,7 +6,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.solicit.steps import fix_list, new_congress, submit, triage, vet
-from tests.voting.steps import cast, close_vote, log_in_all, open_vote
+from tests.steps import cast, close_vote, log_in_all, open_vote
 from voting.settings import Settings
 
 

@@ -7,7 +7,7 @@ import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.solicit.steps import fix_list, new_congress, vet
-from tests.voting.steps import assert_refused, log_in_all, open_vote
+from tests.steps import assert_refused, log_in_all, open_vote
 from voting.settings import Settings
 
 

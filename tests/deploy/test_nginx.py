@@ -21,8 +21,8 @@ import httpx
 import pytest
 from litestar.routes import HTTPRoute
 
-from tests.conftest import app_server, free_port
 from tests.factories import make_congress, make_liaison
+from tests.servers import app_server, free_port
 from voting.app import create_app
 from voting.drill.proxy import NCHAN_MODULE
 from voting.settings import Settings

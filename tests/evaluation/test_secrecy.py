@@ -7,9 +7,9 @@ import asyncio
 import asyncpg
 from litestar.testing import AsyncTestClient
 
-from tests.evaluation.test_rounds import close_round, new_round, rate
+from tests.evaluation.rounds import close_round, new_round, rate
+from tests.steps import assert_refused, fetch_count
 from tests.supervision.world import announced_world
-from tests.voting.steps import assert_refused, fetch_count
 from voting.settings import Settings
 
 

@@ -9,10 +9,10 @@ import httpx
 import openpyxl
 from litestar.testing import AsyncTestClient
 
-from tests.evaluation.test_rounds import close_round, new_round, rate
+from tests.evaluation.rounds import close_round, new_round, rate
 from tests.factories import make_congress
+from tests.steps import assert_refused, mark
 from tests.supervision.world import announced_world
-from tests.voting.steps import assert_refused, mark
 from voting.settings import Settings
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -86,7 +86,7 @@ async def test_result_progress_and_evaluation_sheets_carry_counts_only(
     assert not names & {str(cell) for row in rated for cell in row}
 
 
-async def test_funnel_sheet_and_a_vote_not_yet_announced(
+async def test_the_funnel_sheet_opens_with_its_total_and_an_unannounced_vote_has_no_sheet(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings, deputies=3)

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 import msgspec
 import pytest
 
-from tests.conftest import free_port
+from tests.servers import free_port
 from voting.public_events import PublicRelay
 
 

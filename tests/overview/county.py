@@ -15,7 +15,7 @@ import httpx
 import msgspec
 from litestar.testing import AsyncTestClient
 
-from tests.evaluation.test_rounds import close_round, new_round, rate
+from tests.evaluation.rounds import close_round, new_round, rate
 from tests.factories import ADMIN, Congress, bearer, make_congress
 from tests.supervision.world import World, announced_world
 from voting.auth import Role

@@ -8,7 +8,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.overview.county import YEAR, County, headers_of, staff_login, two_township_county
-from tests.voting.steps import assert_refused
+from tests.steps import assert_refused
 from voting.auth import Role
 from voting.programs.phases import congress_today
 from voting.settings import Settings
@@ -23,7 +23,7 @@ async def county_overview(client: AsyncTestClient, county: County, **params: obj
     return response.json()
 
 
-async def test_figures_of_two_townships_at_different_phases(
+async def test_the_overview_gives_each_township_the_figures_of_its_own_phase(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     county = await two_township_county(client, pool, settings)

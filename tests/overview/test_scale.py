@@ -16,9 +16,9 @@ import asyncpg
 import pytest
 from litestar.testing import AsyncTestClient
 
-from tests.conftest import JWT_SECRET, with_database
 from tests.overview.county import headers_of, staff_login
 from tests.overview.scale import TOWNSHIPS, VOTED, big_county
+from tests.servers import JWT_SECRET, with_database
 from voting.app import create_app
 from voting.auth import Role
 from voting.database import create_pool, migrate

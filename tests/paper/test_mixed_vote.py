@@ -9,7 +9,7 @@ from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
 from tests.paper.count_steps import assign_count_staff, collect_box, create_vote, enter_all, ok, paper_post, sheet
-from tests.voting.steps import assert_refused, cast, close_vote, log_in_all, open_vote
+from tests.steps import assert_refused, cast, close_vote, log_in_all, open_vote
 from voting.settings import Settings
 
 

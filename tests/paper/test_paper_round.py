@@ -15,7 +15,7 @@ from tests.paper.count_steps import (
     paper_post,
     sheet,
 )
-from tests.voting.steps import assert_refused, audit_events, close_vote, mark, open_vote
+from tests.steps import assert_refused, audit_events, close_vote, mark, open_vote
 from voting.paper.closing import signed_paper_counts
 from voting.settings import Settings
 
@@ -34,7 +34,7 @@ def hand_counted_sheets(a: int, b: int, c: int) -> list[dict[str, object]]:
     ]
 
 
-async def test_full_paper_round_with_a_discrepancy_resolved_and_signed_off(
+async def test_a_paper_round_with_a_discrepancy_is_resolved_signed_off_and_counted(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await make_congress(pool, settings, deputies=15, candidates=3)

@@ -22,7 +22,7 @@ from tests.paper.count_steps import (
     paper_post,
     sheet,
 )
-from tests.voting.steps import cast, close_vote, log_in_all, mark, open_vote
+from tests.steps import cast, close_vote, log_in_all, mark, open_vote
 from voting.settings import Settings
 
 

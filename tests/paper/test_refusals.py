@@ -16,7 +16,7 @@ from tests.paper.count_steps import (
     sheet,
     staff_login,
 )
-from tests.voting.steps import assert_refused, fetch_count, mark, open_vote
+from tests.steps import assert_refused, fetch_count, mark, open_vote
 from voting.auth import Role
 from voting.settings import Settings
 

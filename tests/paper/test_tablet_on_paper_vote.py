@@ -7,7 +7,7 @@ from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
 from tests.paper.count_steps import create_vote
-from tests.voting.steps import assert_refused, cast, fetch_count, log_in_all, open_vote
+from tests.steps import assert_refused, cast, fetch_count, log_in_all, open_vote
 from voting.settings import Settings
 
 

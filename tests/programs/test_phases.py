@@ -8,7 +8,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.solicit.steps import RESIDENT, new_congress
-from tests.voting.steps import assert_refused, audit_events
+from tests.steps import assert_refused, audit_events
 from voting.programs.phases import congress_today, early_move_concerns
 from voting.settings import Settings
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import asyncpg
-import pytest
 from litestar.testing import AsyncTestClient
 
 from tests.factories import Congress, Liaison, make_congress, make_liaison
@@ -31,12 +30,6 @@ OPINION = {
     "risks": "无",
     "recommended": True,
 }
-
-
-@pytest.fixture(autouse=True)
-def fresh_submission_throttle(client: AsyncTestClient) -> None:
-    """Every test client request comes from one address: start each test with a clean count."""
-    client.app.state.submission_throttle.accepted.clear()
 
 
 async def submit(client: AsyncTestClient, program_id: int, **changes: Any) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from litestar.testing import AsyncTestClient
 
 from tests.factories import make_liaison
 from tests.solicit.steps import OPINION, new_congress
-from tests.voting.steps import assert_refused
+from tests.steps import assert_refused
 from voting.field_errors import describe_invalid
 from voting.settings import Settings
 

@@ -8,7 +8,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.solicit.steps import RESIDENT, new_congress, submit, triage
-from tests.voting.steps import assert_refused
+from tests.steps import assert_refused
 from voting.auth.guards import address_behind_proxy
 from voting.settings import Settings
 from voting.solicit.throttle import SubmissionThrottle

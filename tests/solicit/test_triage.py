@@ -6,7 +6,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.solicit.steps import new_congress, submit, triage
-from tests.voting.steps import assert_refused
+from tests.steps import assert_refused
 from voting.settings import Settings
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncpg
 from litestar.testing import AsyncTestClient
 
+from tests.steps import assert_refused, fetch_count
 from tests.supervision.world import announced_world
-from tests.voting.steps import assert_refused, fetch_count
 from voting.settings import Settings
 
 

@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import asyncpg
-import httpx
 import pytest
 from litestar.testing import AsyncTestClient
 from PIL import Image
 
+from tests.steps import assert_refused, fetch_count
 from tests.supervision.images import phone_jpeg, png
-from tests.supervision.world import World, announced_world
-from tests.voting.steps import assert_refused, fetch_count
+from tests.supervision.reports import file_report, started_a_year_ago
+from tests.supervision.world import announced_world
 from voting.settings import Settings
-
-Files = list[tuple[str, tuple[str, bytes, str]]]
-
-
-async def file_report(
-    client: AsyncTestClient, world: World, item_id: int, files: Files | None = None, headers: Any = None, **fields: Any
-) -> httpx.Response:
-    """A liaison posts the report form (multipart)."""
-    data = {"percent": "40", "spent_wan": "30.5", "narrative": "主体工程完成四成", **fields}
-    return await client.post(
-        f"/api/items/{item_id}/reports",
-        headers=headers or world.housing.headers,
-        data=data,
-        files=files or [("photos", ("site.png", png(), "image/png"))],
-    )
 
 
 async def rows(pool: asyncpg.Pool, item_id: int) -> tuple[int, int]:
@@ -48,12 +32,6 @@ def photo_files(settings: Settings) -> set[str]:
     """The photo files on disk."""
     folder = settings.data_dir / "photos"
     return {p.name for p in folder.glob("*")} if folder.exists() else set()
-
-
-async def started_a_year_ago(pool: asyncpg.Pool, item_id: int) -> None:
-    """Move an item's start back a year: four reports are then overdue."""
-    async with pool.acquire() as conn:
-        await conn.execute("UPDATE implementation_item SET started_on = current_date - 366 WHERE id = $1", item_id)
 
 
 async def test_overdue_reports_are_flagged_and_answered_oldest_first(

@@ -7,7 +7,7 @@ import msgspec
 from litestar.testing import AsyncTestClient
 
 from tests.factories import Congress, Liaison, make_congress, make_liaison
-from tests.voting.steps import cast, close_vote, vote_in_progress
+from tests.steps import cast, close_vote, vote_in_progress
 from voting.settings import Settings
 
 

@@ -1,10 +1,10 @@
-"""Builds ballot piles with chosen totals, so tests state results, not ballots."""
+"""Builds ballot piles with chosen totals, and counts them, so tests state results, not ballots."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tally import Ballot, Mark
+from tally import Ballot, Mark, Tally, VoteRules, count_votes
 
 
 def ballots_giving(votes_for: Mapping[int, int], valid: int, *, void: int = 0, mark: Mark = Mark.FOR) -> list[Ballot]:
@@ -25,3 +25,13 @@ def ballots_giving(votes_for: Mapping[int, int], valid: int, *, void: int = 0, m
 def most_marks(pile: list[Ballot]) -> int:
     """The most marks on any one ballot, to check a pile fits its ballot form."""
     return max((len(ballot.marks) for ballot in pile), default=0)
+
+
+def count_with(seats: int, votes: dict[int, int], deputies: int = 20) -> Tally:
+    """Count a choose-up-to-`seats` vote where every deputy is present and votes.
+
+    With the default 20 deputies a candidate needs 11 votes to pass.
+    """
+    pile = ballots_giving(votes, deputies)
+    assert most_marks(pile) <= seats
+    return count_votes(VoteRules(seats=seats), list(votes), pile, deputies, deputies)

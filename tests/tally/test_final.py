@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tally import InconsistentCount, Round, UnfilledReason, final_result
-from tests.tally.test_seats import count_with
+from tests.tally.sample_ballots import count_with
 
 
 def test_runoff_winners_follow_round_one_winners() -> None:

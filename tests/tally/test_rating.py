@@ -54,7 +54,7 @@ def test_present_base_counts_only_those_who_rated() -> None:
     assert rate_by_levels(rules, LevelCounts(satisfied=40), 100).outcome is Level.SATISFIED
 
 
-def test_odd_membership_edge() -> None:
+def test_with_an_odd_membership_one_sheet_tips_the_outcome() -> None:
     assert rate_by_levels(DEFAULT, LevelCounts(satisfied=8, unsatisfied=7), 15).outcome is Level.SATISFIED
     assert rate_by_levels(DEFAULT, LevelCounts(satisfied=7, basic=1, unsatisfied=7), 15).outcome is Level.BASIC
     assert rate_by_levels(DEFAULT, LevelCounts(satisfied=7, unsatisfied=8), 15).outcome is Level.UNSATISFIED
@@ -100,7 +100,7 @@ def test_average_exactly_at_the_cut_is_inclusive() -> None:
     assert rating.average_score == 80.0
 
 
-def test_average_just_below_the_cut() -> None:
+def test_an_average_just_below_the_cut_falls_to_the_level_below() -> None:
     rating = rate_by_scores(SHEET_RULES, [{"进度": 80, "质量": 79}], 10)
     assert rating.outcome is Level.BASIC
     assert rate_by_scores(SHEET_RULES, [{"进度": 0, "质量": 0}], 10).outcome is Level.UNSATISFIED

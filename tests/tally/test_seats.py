@@ -11,21 +11,11 @@ from tally import (
     VoteRules,
     count_votes,
 )
-from tests.tally.sample_ballots import ballots_giving, most_marks
+from tests.tally.sample_ballots import ballots_giving, count_with, most_marks
 
 
 def outcomes(tally: Tally) -> dict[int, CandidateOutcome]:
     return {c.candidate_id: c.outcome for c in tally.counts}
-
-
-def count_with(seats: int, votes: dict[int, int], deputies: int = 20) -> Tally:
-    """Count a choose-up-to-`seats` vote where every deputy is present and votes.
-
-    With the default 20 deputies a candidate needs 11 votes to pass.
-    """
-    pile = ballots_giving(votes, deputies)
-    assert most_marks(pile) <= seats
-    return count_votes(VoteRules(seats=seats), list(votes), pile, deputies, deputies)
 
 
 def test_best_passing_candidates_fill_the_seats() -> None:
@@ -97,7 +87,7 @@ def test_fewer_passing_than_seats_leaves_seats_unfilled() -> None:
     assert outcomes(tally)[3] is outcomes(tally)[4] is CandidateOutcome.BELOW_THRESHOLD
 
 
-def test_twelve_candidates_for_ten_seats_at_a_county_congress() -> None:
+def test_twelve_candidates_for_ten_seats_leave_out_one_that_passes_but_ranks_eleventh() -> None:
     # 150 deputies, 140 present, 138 ballots back: 2 void, 3 blank. 过半数 of
     # all 150 deputies is 76 votes; candidate 111 has 79 and passes but ranks 11th.
     listed = list(range(101, 113))
@@ -119,7 +109,7 @@ def test_twelve_candidates_for_ten_seats_at_a_county_congress() -> None:
     assert tally.seats_unfilled == 0
 
 
-def test_township_per_candidate_vote_with_no_margin() -> None:
+def test_a_township_per_candidate_vote_with_no_margin_leaves_a_seat_unfilled() -> None:
     # 45 deputies, 41 present, 5 projects for 5 seats, 赞成/反对/弃权 on each.
     rules = VoteRules(seats=5, form=BallotForm.PER_CANDIDATE)
     pile = ballots_giving({1: 40, 2: 38, 3: 23, 4: 22, 5: 30}, 41)

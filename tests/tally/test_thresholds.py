@@ -44,7 +44,7 @@ def test_exactly_half_does_not_meet_more_than_half() -> None:
     assert meets(76, 150, MORE_THAN_HALF)
 
 
-def test_fewest_meeting_more_than_half() -> None:
+def test_more_than_half_of_n_is_n_halved_rounded_down_plus_one() -> None:
     assert fewest_meeting(150, MORE_THAN_HALF) == 76
     assert fewest_meeting(151, MORE_THAN_HALF) == 76
     assert fewest_meeting(0, MORE_THAN_HALF) == 1

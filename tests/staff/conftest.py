@@ -1,5 +1,0 @@
-"""Fixtures for the staff account tests."""
-
-from tests.voting.steps import cheap_password_hashing
-
-__all__ = ["cheap_password_hashing"]
