@@ -17,7 +17,7 @@ from playwright.async_api import Page, expect
 from tests.browser.conftest import OpenScreen, post_ok
 from tests.factories import make_congress, make_liaison
 from tests.solicit.steps import OPINION
-from voting.pages.qr import qr_svg
+from voting.page_kit.qr import qr_svg
 from voting.settings import Settings
 
 pytestmark = pytest.mark.browser

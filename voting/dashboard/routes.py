@@ -1,5 +1,5 @@
-"""Every route of the dashboard: public pages and residents' feedback."""
+"""The dashboard's API: residents' feedback (its pages are registered with every page, voting/pages/routes.py)."""
 
-from voting.dashboard import feedback, pages
+from voting.dashboard import feedback
 
-ROUTES: list[object] = [*pages.ROUTES, *feedback.ROUTES]
+ROUTES: list[object] = [*feedback.ROUTES]
