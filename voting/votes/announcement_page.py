@@ -20,10 +20,10 @@ from voting.page_kit import page, qr_svg
 from voting.page_kit.wording import chinese_number, meeting_name, method_sentences
 from voting.paper.service import paper_count
 from voting.prepared import PreparedLane, respond
-from voting.sessions.service import require_session
-from voting.votes.agenda_queries import announcement_number
+from voting.sessions.service import get_session
+from voting.votes.agenda import announcement_number
 from voting.votes.published import prepared_page
-from voting.votes.results import get_vote, load_vote, result
+from voting.votes.results import get_vote, result
 
 OUTCOMES = {"chosen": "入选", "runoff": "须再次投票", "not_chosen": "未入选", "below_threshold": "未达到规定票数"}
 ROUND_NAMES = {1: "第一次投票", 2: "再次投票"}
@@ -95,11 +95,10 @@ async def announcement_page(state: State, vote_id: int) -> Template:
     final = announced.final
     if final is None:
         raise Conflict("result_not_public", "表决结果尚未宣布", "The result has not been announced")
-    async with state.pool.acquire() as conn:
-        session = await require_session(conn, announced.vote.session_id)
-        first = await load_vote(conn, final.rounds[0].vote_id)
-        last = await load_vote(conn, final.rounds[-1].vote_id)
-        number = await announcement_number(conn, first.id)
+    session = await get_session(state.pool, announced.vote.session_id)
+    first = await get_vote(state.pool, final.rounds[0].vote_id)
+    last = await get_vote(state.pool, final.rounds[-1].vote_id)
+    number = await announcement_number(state.pool, first.id)
     rounds = [await round_view(state.pool, r.vote_id, i, r.tally) for i, r in enumerate(final.rounds, start=1)]
     names = {c.id: c.name for c in first.candidates}
     url = f"{state.settings.public_base_url}/public/votes/{first.id}"
