@@ -11,6 +11,7 @@ from typing import Any
 
 from litestar import Request, Response
 from litestar.response import Redirect, Template
+from litestar.types import ExceptionHandlersMap
 
 from voting.errors import PiaojueError
 from voting.page_kit.render import error_page
@@ -34,4 +35,4 @@ def on_page_error(_: Request, error: PiaojueError) -> Response[Any]:
     return error_page(error)
 
 
-PAGE_ERROR_HANDLERS: dict[type[Exception], Any] = {PageRefused: on_page_refused, PiaojueError: on_page_error}
+PAGE_ERROR_HANDLERS: ExceptionHandlersMap = {PageRefused: on_page_refused, PiaojueError: on_page_error}

@@ -6,6 +6,7 @@ so its refusals (404, 403, 409…) come back as the bilingual error page of the 
 """
 
 from litestar import Router
+from litestar.types import ControllerRouterHandler
 
 from voting.bulletin import pages as bulletin
 from voting.bulletin import verify_qr
@@ -28,7 +29,7 @@ from voting.supervision import pages as supervision
 from voting.tablet import pages as tablet
 from voting.votes import announcement_page, screens
 
-PAGES: list[object] = [
+PAGES: list[ControllerRouterHandler] = [
     *home.ROUTES,
     *staff.ROUTES,
     *sessions.ROUTES,
