@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath
@@ -13,7 +15,7 @@ from voting.sessions.service import get_session
 
 
 @get("/console/audit", include_in_schema=False)
-async def audit_page(request: Request) -> Template:
+async def audit_page(request: Request[Any, Any, Any]) -> Template:
     """The audit log with filters and CSV export (staff only); audit.js fills the table."""
     who = await staff_page_user(request)
     return page("bulletin/audit.html", who=who)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath
@@ -19,7 +21,7 @@ from voting.supervision.service import list_items
 
 
 @get("/console/evaluations", include_in_schema=False)
-async def evaluations_console(request: Request, state: State) -> Template:
+async def evaluations_console(request: Request[Any, Any, Any], state: State) -> Template:
     """Create, open and close evaluation rounds; see their results."""
     who = await staff_page_user(request, *PRESIDIUM)
     watched = await watched_body_ids(request, who)
@@ -48,7 +50,7 @@ async def tablet_evaluate() -> Template:
 
 
 @get("/console/evaluations/{round_id:int}/keys", include_in_schema=False)
-async def round_key_cards(request: Request, state: State, round_id: FromPath[int]) -> Template:
+async def round_key_cards(request: Request[Any, Any, Any], state: State, round_id: FromPath[int]) -> Template:
     """A round's key cards (made once before it opens) and opening its sealed sheets with k of them."""
     who = await staff_page_user(request, *CLERKS)
     found = await get_round(state.pool, round_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from litestar import Request, get
 from litestar.datastructures import State
@@ -21,7 +21,7 @@ OUTCOME_NAMES = {"satisfied": ("满意", "Satisfied"), "basic": ("基本满意",
 
 @get("/console/bodies/{body_id:int}/overview", include_in_schema=False)
 async def overview_page(
-    request: Request,
+    request: Request[Any, Any, Any],
     state: State,
     body_id: FromPath[int],
     year: Annotated[int | None, Parameter(ge=2000, le=2100)] = None,

@@ -7,6 +7,7 @@ handler (voting.page_kit.errors) answers with the login redirect or the 403 page
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from litestar import Request
@@ -23,7 +24,7 @@ from voting.page_kit.render import forbidden_page
 CLERKS, PRESIDIUM, COUNTERS = roles.CLERKS, roles.PRESIDIUM, roles.COUNTERS
 
 
-async def staff_of(request: Request) -> Principal | None:
+async def staff_of(request: Request[Any, Any, Any]) -> Principal | None:
     """The logged-in staff member (cookie) with a live login, or None."""
     principal = await optional_principal(request)
     if principal is None or principal.role not in STAFF_ROLES:
@@ -31,13 +32,13 @@ async def staff_of(request: Request) -> Principal | None:
     return principal
 
 
-def to_login(request: Request) -> Redirect:
+def to_login(request: Request[Any, Any, Any]) -> Redirect:
     """Send the browser to the login page, coming back here afterwards."""
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return Redirect(path=f"/login?next={quote(target, safe='')}")
 
 
-def admitted(request: Request, who: Principal | None, roles: tuple[Role, ...]) -> Principal:
+def admitted(request: Request[Any, Any, Any], who: Principal | None, roles: tuple[Role, ...]) -> Principal:
     """Who is looking, if logged in and (when roles are given) in one of them; else refuse the page."""
     if who is None:
         raise PageRefused(to_login(request))
@@ -46,19 +47,19 @@ def admitted(request: Request, who: Principal | None, roles: tuple[Role, ...]) -
     return who
 
 
-async def within_reach(request: Request, who: Principal) -> Principal:
+async def within_reach(request: Request[Any, Any, Any], who: Principal) -> Principal:
     """The same scope rule as the API guards (voting.auth.scope) for what the page's path names; else the 403 page."""
     WATCHING.set(None)
     await require_path_reach(request, who)  # a Forbidden here is the 403 page (voting.page_kit.errors)
     return who
 
 
-async def staff_page_user(request: Request, *roles: Role) -> Principal:
+async def staff_page_user(request: Request[Any, Any, Any], *roles: Role) -> Principal:
     """The staff member looking at a staff page: any staff role, or one of these roles, within their bodies."""
     return await within_reach(request, admitted(request, await staff_of(request), roles))
 
 
-async def liaison_page_user(request: Request) -> Principal:
+async def liaison_page_user(request: Request[Any, Any, Any]) -> Principal:
     """The department liaison looking at a liaison page; anyone else logged in gets the 403 page."""
     return await within_reach(request, admitted(request, await optional_principal(request), (Role.LIAISON,)))
 

@@ -25,12 +25,12 @@ class PageRefused(Exception):
         self.response = response
 
 
-def on_page_refused(_: Request, refusal: PageRefused) -> Response[Any]:
+def on_page_refused(_: Request[Any, Any, Any], refusal: PageRefused) -> Response[Any]:
     """Answer a refused page with the redirect or the error page it carries."""
     return refusal.response
 
 
-def on_page_error(_: Request, error: PiaojueError) -> Response[Any]:
+def on_page_error(_: Request[Any, Any, Any], error: PiaojueError) -> Response[Any]:
     """Answer a service's refusal (404, 409…) on a page with the HTML error page of the same status."""
     return error_page(error)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.response import Redirect, Template
@@ -20,7 +22,7 @@ async def landing(state: State) -> Template:
 
 
 @get("/console", include_in_schema=False)
-async def console_home(request: Request, state: State) -> Template | Redirect:
+async def console_home(request: Request[Any, Any, Any], state: State) -> Template | Redirect:
     """Every session, with the ways into each."""
     someone = await optional_principal(request)
     if someone is not None and someone.role is Role.LIAISON:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from litestar import Request, get
 from litestar.datastructures import State
@@ -25,7 +26,7 @@ def public_url(state: State, vote_id: int) -> str:
 
 
 @get("/console/votes/{vote_id:int}/ballot", include_in_schema=False)
-async def ballot_print(request: Request, state: State, vote_id: FromPath[int]) -> Template:
+async def ballot_print(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """The printable paper ballot: the list, the instructions, a QR code naming the vote; no serial number."""
     await staff_page_user(request)
     vote, session = await vote_and_session(state.pool, vote_id, public=False)

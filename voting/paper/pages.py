@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath
@@ -14,7 +16,7 @@ from voting.votes.results import get_vote, vote_and_session
 
 
 @get("/count", include_in_schema=False)
-async def count_home(request: Request, state: State) -> Template | Redirect:
+async def count_home(request: Request[Any, Any, Any], state: State) -> Template | Redirect:
     """A teller's or scrutineer's votes to count, with the way into each."""
     who = await staff_page_user(request)
     if who.role not in COUNTERS:
@@ -24,7 +26,7 @@ async def count_home(request: Request, state: State) -> Template | Redirect:
 
 
 @get("/count/votes/{vote_id:int}/entry", include_in_schema=False)
-async def teller_entry(request: Request, state: State, vote_id: FromPath[int]) -> Template:
+async def teller_entry(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """The teller's keyboard-first form for entering paper ballots."""
     who = await staff_page_user(request, Role.TELLER)
     vote = await get_vote(state.pool, vote_id)
@@ -34,7 +36,7 @@ async def teller_entry(request: Request, state: State, vote_id: FromPath[int]) -
 
 
 @get("/console/votes/{vote_id:int}/paper", include_in_schema=False)
-async def paper_console(request: Request, state: State, vote_id: FromPath[int]) -> Template:
+async def paper_console(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """The paper count of one vote: roles, steps, discrepancies, report and sign-off."""
     who = await staff_page_user(request)
     vote, session = await vote_and_session(state.pool, vote_id, public=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
@@ -21,7 +23,7 @@ from voting.vetting.service import get_vetting, my_requests
 
 
 @get("/console/programs", include_in_schema=False)
-async def programs_home(request: Request, state: State) -> Template:
+async def programs_home(request: Request[Any, Any, Any], state: State) -> Template:
     """Every program with its phase, and a form for a new one."""
     who = await staff_page_user(request)
     programs = await programs_of_bodies(state.pool, await watched_body_ids(request, who))
@@ -31,7 +33,7 @@ async def programs_home(request: Request, state: State) -> Template:
 
 
 @get("/console/programs/{program_id:int}", include_in_schema=False)
-async def program_overview(request: Request, state: State, program_id: FromPath[int]) -> Template:
+async def program_overview(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """Phase and schedule, categories, the other channels' intake, and the ways to every step."""
     who = await staff_page_user(request)
     program = await get_program(state.pool, program_id)
@@ -49,7 +51,7 @@ async def program_overview(request: Request, state: State, program_id: FromPath[
 
 @get("/console/programs/{program_id:int}/triage", include_in_schema=False)
 async def triage_page(
-    request: Request,
+    request: Request[Any, Any, Any],
     state: State,
     program_id: FromPath[int],
     status: FromQuery[str | None] = None,
@@ -85,7 +87,7 @@ async def triage_page(
 
 
 @get("/console/programs/{program_id:int}/vetting", include_in_schema=False)
-async def vetting_page(request: Request, state: State, program_id: FromPath[int]) -> Template:
+async def vetting_page(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """Each draft candidate: its suggestions, requests to departments and their opinions, exclusions, visit notes."""
     who = await staff_page_user(request)
     program = await get_program(state.pool, program_id)
@@ -104,7 +106,7 @@ async def vetting_page(request: Request, state: State, program_id: FromPath[int]
 
 
 @get("/console/programs/{program_id:int}/deliberation", include_in_schema=False)
-async def deliberation_page(request: Request, state: State, program_id: FromPath[int]) -> Template:
+async def deliberation_page(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """Order the vetted candidates, adopt the voting method, fix or reopen the list, create the live vote."""
     who = await staff_page_user(request)
     program = await get_program(state.pool, program_id)
@@ -129,7 +131,7 @@ async def deliberation_page(request: Request, state: State, program_id: FromPath
 
 
 @get("/liaison", include_in_schema=False)
-async def liaison_page(request: Request, state: State, done: FromQuery[int] = 0) -> Template:
+async def liaison_page(request: Request[Any, Any, Any], state: State, done: FromQuery[int] = 0) -> Template:
     """A department liaison's requests: only their department's, overdue ones flagged."""
     who = await liaison_page_user(request)
     department = await liaison_department(state.pool, who)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
@@ -26,7 +28,7 @@ def suggest_url(base: str, program_id: int) -> str:
 
 
 @get("/programs/{program_id:int}", include_in_schema=False)
-async def program_page(request: Request, state: State, program_id: FromPath[int]) -> Template:
+async def program_page(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """The program's timeline, current phase and (once fixed) its candidate list."""
     program = await get_program(state.pool, program_id)
     listed = await get_list(state.pool, program_id, staff=False)
@@ -78,7 +80,7 @@ async def track_page(state: State, code: FromPath[str], new: FromQuery[int] = 0)
 
 
 @get("/programs/{program_id:int}/booklet", include_in_schema=False)
-async def booklet(request: Request, state: State, program_id: FromPath[int]) -> Template:
+async def booklet(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """The printable candidate booklet (提前印发): public once the list is fixed; staff may preview."""
     staff = await is_staff(request)
     program = await get_program(state.pool, program_id)

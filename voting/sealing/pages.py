@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath
@@ -15,7 +17,7 @@ from voting.votes.results import vote_and_session
 
 
 @get("/count/votes/{vote_id:int}/keys", include_in_schema=False)
-async def key_cards_page(request: Request, state: State, vote_id: FromPath[int]) -> Template:
+async def key_cards_page(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """Make a vote's key cards before it opens; after close, k scrutineers type or scan theirs to open the count."""
     who = await staff_page_user(request, Role.ADMIN, Role.PRESIDING, Role.SCRUTINEER)
     vote, session = await vote_and_session(state.pool, vote_id, public=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from litestar import Request, Response, get
 from litestar.datastructures import State
@@ -20,7 +21,7 @@ NO_STORE = {"Cache-Control": "no-store"}
 
 
 @get("/console/sessions/{session_id:int}", include_in_schema=False)
-async def console_session(request: Request, state: State, session_id: FromPath[int]) -> Template:
+async def console_session(request: Request[Any, Any, Any], state: State, session_id: FromPath[int]) -> Template:
     """The presiding console: attendance, quorum and the votes of one session."""
     who = await staff_page_user(request)
     session = await get_session(state.pool, session_id)
@@ -34,7 +35,7 @@ def with_qr(cards: list[SeatCard]) -> list[tuple[SeatCard, Markup]]:
 
 @get("/console/sessions/{session_id:int}/seat-cards", include_in_schema=False, opt=OWN_BODY_ONLY)
 async def seat_cards_page(
-    request: Request, state: State, session_id: FromPath[int], deputy: FromQuery[int | None] = None
+    request: Request[Any, Any, Any], state: State, session_id: FromPath[int], deputy: FromQuery[int | None] = None
 ) -> Template:
     """Printable A4 seat cards (座位卡) with login codes and QR codes; ?deputy= prints one card."""
     who = await staff_page_user(request, *CLERKS)
@@ -51,7 +52,7 @@ async def seat_cards_page(
 
 @get("/console/sessions/{session_id:int}/seat-cards/{deputy_id:int}/qr.svg", include_in_schema=False, opt=OWN_BODY_ONLY)
 async def seat_card_qr(
-    request: Request, state: State, session_id: FromPath[int], deputy_id: FromPath[int]
+    request: Request[Any, Any, Any], state: State, session_id: FromPath[int], deputy_id: FromPath[int]
 ) -> Response[str]:
     """One deputy's current login QR code (shown after a code is reissued)."""
     who = await staff_of(request)

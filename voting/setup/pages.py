@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import msgspec
 from litestar import Request, get
 from litestar.datastructures import State
@@ -30,7 +32,7 @@ LEVEL_RANK = {"township": 1, "county": 2, "city": 3}
 
 
 @get("/console/setup", include_in_schema=False)
-async def setup_guide(request: Request, state: State, step: FromQuery[int] = 0) -> Template:
+async def setup_guide(request: Request[Any, Any, Any], state: State, step: FromQuery[int] = 0) -> Template:
     """The guided set-up of the login's own body; every step can be skipped and come back to."""
     who = await staff_page_user(request, *CLERKS)
     progress: dict[str, int] = {}
@@ -46,7 +48,7 @@ async def setup_guide(request: Request, state: State, step: FromQuery[int] = 0) 
 
 
 @get("/console/bodies", include_in_schema=False)
-async def bodies_page(request: Request, state: State) -> Template:
+async def bodies_page(request: Request[Any, Any, Any], state: State) -> Template:
     """The bodies this login watches; an administrator creates and edits them (its own and those below)."""
     who = await staff_page_user(request)
     bodies = await watched_bodies(state.pool, who)
@@ -66,7 +68,7 @@ async def bodies_page(request: Request, state: State) -> Template:
 
 
 @get("/console/bodies/{body_id:int}/departments", include_in_schema=False)
-async def departments_page(request: Request, state: State, body_id: FromPath[int]) -> Template:
+async def departments_page(request: Request[Any, Any, Any], state: State, body_id: FromPath[int]) -> Template:
     """A body's departments with their liaison logins; clerks add departments and set liaisons."""
     who = await staff_page_user(request)
     body = await get_body(state.pool, body_id)
@@ -89,7 +91,7 @@ async def departments_page(request: Request, state: State, body_id: FromPath[int
     include_in_schema=False,
     opt={"reach": Reach.ADMINISTER},
 )
-async def staff_page(request: Request, state: State, body_id: FromPath[int]) -> Template:
+async def staff_page(request: Request[Any, Any, Any], state: State, body_id: FromPath[int]) -> Template:
     """A body's staff logins: create with a role, reset the password (shown once), revoke."""
     who = await staff_page_user(request, Role.ADMIN)
     body = await get_body(state.pool, body_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath
@@ -22,7 +24,7 @@ VOTE_STATES = {
 
 
 @get("/console/bodies/{body_id:int}/sessions", include_in_schema=False)
-async def body_sessions_page(request: Request, state: State, body_id: FromPath[int]) -> Template:
+async def body_sessions_page(request: Request[Any, Any, Any], state: State, body_id: FromPath[int]) -> Template:
     """A body's sessions; its clerks create new ones."""
     who = await staff_page_user(request)
     body = await get_body(state.pool, body_id)
@@ -37,7 +39,7 @@ async def body_sessions_page(request: Request, state: State, body_id: FromPath[i
 
 
 @get("/console/sessions/{session_id:int}/settings", include_in_schema=False)
-async def session_settings_page(request: Request, state: State, session_id: FromPath[int]) -> Template:
+async def session_settings_page(request: Request[Any, Any, Any], state: State, session_id: FromPath[int]) -> Template:
     """Edit a session (title, venue, date, 第N次会议, program) and see the votes on its agenda."""
     who = await staff_page_user(request)
     votes = await session_votes(state.pool, session_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from litestar import Request, get
 from litestar.datastructures import State
@@ -27,7 +28,7 @@ def grouped(things: list[Report] | list[Issue] | list[Change]) -> dict[int, list
 
 
 @get("/liaison/projects", include_in_schema=False)
-async def liaison_home(request: Request, state: State) -> Template:
+async def liaison_home(request: Request[Any, Any, Any], state: State) -> Template:
     """A liaison's projects: what is due, the report form, issues to answer, change requests."""
     who = await liaison_page_user(request)
     department = await liaison_department(state.pool, who)
@@ -49,7 +50,7 @@ async def liaison_home(request: Request, state: State) -> Template:
 
 
 @get("/console/supervision", include_in_schema=False)
-async def supervision_console(request: Request, state: State) -> Template:
+async def supervision_console(request: Request[Any, Any, Any], state: State) -> Template:
     """Clerks: every project, overdue reports, reports to review, issues, change requests, inspections."""
     who = await staff_page_user(request, *PRESIDIUM)
     watched = await watched_body_ids(request, who)

@@ -83,7 +83,7 @@ async def round_view(pool: asyncpg.Pool, vote_id: int, number: int, tally: Any) 
     middleware=[PreparedLane],
     opt={"prepared": "announcement"},
 )
-async def announcement(request: Request, state: State, vote_id: FromPath[int]) -> Response[bytes]:
+async def announcement(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[bytes]:
     """The item's announcement once a round of it is announced; rendered once and kept (voting.prepared)."""
     prepared = await prepared_page(request, "announcement", vote_id, lambda: announcement_page(state, vote_id))
     return respond(request, prepared)
