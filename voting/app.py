@@ -26,7 +26,6 @@ from voting.auth.same_origin import SameOriginWrites
 from voting.auth.staff_logins import LiveStaffLogins
 from voting.auth.throttle import FailedLoginThrottle
 from voting.bodies import routes as bodies
-from voting.bulletin import pages as bulletin_pages
 from voting.bulletin import routes as bulletin
 from voting.dashboard import routes as dashboard
 from voting.database import create_pool, migrate
@@ -42,7 +41,6 @@ from voting.live import LiveEvents, SessionChannelsBackend, SessionChannelsPlugi
 from voting.openapi_errors import document_errors
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.overview import routes as overview
-from voting.pages.access import PageRefused, on_page_refused
 from voting.paper import routes as paper
 from voting.prepared import PreparedResponses
 from voting.programs import routes as programs
@@ -208,9 +206,8 @@ def create_app(settings: Settings) -> Litestar:
             *supervision.ROUTES,
             *evaluation.ROUTES,
             *dashboard.ROUTES,
-            *pages.ROUTES,
+            pages.PAGE_ROUTER,
             *bulletin.ROUTES,
-            *bulletin_pages.ROUTES,
             create_static_files_router(path="/static", directories=[HERE / "static"], include_in_schema=False),
         ],
         lifespan=[lifespan],
@@ -219,7 +216,6 @@ def create_app(settings: Settings) -> Litestar:
         plugins=[channels],
         template_config=TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine),
         exception_handlers={
-            PageRefused: on_page_refused,
             PiaojueError: on_refusal,
             CastRefused: on_refusal,
             ValidationException: on_validation_error,

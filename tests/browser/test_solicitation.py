@@ -18,7 +18,7 @@ from tests.browser.api_steps import post_ok
 from tests.browser.screens import OpenScreen
 from tests.factories import make_congress, make_liaison
 from tests.solicit.steps import OPINION
-from voting.pages.qr import qr_svg
+from voting.page_kit.qr import qr_svg
 from voting.settings import Settings
 
 pytestmark = pytest.mark.browser

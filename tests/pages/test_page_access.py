@@ -69,3 +69,28 @@ async def test_tellers_and_the_console_home_point_at_each_other(
     assert to_count.headers["location"] == "/count"
     to_console = await client.get("/count", headers=congress.clerk, follow_redirects=False)
     assert to_console.headers["location"] == "/console"
+
+
+async def test_a_refusal_in_any_page_is_the_html_page_of_its_status_and_the_api_keeps_json(
+    client: AsyncTestClient,
+) -> None:
+    # One handler on the page router (voting.page_kit.errors) answers for every page.
+    missing = 987654321
+    for path, what in (
+        (f"/hall/{missing}", "Session"),
+        (f"/public/sessions/{missing}", "Session"),
+        (f"/public/votes/{missing}", "Vote"),
+        (f"/public/votes/{missing}/verify", "Vote"),
+        (f"/public/votes/{missing}/announcement", "Vote"),
+        (f"/hall/votes/{missing}/reading", "Vote"),
+        (f"/programs/{missing}", "Program"),
+        (f"/programs/{missing}/poster", "Program"),
+        (f"/programs/{missing}/funnel", "Program"),
+        (f"/projects/{missing}", "not found"),
+    ):
+        refused = await client.get(path)
+        assert refused.status_code == 404, path
+        assert "text/html" in refused.headers["content-type"], path
+        assert "不存在" in refused.text and what in refused.text, path
+    api = await client.get(f"/api/sessions/{missing}")
+    assert api.status_code == 404 and api.json()["error"] == "not_found"

@@ -11,7 +11,7 @@ from litestar.testing import AsyncTestClient
 from tally.models import BallotForm, Fraction, OvermarkRule, ThresholdBase, VoteRules
 from tests.factories import make_congress
 from tests.steps import cast, close_vote, create_vote, log_in_all, open_vote
-from voting.pages.wording import meeting_name, method_sentences, rules_line, share_words
+from voting.page_kit.wording import meeting_name, method_sentences, rules_line, share_words
 from voting.settings import Settings
 
 

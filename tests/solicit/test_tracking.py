@@ -8,8 +8,8 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.solicit.steps import fix_list, new_congress, submit, triage, vet
-from voting.pages.program_words import local_time
 from voting.programs.phases import congress_today
+from voting.programs.words import local_time
 from voting.settings import Settings
 
 

@@ -6,7 +6,7 @@ it, so a county sees its townships and a city its counties. *Administering* a bo
 creating bodies under it and keeping its staff accounts — is an administrator's act
 on their own body or any body below it: a county sets up its townships.
 
-The guards (`voting.auth.guards.allow`) and page access (`voting.pages.access`)
+The guards (`voting.auth.guards.allow`) and page access (`voting.page_kit.access`)
 apply this to every path parameter that names an object (`program_id`, `vote_id`…,
 see `voting.auth.queries.BODY_OF_PARAMETER`); routes that take a body in their
 JSON call `require_reach` with it; lists keep to `watched_bodies`.
@@ -31,7 +31,7 @@ class Reach(StrEnum):
 
 
 # The body below the login's own that this request is watching, if any: pages say
-# they are read-only then (set by the guards, read by voting.pages.access.page).
+# they are read-only then (set by the guards, read by voting.page_kit.render.page).
 WATCHING: ContextVar[str | None] = ContextVar("watching", default=None)
 
 

@@ -72,6 +72,15 @@ async def edit_body(pool: asyncpg.Pool, who: Principal, body_id: int, change: Bo
     return Body(**dict(row))
 
 
+async def get_body(pool: asyncpg.Pool, body_id: int) -> Body:
+    """One body, or a 404."""
+    async with pool.acquire() as conn:
+        row = await queries.body_by_id(conn, body_id)
+    if row is None:
+        raise not_found("人大", "Body")
+    return Body(**dict(row))
+
+
 async def watched_bodies(pool: asyncpg.Pool, who: Principal) -> list[Body]:
     """The login's own body and every body below it (what it may watch)."""
     if who.body_id is None:

@@ -10,9 +10,8 @@ from litestar.params import FromPath
 from litestar.response import Template
 
 from voting.bulletin import service
-from voting.errors import PiaojueError
-from voting.pages.access import error_page, page, staff_page_user
-from voting.sessions.service import require_session
+from voting.page_kit import page, staff_page_user
+from voting.sessions.service import get_session
 
 
 @get("/console/audit", include_in_schema=False)
@@ -25,15 +24,11 @@ async def audit_page(request: Request[Any, Any, Any]) -> Template:
 @get("/public/votes/{vote_id:int}/verify", include_in_schema=False)
 async def verify_page(state: State, vote_id: FromPath[int]) -> Template:
     """Whether the vote's archive verifies now, the archive to download, and the receipt check."""
-    try:
-        async with state.pool.acquire() as conn:
-            facts = await service.vote_facts(conn, vote_id)
-            session = await require_session(conn, facts.session_id)
-        if facts.state != "announced":
-            return page("bulletin/verify.html", session=session, title=facts.title, vote_id=vote_id, report=None)
-        archive, report = await service.verification(state.pool, vote_id)
-    except PiaojueError as error:
-        return error_page(error)
+    facts = await service.get_vote_facts(state.pool, vote_id)
+    session = await get_session(state.pool, facts.session_id)
+    if facts.state != "announced":
+        return page("bulletin/verify.html", session=session, title=facts.title, vote_id=vote_id, report=None)
+    archive, report = await service.verification(state.pool, vote_id)
     return page(
         "bulletin/verify.html",
         session=session,

@@ -66,6 +66,12 @@ async def vote_facts(conn: asyncpg.Connection, vote_id: int) -> VoteFacts:
     return VoteFacts(**fields)
 
 
+async def get_vote_facts(pool: asyncpg.Pool, vote_id: int) -> VoteFacts:
+    """The vote's stored facts, or a 404 (outside a transaction: pages)."""
+    async with pool.acquire() as conn:
+        return await vote_facts(conn, vote_id)
+
+
 async def public_vote_facts(conn: asyncpg.Connection, vote_id: int) -> VoteFacts:
     """The vote's facts if its result was announced; 409 result_not_public before."""
     facts = await vote_facts(conn, vote_id)

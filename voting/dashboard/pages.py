@@ -11,10 +11,8 @@ from markupsafe import Markup
 from voting.dashboard import charts
 from voting.dashboard.charts import approval_of
 from voting.dashboard.service import dashboard, project
-from voting.errors import PiaojueError
 from voting.evaluation.models import LEVEL_NAMES
-from voting.pages.access import error_page, page
-from voting.pages.qr import qr_svg
+from voting.page_kit import page, qr_svg
 from voting.supervision.models import CHANGE_NAMES, STATUS_NAMES
 from voting.supervision.service import get_item, today
 
@@ -32,7 +30,7 @@ async def projects(state: State, body_id: FromQuery[int | None] = None) -> Templ
         if r.evaluation
     ]
     return page(
-        "supervision/dashboard.html",
+        "dashboard/dashboard.html",
         rows=rows,
         bodies=bodies,
         body_id=body_id,
@@ -49,12 +47,9 @@ async def projects(state: State, body_id: FromQuery[int | None] = None) -> Templ
 @get("/projects/{item_id:int}", include_in_schema=False)
 async def project_page(state: State, item_id: FromPath[int]) -> Template:
     """One project: facts, progress, published reports with photos, inspections, changes, evaluations, timeline."""
-    try:
-        found = await project(state.pool, item_id)
-    except PiaojueError as error:
-        return error_page(error)
+    found = await project(state.pool, item_id)
     return page(
-        "supervision/project.html",
+        "dashboard/project.html",
         p=found,
         item=found.item,
         statuses=STATUS_NAMES,
@@ -67,12 +62,9 @@ async def project_page(state: State, item_id: FromPath[int]) -> Template:
 @get("/projects/{item_id:int}/poster", include_in_schema=False)
 async def project_poster(state: State, item_id: FromPath[int]) -> Template:
     """A printable A4 poster for the project site: a QR code leading to the project's page and feedback form."""
-    try:
-        item = await get_item(state.pool, item_id)
-    except PiaojueError as error:
-        return error_page(error)
+    item = await get_item(state.pool, item_id)
     url = f"{state.settings.public_base_url}/projects/{item_id}"
-    return page("supervision/poster.html", item=item, url=url, qr=Markup(qr_svg(url)))
+    return page("dashboard/poster.html", item=item, url=url, qr=Markup(qr_svg(url)))
 
 
 ROUTES = [projects, project_page, project_poster]

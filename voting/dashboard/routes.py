@@ -1,7 +1,7 @@
-"""Every route of the dashboard: public pages and residents' feedback."""
+"""The dashboard's API: residents' feedback (its pages are registered with every page, voting/pages/routes.py)."""
 
 from litestar.types import ControllerRouterHandler
 
-from voting.dashboard import feedback, pages
+from voting.dashboard import feedback
 
-ROUTES: list[ControllerRouterHandler] = [*pages.ROUTES, *feedback.ROUTES]
+ROUTES: list[ControllerRouterHandler] = [*feedback.ROUTES]

@@ -171,6 +171,12 @@ async def reopen_list(pool: asyncpg.Pool, who: Principal, program_id: int, reope
         return await load_list(conn, program_id)
 
 
+async def live_vote_of_list(pool: asyncpg.Pool, program_id: int) -> Vote | None:
+    """The live vote made from the program's list, if any (vote_made_from_list, outside a transaction: pages)."""
+    async with pool.acquire() as conn:
+        return await vote_made_from_list(conn, program_id)
+
+
 async def vote_made_from_list(conn: asyncpg.Connection, program_id: int) -> Vote | None:
     """The live (not withdrawn) vote made from the program's list, if any (its runoffs come later)."""
     made = await queries.votes_on_list(conn, program_id, lock=False)

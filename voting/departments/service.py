@@ -67,6 +67,12 @@ async def department_of(conn: asyncpg.Connection, who: Principal) -> Department:
     return Department(**dict(row))
 
 
+async def liaison_department(pool: asyncpg.Pool, who: Principal) -> Department:
+    """The liaison's own department (department_of, outside a transaction: pages)."""
+    async with pool.acquire() as conn:
+        return await department_of(conn, who)
+
+
 async def find_department(pool: asyncpg.Pool, name_or_id: str) -> Department:
     """One department by id or by a name no other body uses (for the CLI)."""
     async with pool.acquire() as conn:

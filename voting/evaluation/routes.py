@@ -12,7 +12,7 @@ from voting.auth import clerks, deputies, provide_principal
 from voting.auth.guards import require_reach
 from voting.auth.scope import Reach
 from voting.errors import BadRequest
-from voting.evaluation import pages, service
+from voting.evaluation import service
 from voting.evaluation.models import (
     Round,
     RoundClose,
@@ -124,5 +124,4 @@ ROUTES = [
     get_round,
     tablet_rounds,
     submit_sheet,
-    *pages.ROUTES,
 ]

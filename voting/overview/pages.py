@@ -10,10 +10,9 @@ from litestar.params import FromPath, Parameter
 from litestar.response import Template
 
 from voting.bodies.models import LEVEL_NAMES
-from voting.errors import PiaojueError
 from voting.overview import charts
 from voting.overview.service import overview
-from voting.pages.access import PRESIDIUM, error_page, page, staff_page_user
+from voting.page_kit import PRESIDIUM, page, staff_page_user
 from voting.programs.phases import PHASE_NAMES, PHASES
 from voting.supervision.models import STATUS_NAMES
 
@@ -29,10 +28,7 @@ async def overview_page(
 ) -> Template:
     """A county's (or city's, or township's) year: one row a body, with charts."""
     who = await staff_page_user(request, *PRESIDIUM)
-    try:
-        found = await overview(state.pool, body_id, year)
-    except PiaojueError as error:
-        return error_page(error)
+    found = await overview(state.pool, body_id, year)
     return page(
         "overview/overview.html",
         who=who,

@@ -1,4 +1,4 @@
-"""HTTP: a body's year overview as JSON, and every route of the overview."""
+"""HTTP: a body's year overview as JSON (its page: voting/overview/pages.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from litestar.params import FromPath, Parameter
 from litestar.types import ControllerRouterHandler
 
 from voting.auth.guards import presidium
-from voting.overview import pages, service
+from voting.overview import service
 from voting.overview.models import Overview
 
 Year = Annotated[int | None, Parameter(ge=2000, le=2100, description="default: the congress's current year")]
@@ -31,4 +31,4 @@ async def get_overview(state: State, body_id: FromPath[int], year: Year = None) 
     return await service.overview(state.pool, body_id, year)
 
 
-ROUTES: list[ControllerRouterHandler] = [get_overview, *pages.ROUTES]
+ROUTES: list[ControllerRouterHandler] = [get_overview]

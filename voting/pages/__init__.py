@@ -1,5 +1,8 @@
-"""Server-rendered pages: console, tablet, hall screen, public results, seat cards."""
+"""Server-rendered pages: the router registering every feature's pages, and the front doors (landing, console home).
 
-from voting.pages.routes import ROUTES
+The pages themselves live beside their feature (`voting/<package>/pages.py`); what they share is voting.page_kit.
+"""
 
-__all__ = ["ROUTES"]
+from voting.pages.routes import PAGE_ROUTER
+
+__all__ = ["PAGE_ROUTER"]

@@ -19,6 +19,12 @@ async def my_assignments(pool: asyncpg.Pool, who: Principal) -> list[Assignment]
         return [Assignment(**dict(r)) for r in await queries.assignments_of(conn, who.subject_id)]
 
 
+async def counts_vote(pool: asyncpg.Pool, who: Principal, vote_id: int) -> bool:
+    """Whether the caller is assigned to count this vote."""
+    async with pool.acquire() as conn:
+        return await queries.counter_of(conn, vote_id, who.subject_id) is not None
+
+
 async def counting_staff(pool: asyncpg.Pool, body_id: int | None) -> list[CountingStaffUser]:
     """Teller and scrutineer accounts of the body that the presiding officer can assign."""
     async with pool.acquire() as conn:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import asyncpg
 
 from audit.queries import record
@@ -45,6 +47,12 @@ async def add_candidate(pool: asyncpg.Pool, who: Principal, program_id: int, new
             who.audit("candidate.added", "candidate", row["id"], {"program_id": program_id, "name": new.name}),
         )
     return Candidate(**dict(row))
+
+
+async def programs_of_bodies(pool: asyncpg.Pool, body_ids: Collection[int]) -> list[dict[str, object]]:
+    """The programs of these bodies with their body's name and phase, newest year first."""
+    async with pool.acquire() as conn:
+        return [dict(r) for r in await queries.programs_with_phase(conn) if r["body_id"] in body_ids]
 
 
 async def list_candidates(pool: asyncpg.Pool, program_id: int) -> list[Candidate]:

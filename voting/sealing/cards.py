@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from voting.pages.qr import qr_svg
+from voting.page_kit.qr import qr_svg
 from voting.sealing.models import KeyCardOut, KeyCards, MadeCards
 
 

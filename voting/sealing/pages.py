@@ -4,32 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-import asyncpg
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath
 from litestar.response import Template
 
 from voting.auth import Principal, Role
-from voting.errors import PiaojueError
-from voting.pages.access import error_page, page, staff_page_user
-from voting.sealing import queries
+from voting.page_kit import page, staff_page_user
+from voting.sealing.service import vote_key_shown
 from voting.sealing.votes import needs_key
-from voting.sessions.service import require_session
-from voting.votes.results import load_vote
+from voting.votes.results import vote_and_session
 
 
 @get("/count/votes/{vote_id:int}/keys", include_in_schema=False)
 async def key_cards_page(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """Make a vote's key cards before it opens; after close, k scrutineers type or scan theirs to open the count."""
     who = await staff_page_user(request, Role.ADMIN, Role.PRESIDING, Role.SCRUTINEER)
-    try:
-        async with state.pool.acquire() as conn:
-            vote = await load_vote(conn, vote_id)
-            session = await require_session(conn, vote.session_id)
-            key = await queries.key_of_vote(conn, vote_id)
-    except PiaojueError as error:
-        return error_page(error)
+    vote, session = await vote_and_session(state.pool, vote_id, public=False)
+    key = await vote_key_shown(state.pool, vote_id)
     back = "/count" if who.role is Role.SCRUTINEER else f"/console/sessions/{vote.session_id}"
     return key_cards_template(
         who,
@@ -50,19 +42,19 @@ def key_cards_template(
     subtitle: str,
     back: str,
     state: str,
-    key: asyncpg.Record | None,
+    key: dict[str, object] | None,
     sealed: bool = True,
 ) -> Template:
     """The key-card page for a vote or a rating round (its API base decides which)."""
     return page(
-        "key_cards.html",
+        "sealing/key_cards.html",
         who=who,
         api_base=api_base,
         title=title,
         subtitle=subtitle,
         back=back,
         state=state,
-        key=None if key is None else {name: key[name] for name in ("fingerprint", "threshold", "holders")},
+        key=key,
         sealed=sealed,
     )
 

@@ -11,7 +11,7 @@ from litestar.params import FromPath, JSONBody
 from voting.auth import provide_principal
 from voting.auth.guards import count_openers, is_staff, optional_principal
 from voting.auth.tokens import Role
-from voting.sealing import pages, votes
+from voting.sealing import votes
 from voting.sealing.cards import printable
 from voting.sealing.models import KeyCards, KeyCeremony, SealingKey
 
@@ -42,4 +42,4 @@ async def vote_sealing_key(request: Request[Any, Any, Any], state: State, vote_i
     return await votes.vote_sealing_key(state.pool, vote_id, in_the_hall)
 
 
-ROUTES = [make_vote_cards, vote_sealing_key, *pages.ROUTES]
+ROUTES = [make_vote_cards, vote_sealing_key]

@@ -31,6 +31,24 @@ class OpenKey(msgspec.Struct, frozen=True):
     card_numbers: list[int]
 
 
+# What a key-card page shows of a key: never the public half or the commitments.
+KEY_SHOWN = ("fingerprint", "threshold", "holders")
+
+
+async def vote_key_shown(pool: asyncpg.Pool, vote_id: int) -> dict[str, object] | None:
+    """A vote's key as its key-card page shows it, or None before the ceremony."""
+    async with pool.acquire() as conn:
+        row = await queries.key_of_vote(conn, vote_id)
+    return None if row is None else {name: row[name] for name in KEY_SHOWN}
+
+
+async def round_key_shown(pool: asyncpg.Pool, round_id: int) -> dict[str, object] | None:
+    """A rating round's key as its key-card page shows it, or None before the ceremony."""
+    async with pool.acquire() as conn:
+        row = await queries.key_of_round(conn, round_id)
+    return None if row is None else {name: row[name] for name in KEY_SHOWN}
+
+
 def check_ceremony(ceremony: KeyCeremony) -> None:
     """k must not exceed n (both already bounded by the wire shape)."""
     if ceremony.threshold > len(ceremony.holders):

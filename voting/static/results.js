@@ -32,7 +32,7 @@ PJ.chineseNumber = function chineseNumber(n) {
   return (tens === 0 ? "" : tens === 1 ? "十" : digits[tens] + "十") + (ones ? digits[ones] : "");
 };
 
-/** 过半数, 三分之二以上, 超过五分之三 — as the law words a share (the same words as voting/pages/wording.py). */
+/** 过半数, 三分之二以上, 超过五分之三 — as the law words a share (the same words as voting/page_kit/wording.py). */
 PJ.shareText = function shareText(share) {
   if (!share) return "过半数";
   const { numerator: n, denominator: d, inclusive } = share;

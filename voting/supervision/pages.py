@@ -10,15 +10,13 @@ from litestar.datastructures import State
 from litestar.response import Template
 
 from voting.auth.guards import watched_body_ids
-from voting.departments.queries import departments_of_body
-from voting.departments.service import department_of
-from voting.errors import PiaojueError
-from voting.pages.access import CLERKS, PRESIDIUM, error_page, liaison_page_user, page, staff_page_user
-from voting.roster.queries import deputies_of_body
-from voting.supervision import queries
+from voting.departments.service import liaison_department, list_departments
+from voting.page_kit import CLERKS, PRESIDIUM, liaison_page_user, page, staff_page_user
+from voting.roster.service import list_deputies
 from voting.supervision.models import CHANGE_NAMES, STATUS_NAMES, Change, Issue, Report
 from voting.supervision.oversight import item_oversight
-from voting.supervision.service import load_items
+from voting.supervision.reports import pending_reports, reports_of_items
+from voting.supervision.service import department_items, list_items
 
 
 def grouped(things: list[Report] | list[Issue] | list[Change]) -> dict[int, list[object]]:
@@ -33,14 +31,10 @@ def grouped(things: list[Report] | list[Issue] | list[Change]) -> dict[int, list
 async def liaison_home(request: Request[Any, Any, Any], state: State) -> Template:
     """A liaison's projects: what is due, the report form, issues to answer, change requests."""
     who = await liaison_page_user(request)
-    try:
-        async with state.pool.acquire() as conn:
-            department = await department_of(conn, who)
-            items = await load_items(conn, await queries.items(conn, department_id=department.id))
-            ids = [i.id for i in items]
-            reports = [Report(**dict(r)) for r in await queries.reports(conn, ids)]
-    except PiaojueError as error:
-        return error_page(error)
+    department = await liaison_department(state.pool, who)
+    items = await department_items(state.pool, who)
+    ids = [i.id for i in items]
+    reports = await reports_of_items(state.pool, ids)
     _, issues, changes = await item_oversight(state.pool, ids)
     return page(
         "supervision/liaison.html",
@@ -60,13 +54,11 @@ async def supervision_console(request: Request[Any, Any, Any], state: State) -> 
     """Clerks: every project, overdue reports, reports to review, issues, change requests, inspections."""
     who = await staff_page_user(request, *PRESIDIUM)
     watched = await watched_body_ids(request, who)
-    async with state.pool.acquire() as conn:
-        items = [i for i in await load_items(conn, await queries.items(conn)) if i.body_id in watched]
-        shown = {i.id for i in items}
-        pending = [Report(**dict(r)) for r in await queries.reports(conn, None, "submitted") if r["item_id"] in shown]
-        bodies = {i.body_id for i in items}
-        departments = {b: [dict(d) for d in await departments_of_body(conn, b)] for b in bodies}
-        deputies = {b: [dict(d) for d in await deputies_of_body(conn, b) if d["active"]] for b in bodies}
+    items = [i for i in await list_items(state.pool) if i.body_id in watched]
+    pending = await pending_reports(state.pool, watched)
+    bodies = {i.body_id for i in items}
+    departments = {b: await list_departments(state.pool, b) for b in bodies}
+    deputies = {b: [d for d in await list_deputies(state.pool, b) if d.active] for b in bodies}
     _, issues, changes = await item_oversight(state.pool, [i.id for i in items])
     return page(
         "supervision/console.html",

@@ -129,6 +129,12 @@ async def item_reports(pool: asyncpg.Pool, item_id: int, published_only: bool) -
     return [Report(**dict(r)) for r in rows]
 
 
+async def reports_of_items(pool: asyncpg.Pool, item_ids: list[int]) -> list[Report]:
+    """Every report of these items, whatever its state (the liaison's own projects)."""
+    async with pool.acquire() as conn:
+        return [Report(**dict(r)) for r in await queries.reports(conn, item_ids)]
+
+
 async def pending_reports(pool: asyncpg.Pool, bodies: frozenset[int]) -> list[Report]:
     """Reports waiting for a clerk, of these bodies' projects."""
     async with pool.acquire() as conn:

@@ -12,7 +12,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from voting.auth import clerks, liaisons, provide_principal
 from voting.auth.guards import clerks_or_liaisons, optional_principal, presidium, watched_body_ids
 from voting.errors import BadRequest
-from voting.supervision import oversight, pages, reports, service
+from voting.supervision import oversight, reports, service
 from voting.supervision.models import (
     Change,
     ChangeCreate,
@@ -231,5 +231,4 @@ ROUTES = [
     close_issue,
     request_change,
     decide_change,
-    *pages.ROUTES,
 ]

@@ -42,3 +42,9 @@ async def final_of(conn: asyncpg.Connection, vote_id: int) -> FinalResult | None
         raise Conflict(
             "rounds_inconsistent", "各轮表决前后不一致", "The rounds of this agenda item contradict each other"
         ) from error
+
+
+async def announcement_number(pool: asyncpg.Pool, first_vote_id: int) -> int:
+    """第N号 of an agenda item's announcement (agenda_queries.announcement_number)."""
+    async with pool.acquire() as conn:
+        return await agenda_queries.announcement_number(conn, first_vote_id)

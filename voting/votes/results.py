@@ -10,6 +10,7 @@ from voting.errors import Conflict, not_found
 from voting.paper.closing import ballots_in
 from voting.programs.models import Candidate
 from voting.roster.queries import count_active_deputies
+from voting.sessions.models import Session
 from voting.sessions.service import require_session
 from voting.votes import queries
 from voting.votes.agenda import final_of
@@ -36,6 +37,19 @@ async def load_visible_vote(conn: asyncpg.Connection, vote_id: int, staff: bool)
     if (vote.state in STAFF_ONLY_STATES or vote.kind == "practice") and not staff:
         raise not_found("表决", "Vote")  # a practice vote is never published outside the hall
     return vote
+
+
+async def get_vote(pool: asyncpg.Pool, vote_id: int) -> Vote:
+    """One vote as the staff see it, or a 404 (for reading it outside a transaction: pages)."""
+    async with pool.acquire() as conn:
+        return await load_vote(conn, vote_id)
+
+
+async def vote_and_session(pool: asyncpg.Pool, vote_id: int, public: bool) -> tuple[Vote, Session]:
+    """A vote with its session: as the public may see it (load_visible_vote), or as the staff do."""
+    async with pool.acquire() as conn:
+        vote = await load_visible_vote(conn, vote_id, staff=False) if public else await load_vote(conn, vote_id)
+        return vote, await require_session(conn, vote.session_id)
 
 
 async def load_result(conn: asyncpg.Connection, vote_id: int) -> Result:

@@ -1,4 +1,4 @@
-"""Printed paper: the ballot (选票, A4 or A3); the announcement (公告) is voting/pages/announcement.py."""
+"""Printed paper: the ballot (选票, A4 or A3); the announcement (公告) is voting/votes/announcement_page.py."""
 
 from __future__ import annotations
 
@@ -12,12 +12,9 @@ from litestar.response import Template
 from markupsafe import Markup
 
 from tally.models import BallotForm
-from voting.errors import PiaojueError
-from voting.pages.access import error_page, page, staff_page_user
-from voting.pages.qr import qr_svg
-from voting.pages.wording import meeting_name
-from voting.sessions.service import require_session
-from voting.votes.results import load_vote
+from voting.page_kit import page, qr_svg, staff_page_user
+from voting.page_kit.wording import meeting_name
+from voting.votes.results import vote_and_session
 
 # Beyond this many candidates the ballot is printed on A3, so every line stays large enough to mark.
 A4_MOST = 15
@@ -32,16 +29,11 @@ def public_url(state: State, vote_id: int) -> str:
 async def ballot_print(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """The printable paper ballot: the list, the instructions, a QR code naming the vote; no serial number."""
     await staff_page_user(request)
-    try:
-        async with state.pool.acquire() as conn:
-            vote = await load_vote(conn, vote_id)
-            session = await require_session(conn, vote.session_id)
-    except PiaojueError as error:
-        return error_page(error)
+    vote, session = await vote_and_session(state.pool, vote_id, public=False)
     qr = Markup(await asyncio.to_thread(qr_svg, public_url(state, vote_id)))
     paper = "A3" if len(vote.candidates) > A4_MOST else "A4"
     return page(
-        "paper_ballot.html",
+        "paper/ballot.html",
         vote=vote,
         session=session,
         qr=qr,

@@ -6,7 +6,7 @@ from litestar import Response, get
 from litestar.datastructures import State
 from litestar.params import FromPath
 
-from voting.pages.qr import qr_svg
+from voting.page_kit.qr import qr_svg
 
 
 def verify_url(base_url: str, vote_id: int) -> str:

@@ -9,10 +9,9 @@ from litestar.datastructures import State
 from litestar.params import FromPath
 from litestar.response import Template
 
-from voting.errors import PiaojueError
-from voting.pages.access import CLERKS, error_page, page, staff_page_user
-from voting.pages.setup_console import body_or_404
-from voting.setup import queries
+from voting.bodies.service import get_body
+from voting.page_kit import CLERKS, page, staff_page_user
+from voting.setup.service import body_programs, body_sessions, session_settings
 from voting.votes.results import session_votes
 
 VOTE_STATES = {
@@ -28,16 +27,13 @@ VOTE_STATES = {
 async def body_sessions_page(request: Request[Any, Any, Any], state: State, body_id: FromPath[int]) -> Template:
     """A body's sessions; its clerks create new ones."""
     who = await staff_page_user(request)
-    body = await body_or_404(state, body_id)
-    async with state.pool.acquire() as conn:
-        sessions = [dict(r) for r in await queries.sessions_of_body(conn, body_id)]
-        programs = [dict(r) for r in await queries.programs_of_body(conn, body_id)]
+    body = await get_body(state.pool, body_id)
     return page(
         "setup/sessions.html",
         who=who,
         body=body,
-        sessions=sessions,
-        programs=programs,
+        sessions=await body_sessions(state.pool, body_id),
+        programs=await body_programs(state.pool, body_id),
         can_edit=who.role in CLERKS and who.body_id == body_id,
     )
 
@@ -46,18 +42,13 @@ async def body_sessions_page(request: Request[Any, Any, Any], state: State, body
 async def session_settings_page(request: Request[Any, Any, Any], state: State, session_id: FromPath[int]) -> Template:
     """Edit a session (title, venue, date, 第N次会议, program) and see the votes on its agenda."""
     who = await staff_page_user(request)
-    try:
-        votes = await session_votes(state.pool, session_id)
-    except PiaojueError as error:
-        return error_page(error)
-    async with state.pool.acquire() as conn:
-        session = dict(await queries.session_row(conn, session_id) or {})
-        programs = [dict(r) for r in await queries.programs_of_body(conn, session["body_id"])]
+    votes = await session_votes(state.pool, session_id)
+    session = await session_settings(state.pool, session_id)
     return page(
         "setup/session_settings.html",
         who=who,
         session=session,
-        programs=programs,
+        programs=await body_programs(state.pool, session["body_id"]),
         votes=votes,
         states=VOTE_STATES,
         can_edit=who.role in CLERKS and who.body_id == session["body_id"],

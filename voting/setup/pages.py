@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import msgspec
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
@@ -12,11 +13,10 @@ from litestar.response import Template
 from voting.auth import Role
 from voting.auth.scope import Reach
 from voting.bodies.models import LEVEL_NAMES
-from voting.bodies.queries import bodies_under, body_by_id
-from voting.departments.queries import departments_of_body
-from voting.errors import not_found
-from voting.pages.access import CLERKS, PageRefused, error_page, page, staff_page_user
-from voting.setup import queries
+from voting.bodies.service import get_body, watched_bodies
+from voting.departments.service import list_departments
+from voting.page_kit import CLERKS, page, staff_page_user
+from voting.setup.service import body_liaisons, setup_progress
 from voting.setup.steps import STEPS, steps_of
 from voting.staff.accounts import list_accounts
 
@@ -31,15 +31,6 @@ ROLE_NAMES = {
 LEVEL_RANK = {"township": 1, "county": 2, "city": 3}
 
 
-async def body_or_404(state: State, body_id: int) -> dict[str, object]:
-    """One body as a dict, or the 404 page."""
-    async with state.pool.acquire() as conn:
-        row = await body_by_id(conn, body_id)
-    if row is None:
-        raise PageRefused(error_page(not_found("人大", "Body")))
-    return dict(row)
-
-
 @get("/console/setup", include_in_schema=False)
 async def setup_guide(request: Request[Any, Any, Any], state: State, step: FromQuery[int] = 0) -> Template:
     """The guided set-up of the login's own body; every step can be skipped and come back to."""
@@ -47,9 +38,8 @@ async def setup_guide(request: Request[Any, Any, Any], state: State, step: FromQ
     progress: dict[str, int] = {}
     body = None
     if who.body_id is not None:
-        async with state.pool.acquire() as conn:
-            body = dict(await body_by_id(conn, who.body_id) or {})
-            progress = dict(await queries.body_progress(conn, who.body_id))
+        body = await get_body(state.pool, who.body_id)
+        progress = await setup_progress(state.pool, who.body_id)
     steps = steps_of(who.body_id, progress)
     if not 1 <= step <= len(STEPS):
         # Start at the first step not done yet (all done: the last one).
@@ -61,12 +51,9 @@ async def setup_guide(request: Request[Any, Any, Any], state: State, step: FromQ
 async def bodies_page(request: Request[Any, Any, Any], state: State) -> Template:
     """The bodies this login watches; an administrator creates and edits them (its own and those below)."""
     who = await staff_page_user(request)
-    bodies: list[dict[str, object]] = []
-    if who.body_id is not None:
-        async with state.pool.acquire() as conn:
-            bodies = [dict(r) for r in await bodies_under(conn, who.body_id)]
-    names = {b["id"]: b["name"] for b in bodies}
-    parents = [b for b in bodies if b["level"] != "township"]
+    bodies = await watched_bodies(state.pool, who)
+    names = {b.id: b.name for b in bodies}
+    parents = [b for b in bodies if b.level != "township"]
     return page(
         "setup/bodies.html",
         who=who,
@@ -84,10 +71,9 @@ async def bodies_page(request: Request[Any, Any, Any], state: State) -> Template
 async def departments_page(request: Request[Any, Any, Any], state: State, body_id: FromPath[int]) -> Template:
     """A body's departments with their liaison logins; clerks add departments and set liaisons."""
     who = await staff_page_user(request)
-    body = await body_or_404(state, body_id)
-    async with state.pool.acquire() as conn:
-        departments = [dict(r) for r in await departments_of_body(conn, body_id)]
-        liaisons = [dict(r) for r in await queries.liaisons_of_body(conn, body_id)]
+    body = await get_body(state.pool, body_id)
+    departments = [msgspec.structs.asdict(d) for d in await list_departments(state.pool, body_id)]
+    liaisons = await body_liaisons(state.pool, body_id)
     for department in departments:
         department["liaisons"] = [x for x in liaisons if x["department_id"] == department["id"]]
     return page(
@@ -108,17 +94,16 @@ async def departments_page(request: Request[Any, Any, Any], state: State, body_i
 async def staff_page(request: Request[Any, Any, Any], state: State, body_id: FromPath[int]) -> Template:
     """A body's staff logins: create with a role, reset the password (shown once), revoke."""
     who = await staff_page_user(request, Role.ADMIN)
-    body = await body_or_404(state, body_id)
+    body = await get_body(state.pool, body_id)
     accounts = await list_accounts(state.pool, body_id)
-    async with state.pool.acquire() as conn:
-        departments = [dict(r) for r in await departments_of_body(conn, body_id)]
+    departments = await list_departments(state.pool, body_id)
     return page(
         "setup/staff.html",
         who=who,
         body=body,
         accounts=accounts,
         departments=departments,
-        department_names={d["id"]: d["name"] for d in departments},
+        department_names={d.id: d.name for d in departments},
         roles=ROLE_NAMES,
     )
 

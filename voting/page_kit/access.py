@@ -1,49 +1,27 @@
-"""What every page needs: who is looking, the way to the login page, HTML error pages.
+"""Who is looking at a page: the staff member or liaison, the way to the login page, the body scope.
 
 A page handler asks `staff_page_user` or `liaison_page_user` who is looking; when
-the answer is "nobody" or "not you" they raise `PageRefused`, and the one handler
-in voting/app.py answers with the login redirect or the 403 page it carries.
+the answer is "nobody" or "not you" they raise `PageRefused`, and the page router's
+handler (voting.page_kit.errors) answers with the login redirect or the 403 page it carries.
 """
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from litestar import Request, Response
-from litestar.response import Redirect, Template
+from litestar import Request
+from litestar.response import Redirect
 
 from voting.auth import Principal, Role, roles
 from voting.auth.guards import optional_principal, require_path_reach
 from voting.auth.scope import WATCHING
 from voting.auth.tokens import STAFF_ROLES
-from voting.errors import Forbidden, PiaojueError
+from voting.page_kit.errors import PageRefused
+from voting.page_kit.render import forbidden_page
 
 # Who may open which staff page: the same groups as the API guards.
 CLERKS, PRESIDIUM, COUNTERS = roles.CLERKS, roles.PRESIDIUM, roles.COUNTERS
-
-STATIC = Path(__file__).parent.parent / "static"
-
-
-def asset_version() -> str:
-    """A short hash of the static files, appended to their URLs so an update is never served stale."""
-    digest = hashlib.sha256()
-    for path in sorted(STATIC.rglob("*")):
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
-
-
-ASSET_VERSION = asset_version()
-
-
-def page(name: str, status_code: int = 200, **context: Any) -> Template:
-    """Render a page template with what the base layout needs."""
-    context = {"v": ASSET_VERSION, "watching": WATCHING.get(), **context}
-    return Template(template_name=name, context=context, status_code=status_code)
 
 
 async def staff_of(request: Request[Any, Any, Any]) -> Principal | None:
@@ -60,29 +38,6 @@ def to_login(request: Request[Any, Any, Any]) -> Redirect:
     return Redirect(path=f"/login?next={quote(target, safe='')}")
 
 
-def error_page(error: PiaojueError) -> Template:
-    """A refusal (404, 403…) as an HTML page in both languages."""
-    return page("error.html", status_code=error.status, zh=error.zh, en=error.en)
-
-
-def forbidden_page() -> Template:
-    """The page for a staff role that may not see this."""
-    return page("error.html", status_code=403, zh="您的账号无权查看此页面", en="Your role may not view this page")
-
-
-class PageRefused(Exception):
-    """A page this browser may not see, with what to answer instead (the login redirect or the 403 page)."""
-
-    def __init__(self, response: Template | Redirect) -> None:
-        super().__init__(f"page refused with {response.status_code}")
-        self.response = response
-
-
-def on_page_refused(_: Request[Any, Any, Any], refusal: PageRefused) -> Response[Any]:
-    """Answer a refused page with the redirect or the error page it carries."""
-    return refusal.response
-
-
 def admitted(request: Request[Any, Any, Any], who: Principal | None, roles: tuple[Role, ...]) -> Principal:
     """Who is looking, if logged in and (when roles are given) in one of them; else refuse the page."""
     if who is None:
@@ -93,12 +48,9 @@ def admitted(request: Request[Any, Any, Any], who: Principal | None, roles: tupl
 
 
 async def within_reach(request: Request[Any, Any, Any], who: Principal) -> Principal:
-    """The same scope rule as the API guards (voting.auth.scope) for what the page's path names, as a 403 page."""
+    """The same scope rule as the API guards (voting.auth.scope) for what the page's path names; else the 403 page."""
     WATCHING.set(None)
-    try:
-        await require_path_reach(request, who)
-    except Forbidden as error:
-        raise PageRefused(error_page(error)) from error
+    await require_path_reach(request, who)  # a Forbidden here is the 403 page (voting.page_kit.errors)
     return who
 
 

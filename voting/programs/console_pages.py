@@ -10,30 +10,25 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
 from voting.auth.guards import watched_body_ids
-from voting.bodies.queries import all_bodies
-from voting.deliberation.service import get_list, vote_made_from_list
-from voting.departments.queries import departments_of_body
-from voting.departments.service import department_of
-from voting.errors import PiaojueError
-from voting.pages.access import CLERKS, PRESIDIUM, error_page, liaison_page_user, page, staff_page_user
-from voting.pages.program_words import WORDS
-from voting.programs.queries import programs_with_phase
+from voting.bodies.service import get_body
+from voting.deliberation.service import get_list, live_vote_of_list
+from voting.departments.service import liaison_department, list_departments
+from voting.page_kit import CLERKS, PRESIDIUM, liaison_page_user, page, staff_page_user
 from voting.programs.schedule import get_program
-from voting.sessions.models import Session
-from voting.sessions.queries import all_sessions
+from voting.programs.service import programs_of_bodies
+from voting.programs.words import WORDS
+from voting.sessions.service import list_sessions
 from voting.solicit.triage import list_suggestions
-from voting.vetting.service import my_requests, program_vetting
+from voting.vetting.service import get_vetting, my_requests
 
 
 @get("/console/programs", include_in_schema=False)
 async def programs_home(request: Request[Any, Any, Any], state: State) -> Template:
     """Every program with its phase, and a form for a new one."""
     who = await staff_page_user(request)
-    watched = await watched_body_ids(request, who)
-    async with state.pool.acquire() as conn:
-        programs = [dict(r) for r in await programs_with_phase(conn) if r["body_id"] in watched]
-        # A new program is an act on the login's own body alone.
-        bodies = [dict(r) for r in await all_bodies(conn) if r["id"] == who.body_id]
+    programs = await programs_of_bodies(state.pool, await watched_body_ids(request, who))
+    # A new program is an act on the login's own body alone.
+    bodies = [await get_body(state.pool, who.body_id)] if who.body_id is not None else []
     return page("programs/console_home.html", who=who, programs=programs, bodies=bodies, **WORDS)
 
 
@@ -41,10 +36,7 @@ async def programs_home(request: Request[Any, Any, Any], state: State) -> Templa
 async def program_overview(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """Phase and schedule, categories, the other channels' intake, and the ways to every step."""
     who = await staff_page_user(request)
-    try:
-        program = await get_program(state.pool, program_id)
-    except PiaojueError as error:
-        return error_page(error)
+    program = await get_program(state.pool, program_id)
     starts = {d.phase: d.starts_on for d in program.dates}
     return page(
         "programs/console_program.html",
@@ -71,13 +63,9 @@ async def triage_page(
 ) -> Template:
     """All suggestions with filters and search; merge, reject, hold in bulk."""
     who = await staff_page_user(request, *CLERKS)
-    try:
-        program = await get_program(state.pool, program_id)
-        suggestions = await list_suggestions(state.pool, program_id, status, category, source, place, q, phase)
-        async with state.pool.acquire() as conn:
-            candidates = [v.candidate for v in await program_vetting(conn, program_id)]
-    except PiaojueError as error:
-        return error_page(error)
+    program = await get_program(state.pool, program_id)
+    suggestions = await list_suggestions(state.pool, program_id, status, category, source, place, q, phase)
+    candidates = [v.candidate for v in await get_vetting(state.pool, program_id)]
     filters = {
         "status": status or "",
         "category": category or "",
@@ -102,13 +90,9 @@ async def triage_page(
 async def vetting_page(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """Each draft candidate: its suggestions, requests to departments and their opinions, exclusions, visit notes."""
     who = await staff_page_user(request)
-    try:
-        program = await get_program(state.pool, program_id)
-        async with state.pool.acquire() as conn:
-            vetting = await program_vetting(conn, program_id)
-            departments = [dict(r) for r in await departments_of_body(conn, program.body_id)]
-    except PiaojueError as error:
-        return error_page(error)
+    program = await get_program(state.pool, program_id)
+    vetting = await get_vetting(state.pool, program_id)
+    departments = await list_departments(state.pool, program.body_id)
     return page(
         "programs/vetting.html",
         who=who,
@@ -125,15 +109,11 @@ async def vetting_page(request: Request[Any, Any, Any], state: State, program_id
 async def deliberation_page(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """Order the vetted candidates, adopt the voting method, fix or reopen the list, create the live vote."""
     who = await staff_page_user(request)
-    try:
-        program = await get_program(state.pool, program_id)
-        listed = await get_list(state.pool, program_id, staff=True)
-        async with state.pool.acquire() as conn:
-            vetting = await program_vetting(conn, program_id)
-            sessions = [Session(**dict(r)) for r in await all_sessions(conn)]
-            live_vote = await vote_made_from_list(conn, program_id)
-    except PiaojueError as error:
-        return error_page(error)
+    program = await get_program(state.pool, program_id)
+    listed = await get_list(state.pool, program_id, staff=True)
+    vetting = await get_vetting(state.pool, program_id)
+    sessions = await list_sessions(state.pool)
+    live_vote = await live_vote_of_list(state.pool, program_id)
     positions = {c.id: c.position for c in listed.entries}
     return page(
         "programs/deliberation.html",
@@ -154,12 +134,8 @@ async def deliberation_page(request: Request[Any, Any, Any], state: State, progr
 async def liaison_page(request: Request[Any, Any, Any], state: State, done: FromQuery[int] = 0) -> Template:
     """A department liaison's requests: only their department's, overdue ones flagged."""
     who = await liaison_page_user(request)
-    try:
-        async with state.pool.acquire() as conn:
-            department = await department_of(conn, who)
-        requests = await my_requests(state.pool, who)
-    except PiaojueError as error:
-        return error_page(error)
+    department = await liaison_department(state.pool, who)
+    requests = await my_requests(state.pool, who)
     return page("programs/liaison.html", who=who, department=department, requests=requests)
 
 

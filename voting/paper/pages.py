@@ -10,11 +10,9 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from voting.auth import Role
-from voting.errors import PiaojueError
-from voting.pages.access import COUNTERS, error_page, page, staff_page_user
-from voting.paper import queries, staffing
-from voting.sessions.service import require_session
-from voting.votes.results import load_visible_vote, load_vote
+from voting.page_kit import COUNTERS, page, staff_page_user
+from voting.paper import staffing
+from voting.votes.results import get_vote, vote_and_session
 
 
 @get("/count", include_in_schema=False)
@@ -24,47 +22,32 @@ async def count_home(request: Request[Any, Any, Any], state: State) -> Template 
     if who.role not in COUNTERS:
         return Redirect(path="/console")
     assignments = await staffing.my_assignments(state.pool, who)
-    return page("count_home.html", who=who, assignments=assignments)
+    return page("paper/count_home.html", who=who, assignments=assignments)
 
 
 @get("/count/votes/{vote_id:int}/entry", include_in_schema=False)
 async def teller_entry(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """The teller's keyboard-first form for entering paper ballots."""
     who = await staff_page_user(request, Role.TELLER)
-    try:
-        async with state.pool.acquire() as conn:
-            vote = await load_vote(conn, vote_id)
-            assigned = await queries.counter_of(conn, vote_id, who.subject_id)
-    except PiaojueError as error:
-        return error_page(error)
-    if assigned is None:
+    vote = await get_vote(state.pool, vote_id)
+    if not await staffing.counts_vote(state.pool, who, vote_id):
         return page("error.html", status_code=403, zh="您不是本表决的计票人", en="You are not a teller of this vote")
-    return page("teller_entry.html", who=who, vote=vote)
+    return page("paper/teller_entry.html", who=who, vote=vote)
 
 
 @get("/console/votes/{vote_id:int}/paper", include_in_schema=False)
 async def paper_console(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Template:
     """The paper count of one vote: roles, steps, discrepancies, report and sign-off."""
     who = await staff_page_user(request)
-    try:
-        async with state.pool.acquire() as conn:
-            vote = await load_vote(conn, vote_id)
-            session = await require_session(conn, vote.session_id)
-    except PiaojueError as error:
-        return error_page(error)
-    return page("paper_console.html", who=who, vote=vote, session=session)
+    vote, session = await vote_and_session(state.pool, vote_id, public=False)
+    return page("paper/console.html", who=who, vote=vote, session=session)
 
 
 @get("/hall/votes/{vote_id:int}/reading", include_in_schema=False)
 async def reading_screen(state: State, vote_id: FromPath[int]) -> Template:
     """The 唱票 big screen (1920×1080): the running count of the paper ballots read out."""
-    try:
-        async with state.pool.acquire() as conn:
-            vote = await load_visible_vote(conn, vote_id, staff=False)
-            session = await require_session(conn, vote.session_id)
-    except PiaojueError as error:
-        return error_page(error)
-    return page("reading.html", vote=vote, session=session)
+    vote, session = await vote_and_session(state.pool, vote_id, public=True)
+    return page("paper/reading.html", vote=vote, session=session)
 
 
 ROUTES = [count_home, teller_entry, paper_console, reading_screen]

@@ -15,16 +15,15 @@ from markupsafe import Markup
 
 from tally.final import FinalResult, UnfilledReason
 from tally.models import BallotForm
-from voting.errors import Conflict, PiaojueError
-from voting.pages.access import error_page, page
-from voting.pages.qr import qr_svg
-from voting.pages.wording import chinese_number, meeting_name, method_sentences
+from voting.errors import Conflict
+from voting.page_kit import page, qr_svg
+from voting.page_kit.wording import chinese_number, meeting_name, method_sentences
 from voting.paper.service import paper_count
 from voting.prepared import PreparedLane, respond
-from voting.sessions.service import require_session
-from voting.votes.agenda_queries import announcement_number
+from voting.sessions.service import get_session
+from voting.votes.agenda import announcement_number
 from voting.votes.published import prepared_page
-from voting.votes.results import load_vote, result
+from voting.votes.results import get_vote, result
 
 OUTCOMES = {"chosen": "入选", "runoff": "须再次投票", "not_chosen": "未入选", "below_threshold": "未达到规定票数"}
 ROUND_NAMES = {1: "第一次投票", 2: "再次投票"}
@@ -56,8 +55,7 @@ def unfilled_sentence(final: FinalResult, names: dict[int, str]) -> list[str]:
 
 async def round_view(pool: asyncpg.Pool, vote_id: int, number: int, tally: Any) -> dict[str, Any]:
     """One round as the announcement prints it: its definition, counts, and paper reconciliation."""
-    async with pool.acquire() as conn:
-        vote = await load_vote(conn, vote_id)
+    vote = await get_vote(pool, vote_id)
     count = await paper_count(pool, vote_id)
     report = count.report or {}
     paper_returned = int(report.get("returned", 0))
@@ -85,14 +83,9 @@ async def round_view(pool: asyncpg.Pool, vote_id: int, number: int, tally: Any) 
     middleware=[PreparedLane],
     opt={"prepared": "announcement"},
 )
-async def announcement(
-    request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]
-) -> Response[bytes] | Template:
+async def announcement(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[bytes]:
     """The item's announcement once a round of it is announced; rendered once and kept (voting.prepared)."""
-    try:
-        prepared = await prepared_page(request, "announcement", vote_id, lambda: announcement_page(state, vote_id))
-    except PiaojueError as error:
-        return error_page(error)
+    prepared = await prepared_page(request, "announcement", vote_id, lambda: announcement_page(state, vote_id))
     return respond(request, prepared)
 
 
@@ -102,18 +95,17 @@ async def announcement_page(state: State, vote_id: int) -> Template:
     final = announced.final
     if final is None:
         raise Conflict("result_not_public", "表决结果尚未宣布", "The result has not been announced")
-    async with state.pool.acquire() as conn:
-        session = await require_session(conn, announced.vote.session_id)
-        first = await load_vote(conn, final.rounds[0].vote_id)
-        last = await load_vote(conn, final.rounds[-1].vote_id)
-        number = await announcement_number(conn, first.id)
+    session = await get_session(state.pool, announced.vote.session_id)
+    first = await get_vote(state.pool, final.rounds[0].vote_id)
+    last = await get_vote(state.pool, final.rounds[-1].vote_id)
+    number = await announcement_number(state.pool, first.id)
     rounds = [await round_view(state.pool, r.vote_id, i, r.tally) for i, r in enumerate(final.rounds, start=1)]
     names = {c.id: c.name for c in first.candidates}
     url = f"{state.settings.public_base_url}/public/votes/{first.id}"
     qr = Markup(await asyncio.to_thread(qr_svg, url))
     meeting = meeting_name(session.body_name, session.title)
     return page(
-        "announcement.html",
+        "votes/announcement.html",
         vote=first,
         session=session,
         meeting=meeting,

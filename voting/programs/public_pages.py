@@ -12,16 +12,14 @@ from markupsafe import Markup
 
 from voting.auth.guards import is_staff
 from voting.deliberation.service import get_list
-from voting.errors import PiaojueError
 from voting.funnel.service import funnel
-from voting.pages.access import error_page, page
-from voting.pages.program_words import WORDS
-from voting.pages.qr import qr_svg
+from voting.page_kit import page, qr_svg
 from voting.programs.phases import congress_today, in_window, solicit_window
 from voting.programs.schedule import get_program
+from voting.programs.words import WORDS
 from voting.solicit.codes import normalize_tracking_code, show_tracking_code, tracking_url
 from voting.solicit.service import track
-from voting.vetting.service import program_vetting
+from voting.vetting.service import get_vetting
 
 
 def suggest_url(base: str, program_id: int) -> str:
@@ -32,11 +30,8 @@ def suggest_url(base: str, program_id: int) -> str:
 @get("/programs/{program_id:int}", include_in_schema=False)
 async def program_page(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """The program's timeline, current phase and (once fixed) its candidate list."""
-    try:
-        program = await get_program(state.pool, program_id)
-        listed = await get_list(state.pool, program_id, staff=False)
-    except PiaojueError as error:
-        return error_page(error)
+    program = await get_program(state.pool, program_id)
+    listed = await get_list(state.pool, program_id, staff=False)
     starts = {d.phase: d.starts_on for d in program.dates}
     open_now = program.phase == "solicit" and in_window(starts, congress_today())
     return page("programs/public.html", program=program, starts=starts, listed=listed, open_now=open_now, **WORDS)
@@ -45,10 +40,7 @@ async def program_page(request: Request[Any, Any, Any], state: State, program_id
 @get("/programs/{program_id:int}/poster", include_in_schema=False)
 async def poster(state: State, program_id: FromPath[int]) -> Template:
     """An A4 poster for liaison stations and villages, with the QR code of the phone form."""
-    try:
-        program = await get_program(state.pool, program_id)
-    except PiaojueError as error:
-        return error_page(error)
+    program = await get_program(state.pool, program_id)
     url = suggest_url(state.settings.public_base_url, program_id)
     first, last = solicit_window({d.phase: d.starts_on for d in program.dates})
     return page("programs/poster.html", program=program, url=url, qr=Markup(qr_svg(url)), first=first, last=last)
@@ -57,10 +49,7 @@ async def poster(state: State, program_id: FromPath[int]) -> Template:
 @get("/programs/{program_id:int}/suggest", include_in_schema=False)
 async def suggest_form(state: State, program_id: FromPath[int]) -> Template:
     """The phone form: title, description, category, place, optional name and phone."""
-    try:
-        program = await get_program(state.pool, program_id)
-    except PiaojueError as error:
-        return error_page(error)
+    program = await get_program(state.pool, program_id)
     starts = {d.phase: d.starts_on for d in program.dates}
     open_now = program.phase == "solicit" and in_window(starts, congress_today())
     return page("programs/suggest.html", program=program, open_now=open_now)
@@ -77,10 +66,7 @@ async def track_lookup(code: FromQuery[str | None] = None) -> Template | Redirec
 @get("/track/{code:str}", include_in_schema=False)
 async def track_page(state: State, code: FromPath[str], new: FromQuery[int] = 0) -> Template:
     """Where a suggestion stands, with the QR code of this page to follow it later."""
-    try:
-        tracking = await track(state.pool, code)
-    except PiaojueError as error:
-        return error_page(error)
+    tracking = await track(state.pool, code)
     url = tracking_url(state.settings.public_base_url, tracking.code)
     return page(
         "programs/track.html",
@@ -97,24 +83,17 @@ async def track_page(state: State, code: FromPath[str], new: FromQuery[int] = 0)
 async def booklet(request: Request[Any, Any, Any], state: State, program_id: FromPath[int]) -> Template:
     """The printable candidate booklet (提前印发): public once the list is fixed; staff may preview."""
     staff = await is_staff(request)
-    try:
-        program = await get_program(state.pool, program_id)
-        listed = await get_list(state.pool, program_id, staff=staff)
-        async with state.pool.acquire() as conn:
-            vetting = {v.candidate.id: v for v in await program_vetting(conn, program_id)}
-    except PiaojueError as error:
-        return error_page(error)
+    program = await get_program(state.pool, program_id)
+    listed = await get_list(state.pool, program_id, staff=staff)
+    vetting = {v.candidate.id: v for v in await get_vetting(state.pool, program_id)}
     return page("programs/booklet.html", program=program, listed=listed, vetting=vetting, preview=not listed.fixed)
 
 
 @get("/programs/{program_id:int}/funnel", include_in_schema=False)
 async def funnel_page(state: State, program_id: FromPath[int]) -> Template:
     """Suggestions → candidates → chosen with charts, by category, source and place."""
-    try:
-        program = await get_program(state.pool, program_id)
-        numbers = await funnel(state.pool, program_id)
-    except PiaojueError as error:
-        return error_page(error)
+    program = await get_program(state.pool, program_id)
+    numbers = await funnel(state.pool, program_id)
     groups = {d: [r for r in numbers.rows if r.dimension == d] for d in ("category", "source", "place")}
     return page("programs/funnel.html", program=program, f=numbers, groups=groups, **WORDS)
 
