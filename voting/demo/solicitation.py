@@ -21,7 +21,7 @@ from voting.bodies.service import create_body
 from voting.database import transaction
 from voting.deliberation.models import ListOrder, VotingMethod
 from voting.deliberation.service import adopt_method, fix_list, order_list
-from voting.demo_data import DEMO_CANDIDATES, DEMO_SEATS
+from voting.demo.data import DEMO_CANDIDATES, DEMO_SEATS
 from voting.departments.models import DepartmentCreate
 from voting.departments.service import create_department, list_departments
 from voting.programs.models import CandidateCreate, PhaseChange, PhaseDate, ProgramCreate, ProgramSchedule

@@ -18,7 +18,7 @@ from audit.queries import record
 from ballots import sealing
 from voting.auth import Principal, Role
 from voting.database import transaction
-from voting.demo_data import DEMO_CANDIDATES
+from voting.demo.data import DEMO_CANDIDATES
 from voting.departments.models import DepartmentCreate, LiaisonCreate
 from voting.departments.service import create_department, list_departments, set_liaison
 from voting.evaluation import queries as evaluation_queries

@@ -1,6 +1,6 @@
 """`voting demo`: the county's townships, so a newcomer sees the scoping at once.
 
-城关镇 (made by demo_solicitation) is still collecting suggestions; 河口镇 has its own small
+城关镇 (made by demo/solicitation.py) is still collecting suggestions; 河口镇 has its own small
 roster, a department, a program whose fixed list waits for its session, and that session.
 Each township gets its own clerk login (and 河口镇 a presiding officer), printed by the demo.
 Created once through the app's services; later starts only set fresh passwords.
@@ -22,8 +22,8 @@ from voting.bodies.queries import all_bodies
 from voting.bodies.service import create_body
 from voting.deliberation.models import ListOrder, VotingMethod
 from voting.deliberation.service import adopt_method, fix_list, order_list
-from voting.demo_data import GIVEN, SURNAMES
-from voting.demo_solicitation import TOWNSHIP, answer_for_department, days
+from voting.demo.data import GIVEN, SURNAMES
+from voting.demo.solicitation import TOWNSHIP, answer_for_department, days
 from voting.departments.models import DepartmentCreate
 from voting.departments.service import create_department
 from voting.programs.models import CandidateCreate, PhaseChange, ProgramCreate
