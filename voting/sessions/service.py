@@ -7,7 +7,7 @@ import datetime as dt
 import asyncpg
 import msgspec
 
-from audit import AuditEvent
+from audit import AuditEvent, system_event
 from audit.queries import record
 from tally.models import TWO_THIRDS_OR_MORE
 from tally.thresholds import has_quorum, quorum_needed
@@ -275,13 +275,6 @@ async def bulk_check_in(pool: asyncpg.Pool, session_id: int, deputy_ids: list[in
         changed = len(await queries.set_attendance_many(conn, session_id, deputy_ids, "present", "clerk"))
         await record(
             conn,
-            AuditEvent(
-                actor="system",
-                role="system",
-                action="attendance.bulk_present",
-                object_type="session",
-                object_id=str(session_id),
-                detail={"count": changed},
-            ),
+            system_event("attendance.bulk_present", "session", session_id, {"count": changed}),
         )
     return changed

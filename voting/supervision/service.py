@@ -9,7 +9,7 @@ from decimal import Decimal
 import asyncpg
 import msgspec
 
-from audit import AuditEvent
+from audit import system_event
 from audit.queries import record
 from voting.auth import Principal, Role
 from voting.database import transaction
@@ -34,14 +34,7 @@ async def create_items_at_announcement(
     if created:
         await record(
             conn,
-            AuditEvent(
-                actor="system",
-                role="system",
-                action="implementation.items_created",
-                object_type="vote",
-                object_id=str(vote_id),
-                detail={"items": created},
-            ),
+            system_event("implementation.items_created", "vote", vote_id, {"items": created}),
         )
     return created
 

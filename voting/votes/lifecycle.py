@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import asyncpg
 import msgspec
 
-from audit import AuditEvent
+from audit import system_event
 from audit.queries import record
 from audit.signing import SigningKey
 from tally.ballot_check import check_sections
@@ -295,14 +295,7 @@ async def count_vote(conn: asyncpg.Connection, who: Principal, vote: Vote, key: 
     await queries.mark_closed(conn, vote_id, msgspec.to_builtins(tally))
     await record(
         conn,
-        AuditEvent(
-            actor="system",
-            role="system",
-            action="vote.tallied",
-            object_type="vote",
-            object_id=str(vote_id),
-            detail=msgspec.to_builtins(tally),
-        ),
+        system_event("vote.tallied", "vote", vote_id, msgspec.to_builtins(tally)),
     )
     return tally
 
