@@ -32,8 +32,8 @@ from voting.roster.queries import count_active_deputies
 from voting.sealing import queries as sealing_queries
 from voting.sealing.models import KeyCeremony, MadeCards, SealingKey
 from voting.sealing.service import check_ceremony, record_key, sealing_key
-from voting.supervision.service import required_text
 from voting.tablet.queries import tablet_state
+from voting.text_fields import required_text
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ async def create_round(pool: asyncpg.Pool, who: Principal, new: RoundCreate) -> 
     problems = new.rules.problems()
     if problems:
         raise BadRequest("rules_invalid", "测评规则设置无效", "The rating rules are invalid", problems=problems)
-    title = required_text(new.title, "测评名称", "Title")
+    title = required_text(new.title, "title", "测评名称")
     async with transaction(pool) as conn:
         if new.session_id is not None and await queries.session_body(conn, new.session_id) != new.body_id:
             raise BadRequest("session_not_of_body", "会议不属于该人大", "The session is not of this body")

@@ -43,14 +43,6 @@ async def create_items_at_announcement(
 MONEY_LIMIT = Decimal(10) ** 12
 
 
-def required_text(value: str, field_zh: str, field_en: str) -> str:
-    """The text without surrounding blanks, or a 400 naming the empty field."""
-    text = value.strip()
-    if not text:
-        raise BadRequest("text_empty", f"{field_zh}不能为空", f"{field_en} cannot be empty", field=field_en.lower())
-    return text
-
-
 def checked_money(value: Decimal, field_zh: str, field_en: str) -> Decimal:
     """An amount in 万元: finite, not negative, below a trillion, at most two decimals; else a 400."""
     if not value.is_finite() or value < 0 or value >= MONEY_LIMIT or value != value.quantize(Decimal("0.01")):
