@@ -196,8 +196,15 @@ async def set_status(pool: asyncpg.Pool, who: Principal, item_id: int, wanted: S
 async def item_oversight(pool: asyncpg.Pool, item_ids: list[int]) -> tuple[list[Inspection], list[Issue], list[Change]]:
     """Inspections, issues and change requests of these items."""
     async with pool.acquire() as conn:
-        return (
-            [Inspection(**dict(r)) for r in await oversight_queries.inspections(conn, item_ids)],
-            [Issue(**dict(r)) for r in await oversight_queries.issues(conn, item_ids)],
-            [Change(**dict(r)) for r in await oversight_queries.changes(conn, item_ids)],
-        )
+        return await load_oversight(conn, item_ids)
+
+
+async def load_oversight(
+    conn: asyncpg.Connection, item_ids: list[int]
+) -> tuple[list[Inspection], list[Issue], list[Change]]:
+    """Inspections, issues and change requests of these items, on the caller's connection."""
+    return (
+        [Inspection(**dict(r)) for r in await oversight_queries.inspections(conn, item_ids)],
+        [Issue(**dict(r)) for r in await oversight_queries.issues(conn, item_ids)],
+        [Change(**dict(r)) for r in await oversight_queries.changes(conn, item_ids)],
+    )

@@ -164,3 +164,8 @@ async def photo_for(
 
 async def _liaison_department(conn: asyncpg.Connection, who: Principal) -> int | None:
     return (await department_of(conn, who)).id
+
+
+async def published_reports(conn: asyncpg.Connection, item_ids: list[int]) -> list[Report]:
+    """The published reports of these items, newest first (public)."""
+    return [Report(**dict(r)) for r in await queries.reports(conn, item_ids, "published")]

@@ -110,10 +110,15 @@ async def require_own_item(conn: asyncpg.Connection, who: Principal, item_id: in
     return item
 
 
+async def items_of_body(conn: asyncpg.Connection, body_id: int | None = None) -> list[Item]:
+    """Every item, or those of one body, newest program first (public)."""
+    return await load_items(conn, await queries.items(conn, body_id=body_id))
+
+
 async def list_items(pool: asyncpg.Pool, body_id: int | None = None) -> list[Item]:
     """Every item (public)."""
     async with pool.acquire() as conn:
-        return await load_items(conn, await queries.items(conn, body_id=body_id))
+        return await items_of_body(conn, body_id)
 
 
 async def department_items(pool: asyncpg.Pool, who: Principal) -> list[Item]:
