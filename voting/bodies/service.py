@@ -97,3 +97,9 @@ async def find_body(pool: asyncpg.Pool, name_or_id: str) -> Body:
     if len(found) != 1:
         raise LookupError(f"{len(found)} bodies match {name_or_id!r}")
     return Body(**dict(found[0]))
+
+
+async def list_bodies(pool: asyncpg.Pool) -> list[Body]:
+    """Every body, oldest first (CLI, demo)."""
+    async with pool.acquire() as conn:
+        return [Body(**dict(r)) for r in await queries.all_bodies(conn)]

@@ -18,8 +18,7 @@ import asyncpg
 
 from voting.auth import Principal, Role
 from voting.bodies.models import BodyCreate
-from voting.bodies.queries import all_bodies
-from voting.bodies.service import create_body
+from voting.bodies.service import create_body, list_bodies
 from voting.deliberation.models import ListOrder, VotingMethod
 from voting.deliberation.service import adopt_method, fix_list, order_list
 from voting.demo.data import GIVEN, SURNAMES
@@ -76,8 +75,7 @@ def hekou_deputies() -> list[DeputyCreate]:
 
 async def set_up_townships_demo(pool: asyncpg.Pool, who: Principal, county_id: int) -> dict[str, str]:
     """河口镇 (once), and fresh passwords for every township's staff; returns the passwords by username."""
-    async with pool.acquire() as conn:
-        bodies = {r["name"]: r["id"] for r in await all_bodies(conn) if r["parent_id"] == county_id}
+    bodies = {b.name: b.id for b in await list_bodies(pool) if b.parent_id == county_id}
     if HEKOU not in bodies:
         bodies[HEKOU] = await enter_hekou(pool, who, county_id)
     passwords = {username: secrets.token_urlsafe(9) for username, *_ in TOWNSHIP_STAFF}

@@ -98,3 +98,10 @@ async def log_out(pool: asyncpg.Pool, who: Principal) -> None:
     async with transaction(pool) as conn:
         await queries.revoke_staff_login(conn, who.login_id)
         await record(conn, who.audit("staff.logged_out", "staff_user", who.subject_id))
+
+
+async def body_of_login(pool: asyncpg.Pool, username: str) -> int | None:
+    """The body an existing login belongs to; None when it has none yet or there is no such login."""
+    async with pool.acquire() as conn:
+        row = await queries.body_of_username(conn, username)
+    return None if row is None else row["body_id"]

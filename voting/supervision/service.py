@@ -13,8 +13,7 @@ from audit import system_event
 from audit.queries import record
 from voting.auth import Principal, Role
 from voting.database import transaction
-from voting.departments.queries import department_by_id
-from voting.departments.service import department_of
+from voting.departments.service import department_in_body, department_of
 from voting.errors import BadRequest, Forbidden, not_found
 from voting.programs.phases import congress_today
 from voting.supervision import queries, schedule
@@ -139,10 +138,8 @@ async def update_item(pool: asyncpg.Pool, who: Principal, item_id: int, change: 
     fields = msgspec.to_builtins(change)
     async with transaction(pool) as conn:
         item = await require_item(conn, item_id, for_update=True)
-        if change.department_id is not None:
-            department = await department_by_id(conn, change.department_id)
-            if department is None or department["body_id"] != item.body_id:
-                raise BadRequest("department_not_of_body", "该部门不属于本级人大", "The department is not of this body")
+        if change.department_id is not None and not await department_in_body(conn, change.department_id, item.body_id):
+            raise BadRequest("department_not_of_body", "该部门不属于本级人大", "The department is not of this body")
         await queries.update_item(conn, item_id, fields)
         if change.monitor_deputy_ids is not None:
             wanted = set(change.monitor_deputy_ids)
