@@ -277,3 +277,9 @@ async def paper_count(pool: asyncpg.Pool, vote_id: int) -> PaperCount:
     async with pool.acquire() as conn:
         await load_vote(conn, vote_id)
         return await load_paper_count(conn, vote_id)
+
+
+async def session_of_vote(pool: asyncpg.Pool, vote_id: int) -> int | None:
+    """The session a vote belongs to (whose screens hear of its paper count), or None."""
+    async with pool.acquire() as conn:
+        return await queries.vote_session(conn, vote_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 import asyncpg
 import msgspec
@@ -35,6 +36,19 @@ async def require_session(conn: asyncpg.Connection, session_id: int) -> Session:
     if row is None:
         raise not_found("会议", "Session")
     return Session(**dict(row))
+
+
+async def get_session(pool: asyncpg.Pool, session_id: int) -> Session:
+    """One session, or a 404 (for reading it outside a transaction: pages)."""
+    async with pool.acquire() as conn:
+        return await require_session(conn, session_id)
+
+
+async def list_sessions(pool: asyncpg.Pool, body_ids: Collection[int] | None = None) -> list[Session]:
+    """Every session, newest first; only those of these bodies when given (what a login watches)."""
+    async with pool.acquire() as conn:
+        rows = await queries.all_sessions(conn)
+    return [Session(**dict(r)) for r in rows if body_ids is None or r["body_id"] in body_ids]
 
 
 async def require_member(conn: asyncpg.Connection, session_id: int, deputy_id: int) -> None:
@@ -278,3 +292,10 @@ async def bulk_check_in(pool: asyncpg.Pool, session_id: int, deputy_ids: list[in
             system_event("attendance.bulk_present", "session", session_id, {"count": changed}),
         )
     return changed
+
+
+async def attendance_summary(pool: asyncpg.Pool, session_id: int) -> AttendanceSummary:
+    """The session's 应到/实到/请假 and quorum (404 for no such session)."""
+    async with pool.acquire() as conn:
+        await require_session(conn, session_id)
+        return await summarize_attendance(conn, session_id)

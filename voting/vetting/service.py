@@ -161,6 +161,12 @@ async def add_visit_note(pool: asyncpg.Pool, who: Principal, candidate_id: int, 
     return VisitNote(**dict(row))
 
 
+async def get_vetting(pool: asyncpg.Pool, program_id: int) -> list[CandidateVetting]:
+    """Every candidate of a program with its vetting (program_vetting, outside a transaction: pages)."""
+    async with pool.acquire() as conn:
+        return await program_vetting(conn, program_id)
+
+
 async def program_vetting(conn: asyncpg.Connection, program_id: int) -> list[CandidateVetting]:
     """Every candidate of a program with its requests, opinions, notes and flags."""
     requests: dict[int, list[FeasibilityRequest]] = {}

@@ -101,3 +101,9 @@ async def count_present(conn: asyncpg.Connection, session_id: int) -> int:
 async def count_present_for(conn: asyncpg.Connection, vote: Vote) -> int:
     """出席 for the vote's count: checked in now, or took a ballot in this vote (and left since)."""
     return await queries.present_or_voted(conn, vote.session_id, vote.id)
+
+
+async def visible_vote(pool: asyncpg.Pool, vote_id: int, staff: bool) -> Vote:
+    """The vote as this caller may see it (load_visible_vote: drafts and withdrawn ones for staff only)."""
+    async with pool.acquire() as conn:
+        return await load_visible_vote(conn, vote_id, staff)
