@@ -80,12 +80,6 @@ async def watched_bodies(pool: asyncpg.Pool, who: Principal) -> list[Body]:
         return [Body(**dict(r)) for r in await queries.bodies_under(conn, who.body_id)]
 
 
-async def count_bodies(pool: asyncpg.Pool) -> int:
-    """How many bodies exist (none: the first administrator may come before any)."""
-    async with pool.acquire() as conn:
-        return len(await queries.all_bodies(conn))
-
-
 async def find_body(pool: asyncpg.Pool, name_or_id: str) -> Body:
     """The one body with this id or name (CLI); LookupError if none or several."""
     async with pool.acquire() as conn:
