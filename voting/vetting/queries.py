@@ -21,6 +21,21 @@ REQUEST_FROM = (
 )
 
 
+def opinion_values(opinion: Opinion) -> tuple[object, ...]:
+    """An opinion's fields in the order its two statements take them ($3 to $11)."""
+    return (
+        opinion.necessity,
+        opinion.feasibility,
+        opinion.affordability,
+        opinion.cost_wan,
+        opinion.funding,
+        opinion.responsible_unit,
+        opinion.completion_date,
+        opinion.risks,
+        opinion.recommended,
+    )
+
+
 async def candidate_with_body(conn: asyncpg.Connection, candidate_id: int) -> asyncpg.Record | None:
     """A candidate with its program's body, and whether it is on a fixed list.
 
@@ -85,15 +100,7 @@ async def store_opinion(conn: asyncpg.Connection, request_id: int, by: int | Non
         """,
         request_id,
         by,
-        opinion.necessity,
-        opinion.feasibility,
-        opinion.affordability,
-        opinion.cost_wan,
-        opinion.funding,
-        opinion.responsible_unit,
-        opinion.completion_date,
-        opinion.risks,
-        opinion.recommended,
+        *opinion_values(opinion),
     )
 
 
@@ -107,15 +114,7 @@ async def insert_opinion_version(conn: asyncpg.Connection, request_id: int, by: 
         """,
         request_id,
         by,
-        opinion.necessity,
-        opinion.feasibility,
-        opinion.affordability,
-        opinion.cost_wan,
-        opinion.funding,
-        opinion.responsible_unit,
-        opinion.completion_date,
-        opinion.risks,
-        opinion.recommended,
+        *opinion_values(opinion),
     )
 
 
