@@ -3,7 +3,7 @@
 from audit.archive import Archive, ArchiveUnreadable, Bulletin, decode_archive, encode_archive
 from audit.chain import GENESIS, ChainEntry, ChainHead, Problem, ProblemKind, link, verify_chain
 from audit.errors import AuditError, KeyFileRefused, NotCanonical
-from audit.events import AuditEvent
+from audit.events import AuditEvent, system_event
 from audit.verify import Check, Report, report_text, verify_archive
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "encode_archive",
     "link",
     "report_text",
+    "system_event",
     "verify_archive",
     "verify_chain",
 ]

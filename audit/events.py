@@ -16,3 +16,15 @@ class AuditEvent(msgspec.Struct, frozen=True, kw_only=True):
     object_type: str
     object_id: str
     detail: dict[str, Any] = msgspec.field(default_factory=dict)
+
+
+def system_event(action: str, object_type: str, object_id: object, detail: dict[str, Any] | None = None) -> AuditEvent:
+    """An audit event of something the service did by itself (no login acted)."""
+    return AuditEvent(
+        actor="system",
+        role="system",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        detail=detail or {},
+    )

@@ -169,16 +169,15 @@ def command_staff(args: argparse.Namespace) -> None:
 
 async def body_for_unnamed(pool: asyncpg.Pool, username: str, role: str) -> int | None:
     """The body of a login given no --body: an existing login's own (a reset keeps it), or none for the first admin."""
-    from voting.bodies.queries import all_bodies
-    from voting.staff.queries import body_of_username
+    from voting.bodies.service import list_bodies
+    from voting.staff.service import body_of_login
 
-    async with pool.acquire() as conn:
-        existing = await body_of_username(conn, username)
-        bodies = await all_bodies(conn)
-    if existing is not None and existing["body_id"] is not None:
-        return int(existing["body_id"])
+    existing = await body_of_login(pool, username)
+    bodies = await list_bodies(pool)
+    if existing is not None:
+        return existing
     if bodies or role != "admin":
-        names = "、".join(f"{b['name']}({b['id']})" for b in bodies[:8]) or "—"
+        names = "、".join(f"{b.name}({b.id})" for b in bodies[:8]) or "—"
         sys.exit(
             "请用 --body 指定账号所属的人大（名称或编号）/ give the login's body with --body NAME_OR_ID\n"
             f"  已有 / existing: {names}"

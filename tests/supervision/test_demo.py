@@ -6,7 +6,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.factories import ADMIN, make_congress
-from voting.demo_supervision import LAST_YEAR, move_to_supervision
+from voting.demo.supervision import LAST_YEAR, move_to_supervision
 from voting.programs.models import ProgramCreate
 from voting.programs.service import create_program
 from voting.settings import Settings

@@ -55,6 +55,13 @@ async def test_inspection_needs_findings(client: AsyncTestClient, pool: asyncpg.
         json={"inspected_on": "2027-05-10", "participants": "代表001", "findings": ""},
     )
     assert_refused(bad, 400)
+    blank_issue = await client.post(
+        f"/api/items/{world.item_a}/inspections",
+        headers=world.congress.clerk,
+        json={"inspected_on": "2027-05-10", "participants": "代表001", "findings": "围挡不规范", "issues": ["  "]},
+    )
+    body = assert_refused(blank_issue, 400, "text_empty")
+    assert body["message_zh"] == "请填写交办问题" and body["detail"]["field"] == "issues"
     assert await fetch_count(pool, "SELECT count(*) FROM inspection WHERE item_id = $1", world.item_a) == 0
 
 
@@ -80,6 +87,9 @@ async def test_change_takes_effect_only_after_a_decision(
     assert_refused(second, 409, "change_pending")
     no_decider = await client.post(f"/api/changes/{change['id']}/decision", headers=clerk, json={"approve": True})
     assert_refused(no_decider, 400)
+    blank = {"approve": True, "decided_by": "   "}
+    body = assert_refused(await client.post(f"/api/changes/{change['id']}/decision", headers=clerk, json=blank), 400)
+    assert body["error"] == "text_empty" and body["detail"]["field"] == "decided_by"
     assert_refused(
         await client.post(
             f"/api/changes/{change['id']}/decision",

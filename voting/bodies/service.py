@@ -89,12 +89,6 @@ async def watched_bodies(pool: asyncpg.Pool, who: Principal) -> list[Body]:
         return [Body(**dict(r)) for r in await queries.bodies_under(conn, who.body_id)]
 
 
-async def count_bodies(pool: asyncpg.Pool) -> int:
-    """How many bodies exist (none: the first administrator may come before any)."""
-    async with pool.acquire() as conn:
-        return len(await queries.all_bodies(conn))
-
-
 async def find_body(pool: asyncpg.Pool, name_or_id: str) -> Body:
     """The one body with this id or name (CLI); LookupError if none or several."""
     async with pool.acquire() as conn:
@@ -106,3 +100,9 @@ async def find_body(pool: asyncpg.Pool, name_or_id: str) -> Body:
     if len(found) != 1:
         raise LookupError(f"{len(found)} bodies match {name_or_id!r}")
     return Body(**dict(found[0]))
+
+
+async def list_bodies(pool: asyncpg.Pool) -> list[Body]:
+    """Every body, oldest first (CLI, demo)."""
+    async with pool.acquire() as conn:
+        return [Body(**dict(r)) for r in await queries.all_bodies(conn)]

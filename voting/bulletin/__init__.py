@@ -4,4 +4,7 @@ Routes live in voting.bulletin.routes and voting.bulletin.pages; this package
 imports neither, so the vote service can import the signing step without the web layer.
 """
 
-__all__: list[str] = []
+from voting.bulletin.announce import sign_chain_head, sign_result
+from voting.bulletin.export import export_archive, write_archive
+
+__all__ = ["export_archive", "sign_chain_head", "sign_result", "write_archive"]

@@ -15,7 +15,7 @@ from typing import Any
 
 import asyncpg
 
-from audit import AuditEvent
+from audit import system_event
 from audit.archive import HEAD_KIND, RESULT_KIND, PaperCount, Voter, head_body, result_body, roster_fingerprint
 from audit.canonical import canonical_bytes
 from audit.queries import chain_head, record
@@ -65,13 +65,11 @@ async def sign_chain_head(
     """Record the result's signature in the chain, then sign and store the chain head."""
     await record(
         conn,
-        AuditEvent(
-            actor="system",
-            role="system",
-            action="vote.result_signed",
-            object_type="vote",
-            object_id=str(vote_id),
-            detail={"kind": result.kind, "key_id": result.key_id, "signature": result.signature},
+        system_event(
+            "vote.result_signed",
+            "vote",
+            vote_id,
+            {"kind": result.kind, "key_id": result.key_id, "signature": result.signature},
         ),
     )
     # The chain lock is ours until COMMIT, so the head read here is the entry just recorded.

@@ -10,11 +10,11 @@ import msgspec
 
 from tally.rating import ProjectRating
 from voting.dashboard import queries
-from voting.evaluation import queries as evaluation_queries
-from voting.supervision import oversight_queries
-from voting.supervision import queries as supervision_queries
+from voting.evaluation.service import rectifications_of_items, results_of_items
 from voting.supervision.models import Change, Inspection, Issue, Item, Report
-from voting.supervision.service import load_items, require_item
+from voting.supervision.oversight import load_oversight
+from voting.supervision.reports import published_reports
+from voting.supervision.service import items_of_body, require_item
 
 
 class Evaluated(msgspec.Struct):
@@ -47,7 +47,7 @@ class Event(msgspec.Struct):
 
 async def _evaluations(conn: asyncpg.Connection, item_ids: list[int]) -> dict[int, list[Evaluated]]:
     found: dict[int, list[Evaluated]] = {}
-    for r in await evaluation_queries.results_of_items(conn, item_ids):
+    for r in await results_of_items(conn, item_ids):
         fields: dict[str, Any] = dict(r)
         item_id = fields.pop("item_id")
         found.setdefault(item_id, []).append(msgspec.convert(fields, Evaluated))
@@ -57,11 +57,11 @@ async def _evaluations(conn: asyncpg.Connection, item_ids: list[int]) -> dict[in
 async def dashboard(pool: asyncpg.Pool, body_id: int | None) -> tuple[list[Row], list[asyncpg.Record]]:
     """Every project with its latest published report and latest evaluation; and the bodies to filter by."""
     async with pool.acquire() as conn:
-        items = await load_items(conn, await supervision_queries.items(conn, body_id=body_id))
+        items = await items_of_body(conn, body_id)
         ids = [i.id for i in items]
         latest: dict[int, Report] = {}
-        for r in await supervision_queries.reports(conn, ids, "published"):
-            latest.setdefault(r["item_id"], Report(**dict(r)))
+        for report in await published_reports(conn, ids):
+            latest.setdefault(report.item_id, report)
         evaluations = await _evaluations(conn, ids)
         bodies = await queries.bodies_with_items(conn)
     rows = [Row(i, latest.get(i.id), next(iter(evaluations.get(i.id, [])), None)) for i in items]
@@ -85,14 +85,11 @@ async def project(pool: asyncpg.Pool, item_id: int) -> Project:
     """One project's page: published reports, inspections, issues, decided changes, evaluations, timeline."""
     async with pool.acquire() as conn:
         item = await require_item(conn, item_id)
-        reports = [Report(**dict(r)) for r in await supervision_queries.reports(conn, [item_id], "published")]
-        inspections = [Inspection(**dict(r)) for r in await oversight_queries.inspections(conn, [item_id])]
-        issues = [Issue(**dict(r)) for r in await oversight_queries.issues(conn, [item_id])]
-        changes = [
-            Change(**dict(r)) for r in await oversight_queries.changes(conn, [item_id]) if r["state"] != "pending"
-        ]
+        reports = await published_reports(conn, [item_id])
+        inspections, issues, all_changes = await load_oversight(conn, [item_id])
+        changes = [c for c in all_changes if c.state != "pending"]
         evaluations = (await _evaluations(conn, [item_id])).get(item_id, [])
-        rectifications = [dict(r) for r in await evaluation_queries.rectifications(conn, [item_id])]
+        rectifications = await rectifications_of_items(conn, [item_id])
         chosen = await queries.chosen_at(conn, item.vote_id)
     found = Project(item, reports, inspections, issues, changes, evaluations, rectifications, [])
     found.timeline = timeline(found, chosen)

@@ -6,12 +6,10 @@ from typing import Any
 
 import asyncpg
 
-from voting.programs.queries import CANDIDATE_COLUMNS
+from voting.programs.models import Candidate
 
-# The list's own order stands in for the candidate's register position.
-LISTED_COLUMNS = ", ".join(
-    "l.position" if name.strip() == "position" else f"c.{name.strip()}" for name in CANDIDATE_COLUMNS.split(",")
-)
+# A candidate's columns are its wire shape's fields; the list's own order stands in for its register position.
+LISTED_COLUMNS = ", ".join("l.position" if name == "position" else f"c.{name}" for name in Candidate.__struct_fields__)
 
 
 async def list_state(conn: asyncpg.Connection, program_id: int, for_update: bool = False) -> asyncpg.Record | None:

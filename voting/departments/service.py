@@ -83,3 +83,9 @@ async def find_department(pool: asyncpg.Pool, name_or_id: str) -> Department:
     if len(rows) != 1:
         raise LookupError(f"{len(rows)} departments match {name_or_id!r}; give the id")
     return Department(**dict(rows[0]))
+
+
+async def department_in_body(conn: asyncpg.Connection, department_id: int, body_id: int) -> Department | None:
+    """The department if it exists and belongs to this body; else None (each caller says why it refuses)."""
+    row = await queries.department_by_id(conn, department_id)
+    return Department(**dict(row)) if row is not None and row["body_id"] == body_id else None

@@ -21,39 +21,22 @@ from audit.queries import record
 from ballots import sealing
 from tally.rating import RatingMethod
 from voting.auth import Principal
-from voting.errors import BadRequest, Conflict, PiaojueError
+from voting.errors import BadRequest, PiaojueError
 from voting.evaluation import queries
 from voting.evaluation.models import RatingSheet, Round
 from voting.evaluation.sheets import check_sheet
-from voting.sealing import queries as sealing_queries
-from voting.sealing.service import OpenKey, rebuild_key
+from voting.sealing import rounds
+from voting.sealing.service import OpenKey
 
 _shuffler = secrets.SystemRandom()
 _sheet = msgspec.json.Decoder(RatingSheet)
 Row = tuple[int, str | None, dict[str, int] | None]
 
 
-def label_of(round_id: int) -> str:
-    """The label a round's sheets and cards are bound to."""
-    return f"round:{round_id}"
-
-
 def plain_size(found: Round) -> int:
     """The one padded length of this round's sheets."""
     indicators = [i.name for i in found.rules.indicators] if found.rules.method is RatingMethod.INDICATORS else []
     return sealing.sheet_plain_size([i.item_id for i in found.items], indicators)
-
-
-async def require_key(conn: asyncpg.Connection, round_id: int) -> asyncpg.Record:
-    """The round's key; 409 key_cards_missing before the clerks made its cards."""
-    row = await sealing_queries.key_of_round(conn, round_id)
-    if row is None:
-        raise Conflict(
-            "key_cards_missing",
-            "尚未制作本轮测评的密钥卡，不能开始测评",
-            "This round's key cards have not been made; it cannot open",
-        )
-    return row
 
 
 def check_sealed(found: Round, public_key: bytes, text: str) -> bytes:
@@ -73,23 +56,6 @@ def check_sealed(found: Round, public_key: bytes, text: str) -> bytes:
     return sealed
 
 
-async def store(conn: asyncpg.Connection, round_id: int, sealed: bytes) -> str:
-    """Keep a sealed sheet; returns its tracker (409 if these very bytes came from another tablet)."""
-    tracker = sealing.tracker(sealed)
-    if not await sealing_queries.store_sealed_sheet(conn, round_id, bytes.fromhex(tracker), sealed):
-        raise Conflict(
-            "sheet_copied",
-            "这份加密测评表已由另一台平板提交，请重新填写",
-            "These sealed sheet bytes were already submitted from another tablet; fill in a new sheet",
-        )
-    return tracker
-
-
-async def unlock(conn: asyncpg.Connection, round_id: int, cards: list[str]) -> OpenKey:
-    """The round's key rebuilt from the presented cards."""
-    return rebuild_key(label_of(round_id), await sealing_queries.key_of_round(conn, round_id), cards)
-
-
 def open_sheet(opener: sealing.Opener, found: Round, sealed: bytes) -> list[Row] | None:
     """One sheet's rows, or None if it cannot be opened or does not rate the round as it must."""
     try:
@@ -101,8 +67,8 @@ def open_sheet(opener: sealing.Opener, found: Round, sealed: bytes) -> list[Row]
 
 async def open_sheets(conn: asyncpg.Connection, who: Principal, found: Round, key: OpenKey) -> None:
     """Open every sealed sheet and write its ratings as loose rows in random order; audit the opening."""
-    sealed = await sealing_queries.sealed_sheets(conn, found.id)
-    opener = sealing.Opener(key.private, key.public, label_of(found.id))
+    sealed = await rounds.sealed_sheets(conn, found.id)
+    opener = sealing.Opener(key.private, key.public, rounds.label_of(found.id))
     opened = await asyncio.to_thread(lambda: [open_sheet(opener, found, s) for s in sealed])
     rows = [row for sheet in opened if sheet is not None for row in sheet]
     _shuffler.shuffle(rows)

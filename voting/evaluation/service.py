@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from typing import Any
 
 import asyncpg
 import msgspec
@@ -28,12 +29,12 @@ from voting.errors import BadRequest, Conflict, Forbidden, NotAuthenticated, not
 from voting.evaluation import queries, sealed_sheets
 from voting.evaluation.models import Round, RoundCreate, RoundItem, SealedSheet, SheetAccepted, TabletRound
 from voting.programs.phases import congress_today
-from voting.roster.queries import count_active_deputies
-from voting.sealing import queries as sealing_queries
+from voting.roster.service import count_members
+from voting.sealing import rounds
 from voting.sealing.models import KeyCeremony, MadeCards, SealingKey
 from voting.sealing.service import check_ceremony, record_key, sealing_key
-from voting.supervision.service import required_text
-from voting.tablet.queries import tablet_state
+from voting.tablet.service import require_live_tablet
+from voting.text_fields import required_text
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ async def create_round(pool: asyncpg.Pool, who: Principal, new: RoundCreate) -> 
     problems = new.rules.problems()
     if problems:
         raise BadRequest("rules_invalid", "测评规则设置无效", "The rating rules are invalid", problems=problems)
-    title = required_text(new.title, "测评名称", "Title")
+    title = required_text(new.title, "title", "测评名称")
     async with transaction(pool) as conn:
         if new.session_id is not None and await queries.session_body(conn, new.session_id) != new.body_id:
             raise BadRequest("session_not_of_body", "会议不属于该人大", "The session is not of this body")
@@ -111,8 +112,8 @@ async def open_round(pool: asyncpg.Pool, who: Principal, round_id: int) -> Round
         found = await require_round(conn, round_id, "FOR UPDATE")
         if found.state != "draft":
             raise Conflict("round_not_draft", "该测评已开始或已结束", "This round was already opened")
-        await sealed_sheets.require_key(conn, round_id)
-        total = await count_active_deputies(conn, found.body_id)
+        await rounds.require_key(conn, round_id)
+        total = await count_members(conn, found.body_id)
         await queries.mark_open(conn, round_id, total)
         await record(conn, who.audit("evaluation.opened", "evaluation_round", round_id, {"deputies_total": total}))
         return await require_round(conn, round_id)
@@ -120,24 +121,20 @@ async def open_round(pool: asyncpg.Pool, who: Principal, round_id: int) -> Round
 
 async def submit_sheet(pool: asyncpg.Pool, who: Principal, round_id: int, sheet: SealedSheet) -> SheetAccepted:
     """A deputy's sealed ratings: once, in an open round of their body; nothing readable is stored."""
-    if who.session_id is None or who.login_id is None:
-        raise NotAuthenticated("token_invalid", "登录凭证无效", "Invalid token")
     async with transaction(pool) as conn:
-        state = await tablet_state(conn, who.session_id, who.subject_id, who.login_id)
-        if state is None or not state["login_live"]:
-            raise NotAuthenticated("tablet_revoked", "此平板的登录已被撤销", "This tablet's login was revoked")
+        await require_live_tablet(conn, who)
         # FOR SHARE: a close (FOR UPDATE) waits for sheets in flight; none arrives after it.
         found = await require_round(conn, round_id, "FOR SHARE")
         if found.state != "open":
             raise Conflict("round_not_open", "该测评未在进行中", "This evaluation round is not open", state=found.state)
         await _check_may_rate(conn, who, found)
-        key = await sealed_sheets.require_key(conn, round_id)
+        key = await rounds.require_key(conn, round_id)
         sealed = sealed_sheets.check_sealed(found, bytes(key["public_key"]), sheet.sealed)
         try:
             await queries.issue_sheet(conn, round_id, who.subject_id)
         except asyncpg.UniqueViolationError as error:
             raise Conflict("already_rated", "您已提交本轮测评", "You have already rated in this round") from error
-        tracker = await sealed_sheets.store(conn, round_id, sealed)
+        tracker = await rounds.store(conn, round_id, sealed)
         # The audit names who took part, never what they said.
         await record(conn, who.audit("evaluation.sheet_submitted", "evaluation_round", round_id))
     return SheetAccepted(round_id=round_id, tracker=tracker, receipt=sealing.receipt_code(tracker))
@@ -193,13 +190,13 @@ async def close_round(
         if not taking_part.enough:
             raise too_few_rated(taking_part)
         if found.rated and not cards:
-            await sealing_queries.mark_round_awaiting_keys(conn, round_id)
+            await rounds.await_keys(conn, round_id)
             await record(
                 conn, who.audit("evaluation.rating_ended", "evaluation_round", round_id, {"sheets": found.rated})
             )
             return await require_round(conn, round_id)
         if found.rated:
-            await sealed_sheets.open_sheets(conn, who, found, await sealed_sheets.unlock(conn, round_id, cards or []))
+            await sealed_sheets.open_sheets(conn, who, found, await rounds.unlock(conn, round_id, cards or []))
         return await rate_round(conn, who, found)
 
 
@@ -214,7 +211,7 @@ async def open_round_count(pool: asyncpg.Pool, who: Principal, round_id: int, ca
                 "This round is not waiting for its key cards",
                 state=found.state,
             )
-        await sealed_sheets.open_sheets(conn, who, found, await sealed_sheets.unlock(conn, round_id, cards))
+        await sealed_sheets.open_sheets(conn, who, found, await rounds.unlock(conn, round_id, cards))
         return await rate_round(conn, who, found)
 
 
@@ -251,7 +248,7 @@ async def make_round_cards(pool: asyncpg.Pool, who: Principal, round_id: int, ce
                 "Key cards are made before the round opens",
                 state=found.state,
             )
-        label = sealed_sheets.label_of(round_id)
+        label = rounds.label_of(round_id)
         return await record_key(conn, who, label, ceremony, round_id=round_id)
 
 
@@ -259,8 +256,8 @@ async def round_sealing_key(pool: asyncpg.Pool, round_id: int) -> SealingKey:
     """What tablets seal this round's sheets to."""
     async with pool.acquire() as conn:
         found = await require_round(conn, round_id)
-        row = await sealed_sheets.require_key(conn, round_id)
-    return sealing_key(sealed_sheets.label_of(round_id), row, sealed_sheets.plain_size(found))
+        row = await rounds.require_key(conn, round_id)
+    return sealing_key(rounds.label_of(round_id), row, sealed_sheets.plain_size(found))
 
 
 async def void_round(conn: asyncpg.Connection, who: Principal, found: Round, taking_part: Participation) -> None:
@@ -296,3 +293,13 @@ async def tablet_rounds(pool: asyncpg.Pool, who: Principal) -> list[TabletRound]
         ]
         found = await load_rounds(conn, rows)
         return [TabletRound(r, await queries.has_rated(conn, r.id, who.subject_id)) for r in found]
+
+
+async def results_of_items(conn: asyncpg.Connection, item_ids: list[int]) -> list[asyncpg.Record]:
+    """Closed rounds' results for these items, newest first (item_id, round_id, title, kind, closed_at, result)."""
+    return await queries.results_of_items(conn, item_ids)
+
+
+async def rectifications_of_items(conn: asyncpg.Connection, item_ids: list[int]) -> list[dict[str, Any]]:
+    """The 整改 of these items."""
+    return [dict(r) for r in await queries.rectifications(conn, item_ids)]

@@ -1,0 +1,3 @@
+"""The numbered SQL migrations (NNN_name.sql), applied in order by voting.database.migrate."""
+
+__all__: list[str] = []

@@ -17,8 +17,9 @@ from voting.paper import queries
 from voting.paper.models import CountReport, PaperCount, Progress, Reading, SheetEntry
 from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of, reading_key, reading_of
 from voting.paper.service import current_round, load_paper_count, paper_vote, require_counter, require_editable
-from voting.votes import queries as vote_queries
+from voting.votes.lifecycle import ballots_of
 from voting.votes.models import Vote
+from voting.votes.results import count_present_for
 
 
 def check_reading(vote: Vote, reading: Reading) -> tuple[list[int], list[int], list[int]]:
@@ -174,11 +175,8 @@ async def build_report(conn: asyncpg.Connection, vote: Vote, state: RoundState) 
             discrepancies=[d.sheet for d in progress.discrepancies if d.resolved is None],
         )
     paper = [Ballot(marks=r.marks, void_reason=r.void_reason) for r in final.values()]
-    electronic = [
-        msgspec.convert({"marks": r["marks"], "void_reason": r["void_reason"]}, Ballot, str_keys=True)
-        for r in await vote_queries.ballot_marks(conn, vote.id)
-    ]
-    present = await vote_queries.present_or_voted(conn, vote.session_id, vote.id)
+    electronic = await ballots_of(conn, vote.id)
+    present = await count_present_for(conn, vote)
     try:
         tally = count_votes(
             vote.rules,

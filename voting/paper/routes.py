@@ -10,7 +10,7 @@ from litestar.params import FromPath, JSONBody
 
 from voting.auth import presiding, provide_principal, staff_only
 from voting.auth.guards import ballot_box, counters, scrutineers, tellers
-from voting.paper import counting, queries, reading, service, staffing
+from voting.paper import counting, reading, service, staffing
 from voting.paper.models import (
     Assignment,
     ChiefTransfer,
@@ -35,8 +35,7 @@ TAGS = ["paper"]
 
 async def tell_screens(state: State, vote_id: int) -> None:
     """Tell the session's screens the paper count moved (they fetch what they may see)."""
-    async with state.pool.acquire() as conn:
-        session_id = await queries.vote_session(conn, vote_id)
+    session_id = await service.session_of_vote(state.pool, vote_id)
     if session_id is not None:
         state.live.publish(session_id, "paper_count", {"vote_id": vote_id})
 

@@ -14,8 +14,7 @@ from voting.paper.closing import round_void
 from voting.paper.models import ConflictRecord, Counter, CounterAssign, CountState, IssuedCount, PaperCount, Step
 from voting.paper.rounds import RoundState, round_state
 from voting.votes.models import Vote
-from voting.votes.queries import present_count
-from voting.votes.results import load_vote
+from voting.votes.results import count_present, load_vote
 
 PRESIDING_ROLES = roles.PRESIDING
 
@@ -119,7 +118,7 @@ async def record_issued(pool: asyncpg.Pool, who: Principal, vote_id: int, data: 
     async with transaction(pool) as conn:
         vote = await paper_vote(conn, vote_id)
         await require_counter(conn, who, vote_id, "scrutineer")
-        present = await present_count(conn, vote.session_id)
+        present = await count_present(conn, vote.session_id)
         if count > present and not data.beyond_present:
             # Usually a typing slip; a real case (a late deputy not yet checked in) is confirmed and audited.
             raise Conflict(
@@ -278,3 +277,9 @@ async def paper_count(pool: asyncpg.Pool, vote_id: int) -> PaperCount:
     async with pool.acquire() as conn:
         await load_vote(conn, vote_id)
         return await load_paper_count(conn, vote_id)
+
+
+async def session_of_vote(pool: asyncpg.Pool, vote_id: int) -> int | None:
+    """The session a vote belongs to (whose screens hear of its paper count), or None."""
+    async with pool.acquire() as conn:
+        return await queries.vote_session(conn, vote_id)

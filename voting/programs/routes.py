@@ -21,14 +21,12 @@ from voting.programs.models import (
     ProgramDetail,
     ProgramSchedule,
 )
-from voting.programs.queries import all_programs
 
 
 @get("/api/programs", summary="All programs", tags=["programs"])
 async def list_programs(state: State) -> list[Program]:
     """Every yearly program (public)."""
-    async with state.pool.acquire() as conn:
-        return [Program(**dict(r)) for r in await all_programs(conn)]
+    return await service.list_programs(state.pool)
 
 
 @post("/api/programs", guards=[clerks], summary="Create a program", tags=["programs"])

@@ -32,21 +32,29 @@ async def create_program(pool: asyncpg.Pool, who: Principal, new: ProgramCreate)
     return Program(**dict(row))
 
 
+async def append_candidate(
+    conn: asyncpg.Connection, who: Principal, program_id: int, new: CandidateCreate
+) -> Candidate:
+    """Add a candidate at the end of the program's list and audit it (the caller's transaction)."""
+    await queries.lock_candidate_list(conn, program_id)
+    try:
+        row = await queries.append_candidate(conn, program_id, new)
+    except asyncpg.CheckViolationError as error:
+        raise BadRequest("cost_negative", "投资金额不能为负数", "The cost cannot be negative") from error
+    await record(
+        conn,
+        who.audit("candidate.added", "candidate", row["id"], {"program_id": program_id, "name": row["name"]}),
+    )
+    return Candidate(**dict(row))
+
+
 async def add_candidate(pool: asyncpg.Pool, who: Principal, program_id: int, new: CandidateCreate) -> Candidate:
     """Append a candidate project to a program's list."""
     async with transaction(pool) as conn:
         if await queries.program_by_id(conn, program_id) is None:
             raise not_found("项目计划", "Program")
-        await queries.lock_candidate_list(conn, program_id)
-        try:
-            row = await queries.append_candidate(conn, program_id, new)
-        except asyncpg.CheckViolationError as error:
-            raise BadRequest("cost_negative", "投资金额不能为负数", "The cost cannot be negative") from error
-        await record(
-            conn,
-            who.audit("candidate.added", "candidate", row["id"], {"program_id": program_id, "name": new.name}),
-        )
-    return Candidate(**dict(row))
+        candidate = await append_candidate(conn, who, program_id, new)
+    return candidate
 
 
 async def programs_of_bodies(pool: asyncpg.Pool, body_ids: Collection[int]) -> list[dict[str, object]]:
@@ -61,3 +69,15 @@ async def list_candidates(pool: asyncpg.Pool, program_id: int) -> list[Candidate
         if await queries.program_by_id(conn, program_id) is None:
             raise not_found("项目计划", "Program")
         return [Candidate(**dict(r)) for r in await queries.candidates_of_program(conn, program_id)]
+
+
+async def list_programs(pool: asyncpg.Pool) -> list[Program]:
+    """Every yearly program, newest year first (public)."""
+    async with pool.acquire() as conn:
+        return [Program(**dict(r)) for r in await queries.all_programs(conn)]
+
+
+async def count_suggestions(pool: asyncpg.Pool, program_id: int) -> int:
+    """Suggestions collected for the program, from every channel."""
+    async with pool.acquire() as conn:
+        return await queries.count_suggestions(conn, program_id)

@@ -214,3 +214,8 @@ async def list_deputies(pool: asyncpg.Pool, body_id: int) -> list[Deputy]:
     async with pool.acquire() as conn:
         await require_body(conn, body_id)
         return [as_deputy(r) for r in await queries.deputies_of_body(conn, body_id)]
+
+
+async def count_members(conn: asyncpg.Connection, body_id: int) -> int:
+    """应到: the body's deputies whose term is running (what quorum and 过半数 count from)."""
+    return await queries.count_active_deputies(conn, body_id)

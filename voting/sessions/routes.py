@@ -23,22 +23,19 @@ from voting.sessions.models import (
     SessionCreate,
     SessionUpdate,
 )
-from voting.sessions.queries import all_sessions
 from voting.sessions.stream import EventStreamLane
 
 
 @get("/api/sessions", summary="All sessions", tags=["sessions"])
 async def list_sessions(state: State) -> list[Session]:
     """Every session (public)."""
-    async with state.pool.acquire() as conn:
-        return [Session(**dict(r)) for r in await all_sessions(conn)]
+    return await service.list_sessions(state.pool)
 
 
 @get("/api/sessions/{session_id:int}", summary="One session", tags=["sessions"])
 async def get_session(state: State, session_id: FromPath[int]) -> Session:
     """A session's title, body, program and venue (public)."""
-    async with state.pool.acquire() as conn:
-        return await service.require_session(conn, session_id)
+    return await service.get_session(state.pool, session_id)
 
 
 @post("/api/sessions", guards=[clerks], summary="Create a session", tags=["sessions"])
@@ -62,9 +59,7 @@ async def edit_session(
 @get("/api/sessions/{session_id:int}/attendance/summary", summary="应到/实到/请假 and quorum", tags=["sessions"])
 async def attendance_summary(state: State, session_id: FromPath[int]) -> AttendanceSummary:
     """Counts only (public: the hall screen shows them)."""
-    async with state.pool.acquire() as conn:
-        await service.require_session(conn, session_id)
-        return await service.summarize_attendance(conn, session_id)
+    return await service.attendance_summary(state.pool, session_id)
 
 
 class AttendanceView(msgspec.Struct):

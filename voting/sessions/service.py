@@ -8,7 +8,7 @@ from collections.abc import Collection
 import asyncpg
 import msgspec
 
-from audit import AuditEvent
+from audit import AuditEvent, system_event
 from audit.queries import record
 from tally.models import TWO_THIRDS_OR_MORE
 from tally.thresholds import has_quorum, quorum_needed
@@ -289,13 +289,13 @@ async def bulk_check_in(pool: asyncpg.Pool, session_id: int, deputy_ids: list[in
         changed = len(await queries.set_attendance_many(conn, session_id, deputy_ids, "present", "clerk"))
         await record(
             conn,
-            AuditEvent(
-                actor="system",
-                role="system",
-                action="attendance.bulk_present",
-                object_type="session",
-                object_id=str(session_id),
-                detail={"count": changed},
-            ),
+            system_event("attendance.bulk_present", "session", session_id, {"count": changed}),
         )
     return changed
+
+
+async def attendance_summary(pool: asyncpg.Pool, session_id: int) -> AttendanceSummary:
+    """The session's 应到/实到/请假 and quorum (404 for no such session)."""
+    async with pool.acquire() as conn:
+        await require_session(conn, session_id)
+        return await summarize_attendance(conn, session_id)

@@ -1,6 +1,17 @@
 """Solicitation (征集): suggestions from the public and other channels, tracking codes, triage."""
 
-from voting.solicit.models import SuggestionCreate
-from voting.solicit.service import file_suggestion
+from voting.solicit.codes import normalize_tracking_code, show_tracking_code, tracking_url
+from voting.solicit.models import SuggestionCreate, Triage
+from voting.solicit.service import file_suggestion, track
+from voting.solicit.triage import list_suggestions
 
-__all__ = ["SuggestionCreate", "file_suggestion"]
+__all__ = [
+    "SuggestionCreate",
+    "Triage",
+    "file_suggestion",
+    "list_suggestions",
+    "normalize_tracking_code",
+    "show_tracking_code",
+    "track",
+    "tracking_url",
+]

@@ -1,4 +1,4 @@
-"""Tracking codes (查询码) and the checks on what a submitter typed."""
+"""Tracking codes (查询码), phone numbers and the length limits of what a submitter types."""
 
 from __future__ import annotations
 
@@ -54,25 +54,3 @@ def clean_phone(typed: str) -> str:
             "The phone number is malformed (an 11-digit mobile, or area code-landline)",
         )
     return phone
-
-
-def required_text(value: str, limit: int, field_zh: str, field_en: str) -> str:
-    """Trimmed text that must be present and at most limit characters."""
-    text = value.strip()
-    if not text:
-        raise BadRequest("text_empty", f"请填写{field_zh}", f"The {field_en} is empty", field=field_en)
-    return optional_text(text, limit, field_zh, field_en)
-
-
-def optional_text(value: str, limit: int, field_zh: str, field_en: str) -> str:
-    """Trimmed text of at most limit characters."""
-    text = value.strip()
-    if len(text) > limit:
-        raise BadRequest(
-            "text_too_long",
-            f"{field_zh}不能超过{limit}字（现为{len(text)}字）",
-            f"The {field_en} may have at most {limit} characters ({len(text)} given)",
-            field=field_en,
-            limit=limit,
-        )
-    return text

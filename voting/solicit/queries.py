@@ -251,8 +251,3 @@ async def implemented_candidates(conn: asyncpg.Connection, candidate_ids: list[i
         candidate_ids,
     )
     return {r["id"] for r in rows}
-
-
-async def count_suggestions(conn: asyncpg.Connection, program_id: int) -> int:
-    """How many suggestions a program has."""
-    return int(await conn.fetchval("SELECT count(*) FROM suggestion WHERE program_id = $1", program_id))

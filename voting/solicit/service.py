@@ -29,6 +29,7 @@ from voting.programs.phases import congress_today
 from voting.programs.schedule import load_program, require_intake_open
 from voting.solicit import codes, queries
 from voting.solicit.models import ChannelSuggestion, PublicSuggestion, Receipt, SuggestionCreate, Tracking, TrackStep
+from voting.text_fields import optional_text, required_text
 from voting.votes.agenda import final_of
 
 SOURCES = ("public", "deputy", "liaison_station", "department", "project_feedback")
@@ -50,8 +51,8 @@ def checked_fields(new: SuggestionCreate, categories: list[str]) -> dict[str, ob
             fields=[field for field, _ in empty],
             allowed=categories,
         )
-    title = codes.required_text(new.title, codes.TITLE_MAX, "标题", "title")
-    description = codes.required_text(new.description, codes.DESCRIPTION_MAX, "具体内容", "description")
+    title = required_text(new.title, "title", "标题", codes.TITLE_MAX)
+    description = required_text(new.description, "description", "具体内容", codes.DESCRIPTION_MAX)
     category = new.category.strip()
     if category not in categories:
         raise BadRequest(
@@ -65,10 +66,10 @@ def checked_fields(new: SuggestionCreate, categories: list[str]) -> dict[str, ob
         "title": title,
         "description": description,
         "category": category,
-        "place": codes.optional_text(new.place, codes.PLACE_MAX, "地点", "place"),
-        "name": codes.optional_text(new.name, codes.NAME_MAX, "姓名", "name"),
+        "place": optional_text(new.place, "place", "地点", codes.PLACE_MAX),
+        "name": optional_text(new.name, "name", "姓名", codes.NAME_MAX),
         "phone": codes.clean_phone(new.phone),
-        "submitted_by": codes.optional_text(new.submitted_by, codes.PLACE_MAX, "提交单位或代表", "submitted_by"),
+        "submitted_by": optional_text(new.submitted_by, "submitted_by", "提交单位或代表", codes.PLACE_MAX),
         "raised_by": new.raised_by,
     }
 

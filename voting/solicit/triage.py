@@ -8,8 +8,8 @@ from audit.queries import record
 from voting.auth import Principal
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, NotFound, not_found
-from voting.programs import queries as programs
 from voting.programs.schedule import load_program
+from voting.programs.service import append_candidate
 from voting.solicit import queries
 from voting.solicit.likeness import Text, rank_similar
 from voting.solicit.models import Similar, Suggestion, Triage, TriageResult
@@ -142,13 +142,4 @@ async def merge_target(conn: asyncpg.Connection, who: Principal, program_id: int
             raise not_found("候选项目", "Candidate")
         return action.candidate_id
     assert action.new_candidate is not None
-    await programs.lock_candidate_list(conn, program_id)
-    try:
-        row = await programs.append_candidate(conn, program_id, action.new_candidate)
-    except asyncpg.CheckViolationError as error:
-        raise BadRequest("cost_negative", "投资金额不能为负数", "The cost cannot be negative") from error
-    await record(
-        conn,
-        who.audit("candidate.added", "candidate", row["id"], {"program_id": program_id, "name": row["name"]}),
-    )
-    return int(row["id"])
+    return (await append_candidate(conn, who, program_id, action.new_candidate)).id

@@ -6,7 +6,7 @@ import asyncio
 
 import asyncpg
 
-from audit import AuditEvent
+from audit import system_event
 from audit.queries import record
 from voting.auth import hash_password
 from voting.database import transaction
@@ -31,14 +31,7 @@ async def create_first_admin(pool: asyncpg.Pool) -> str | None:
         user_id = await queries.upsert_staff(conn, FIRST_ADMIN, "管理员", "admin", password_hash, None)
         await record(
             conn,
-            AuditEvent(
-                actor="system",
-                role="system",
-                action="staff.first_admin_created",
-                object_type="staff_user",
-                object_id=str(user_id),
-                detail={"username": FIRST_ADMIN},
-            ),
+            system_event("staff.first_admin_created", "staff_user", user_id, {"username": FIRST_ADMIN}),
         )
     return password
 

@@ -8,7 +8,7 @@ import hashlib
 
 import asyncpg
 
-from audit import AuditEvent
+from audit import AuditEvent, system_event
 from audit.queries import record
 from voting.auth import Principal, Role, hash_password, issue_token, password_matches
 from voting.database import transaction
@@ -81,13 +81,11 @@ async def ensure_staff(
         await queries.revoke_staff_logins_of(conn, user_id)
         await record(
             conn,
-            AuditEvent(
-                actor="system",
-                role="system",
-                action="staff.account_set",
-                object_type="staff_user",
-                object_id=str(user_id),
-                detail={"username": username, "role": role.value, "body_id": body_id, "department_id": department_id},
+            system_event(
+                "staff.account_set",
+                "staff_user",
+                user_id,
+                {"username": username, "role": role.value, "body_id": body_id, "department_id": department_id},
             ),
         )
     return user_id
@@ -100,3 +98,10 @@ async def log_out(pool: asyncpg.Pool, who: Principal) -> None:
     async with transaction(pool) as conn:
         await queries.revoke_staff_login(conn, who.login_id)
         await record(conn, who.audit("staff.logged_out", "staff_user", who.subject_id))
+
+
+async def body_of_login(pool: asyncpg.Pool, username: str) -> int | None:
+    """The body an existing login belongs to; None when it has none yet or there is no such login."""
+    async with pool.acquire() as conn:
+        row = await queries.body_of_username(conn, username)
+    return None if row is None else row["body_id"]

@@ -26,16 +26,17 @@ from voting.supervision.models import (
     IssueClose,
     StatusSet,
 )
-from voting.supervision.service import checked_money, require_item, require_own_item, required_text, today
+from voting.supervision.service import checked_money, require_item, require_own_item, today
+from voting.text_fields import required_text
 
 
 async def record_inspection(
     pool: asyncpg.Pool, who: Principal, item_id: int, new: InspectionCreate
 ) -> tuple[Inspection, list[Issue]]:
     """An inspection with its findings; each listed issue goes to the department with an answer date."""
-    participants = required_text(new.participants, "参加代表", "Participants")
-    findings = required_text(new.findings, "视察发现", "Findings")
-    texts = [required_text(text, "交办问题", "Issue") for text in new.issues]
+    participants = required_text(new.participants, "participants", "参加代表")
+    findings = required_text(new.findings, "findings", "视察发现")
+    texts = [required_text(text, "issues", "交办问题") for text in new.issues]
     async with transaction(pool) as conn:
         await require_item(conn, item_id)
         row = await oversight_queries.insert_inspection(conn, item_id, new.inspected_on, participants, findings)
@@ -63,7 +64,7 @@ async def _issue(conn: asyncpg.Connection, who: Principal, issue_id: int) -> asy
 
 async def answer_issue(pool: asyncpg.Pool, who: Principal, issue_id: int, answer: IssueAnswer) -> Issue:
     """The department answers an open issue."""
-    text = required_text(answer.answer, "答复", "Answer")
+    text = required_text(answer.answer, "answer", "答复")
     async with transaction(pool) as conn:
         row = await _issue(conn, who, issue_id)
         if row["state"] != "open":
@@ -93,7 +94,7 @@ async def request_change(pool: asyncpg.Pool, who: Principal, item_id: int, new: 
     """A change request; the item stays as it is until a decision is recorded."""
     if new.new_budget_wan is not None:
         checked_money(new.new_budget_wan, "新预算", "New budget")
-    reason = required_text(new.reason, "变更理由", "Reason")
+    reason = required_text(new.reason, "reason", "变更理由")
     async with transaction(pool) as conn:
         item = await require_own_item(conn, who, item_id, for_update=True)
         if item.status in ("completed", "stopped"):
@@ -114,7 +115,7 @@ async def request_change(pool: asyncpg.Pool, who: Principal, item_id: int, new: 
 
 async def decide_change(pool: asyncpg.Pool, who: Principal, change_id: int, decision: ChangeDecision) -> Change:
     """Record the decision; an approved change takes effect now, and is public from now."""
-    decided_by = required_text(decision.decided_by, "决定机关", "Decided by")
+    decided_by = required_text(decision.decided_by, "decided_by", "决定机关")
     async with transaction(pool) as conn:
         row = await oversight_queries.change_by_id(conn, change_id)
         if row is None:
@@ -195,8 +196,15 @@ async def set_status(pool: asyncpg.Pool, who: Principal, item_id: int, wanted: S
 async def item_oversight(pool: asyncpg.Pool, item_ids: list[int]) -> tuple[list[Inspection], list[Issue], list[Change]]:
     """Inspections, issues and change requests of these items."""
     async with pool.acquire() as conn:
-        return (
-            [Inspection(**dict(r)) for r in await oversight_queries.inspections(conn, item_ids)],
-            [Issue(**dict(r)) for r in await oversight_queries.issues(conn, item_ids)],
-            [Change(**dict(r)) for r in await oversight_queries.changes(conn, item_ids)],
-        )
+        return await load_oversight(conn, item_ids)
+
+
+async def load_oversight(
+    conn: asyncpg.Connection, item_ids: list[int]
+) -> tuple[list[Inspection], list[Issue], list[Change]]:
+    """Inspections, issues and change requests of these items, on the caller's connection."""
+    return (
+        [Inspection(**dict(r)) for r in await oversight_queries.inspections(conn, item_ids)],
+        [Issue(**dict(r)) for r in await oversight_queries.issues(conn, item_ids)],
+        [Change(**dict(r)) for r in await oversight_queries.changes(conn, item_ids)],
+    )

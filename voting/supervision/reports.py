@@ -14,7 +14,8 @@ from voting.departments.service import department_of
 from voting.errors import BadRequest, Conflict, not_found
 from voting.supervision import photos, queries, schedule
 from voting.supervision.models import BEING_CARRIED_OUT, Report, ReportFields, Review
-from voting.supervision.service import checked_money, require_item, require_own_item, required_text, today
+from voting.supervision.service import checked_money, require_item, require_own_item, today
+from voting.text_fields import required_text
 
 
 async def file_report(
@@ -31,7 +32,7 @@ async def file_report(
             "too_many_photos", f"每份报告最多{photos.MAX_PHOTOS}张照片", f"At most {photos.MAX_PHOTOS} photos a report"
         )
     checked_money(fields.spent_wan, "已用资金", "Money spent")
-    narrative = required_text(fields.narrative, "进展情况", "Narrative")
+    narrative = required_text(fields.narrative, "narrative", "进展情况")
     # Decoding and re-encoding is CPU work: off the event loop, one photo at a time.
     encoded = [await asyncio.to_thread(photos.reencode_photo, content, name) for name, content in uploads]
     stored: list[str] = []
@@ -172,3 +173,8 @@ async def photo_for(
 
 async def _liaison_department(conn: asyncpg.Connection, who: Principal) -> int | None:
     return (await department_of(conn, who)).id
+
+
+async def published_reports(conn: asyncpg.Connection, item_ids: list[int]) -> list[Report]:
+    """The published reports of these items, newest first (public)."""
+    return [Report(**dict(r)) for r in await queries.reports(conn, item_ids, "published")]

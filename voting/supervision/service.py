@@ -9,12 +9,11 @@ from decimal import Decimal
 import asyncpg
 import msgspec
 
-from audit import AuditEvent
+from audit import system_event
 from audit.queries import record
 from voting.auth import Principal, Role
 from voting.database import transaction
-from voting.departments.queries import department_by_id
-from voting.departments.service import department_of
+from voting.departments.service import department_in_body, department_of
 from voting.errors import BadRequest, Forbidden, not_found
 from voting.programs.phases import congress_today
 from voting.supervision import queries, schedule
@@ -34,28 +33,13 @@ async def create_items_at_announcement(
     if created:
         await record(
             conn,
-            AuditEvent(
-                actor="system",
-                role="system",
-                action="implementation.items_created",
-                object_type="vote",
-                object_id=str(vote_id),
-                detail={"items": created},
-            ),
+            system_event("implementation.items_created", "vote", vote_id, {"items": created}),
         )
     return created
 
 
 # numeric(14, 2): up to 12 digits before the point, 2 after.
 MONEY_LIMIT = Decimal(10) ** 12
-
-
-def required_text(value: str, field_zh: str, field_en: str) -> str:
-    """The text without surrounding blanks, or a 400 naming the empty field."""
-    text = value.strip()
-    if not text:
-        raise BadRequest("text_empty", f"{field_zh}不能为空", f"{field_en} cannot be empty", field=field_en.lower())
-    return text
 
 
 def checked_money(value: Decimal, field_zh: str, field_en: str) -> Decimal:
@@ -125,10 +109,15 @@ async def require_own_item(conn: asyncpg.Connection, who: Principal, item_id: in
     return item
 
 
+async def items_of_body(conn: asyncpg.Connection, body_id: int | None = None) -> list[Item]:
+    """Every item, or those of one body, newest program first (public)."""
+    return await load_items(conn, await queries.items(conn, body_id=body_id))
+
+
 async def list_items(pool: asyncpg.Pool, body_id: int | None = None) -> list[Item]:
     """Every item (public)."""
     async with pool.acquire() as conn:
-        return await load_items(conn, await queries.items(conn, body_id=body_id))
+        return await items_of_body(conn, body_id)
 
 
 async def department_items(pool: asyncpg.Pool, who: Principal) -> list[Item]:
@@ -149,10 +138,8 @@ async def update_item(pool: asyncpg.Pool, who: Principal, item_id: int, change: 
     fields = msgspec.to_builtins(change)
     async with transaction(pool) as conn:
         item = await require_item(conn, item_id, for_update=True)
-        if change.department_id is not None:
-            department = await department_by_id(conn, change.department_id)
-            if department is None or department["body_id"] != item.body_id:
-                raise BadRequest("department_not_of_body", "该部门不属于本级人大", "The department is not of this body")
+        if change.department_id is not None and not await department_in_body(conn, change.department_id, item.body_id):
+            raise BadRequest("department_not_of_body", "该部门不属于本级人大", "The department is not of this body")
         await queries.update_item(conn, item_id, fields)
         if change.monitor_deputy_ids is not None:
             wanted = set(change.monitor_deputy_ids)

@@ -11,18 +11,24 @@ from voting.tablet.models import TabletView
 from voting.votes.results import load_vote
 
 
-async def tablet_view(pool: asyncpg.Pool, who: Principal) -> TabletView:
-    """The open vote of the deputy's session and whether they voted in it."""
+async def require_live_tablet(conn: asyncpg.Connection, who: Principal) -> asyncpg.Record:
+    """The tablet's session and open vote (tablet_state) if its login is live; else 401 tablet_revoked."""
     if who.session_id is None or who.login_id is None:
         raise NotAuthenticated("token_invalid", "登录凭证无效", "Invalid token")
+    state = await queries.tablet_state(conn, who.session_id, who.subject_id, who.login_id)
+    if state is None or not state["login_live"]:
+        raise NotAuthenticated(
+            "tablet_revoked",
+            "此平板的登录已被撤销，请联系工作人员",
+            "This tablet's login was revoked; ask the staff",
+        )
+    return state
+
+
+async def tablet_view(pool: asyncpg.Pool, who: Principal) -> TabletView:
+    """The open vote of the deputy's session and whether they voted in it."""
     async with pool.acquire() as conn:
-        state = await queries.tablet_state(conn, who.session_id, who.subject_id, who.login_id)
-        if state is None or not state["login_live"]:
-            raise NotAuthenticated(
-                "tablet_revoked",
-                "此平板的登录已被撤销，请联系工作人员",
-                "This tablet's login was revoked; ask the staff",
-            )
+        state = await require_live_tablet(conn, who)
         open_id = state["open_vote_id"]
         vote = await load_vote(conn, open_id) if open_id is not None else None
     return TabletView(

@@ -21,6 +21,21 @@ REQUEST_FROM = (
 )
 
 
+def opinion_values(opinion: Opinion) -> tuple[object, ...]:
+    """An opinion's fields in the order its two statements take them ($3 to $11)."""
+    return (
+        opinion.necessity,
+        opinion.feasibility,
+        opinion.affordability,
+        opinion.cost_wan,
+        opinion.funding,
+        opinion.responsible_unit,
+        opinion.completion_date,
+        opinion.risks,
+        opinion.recommended,
+    )
+
+
 async def candidate_with_body(conn: asyncpg.Connection, candidate_id: int) -> asyncpg.Record | None:
     """A candidate with its program's body, and whether it is on a fixed list.
 
@@ -74,21 +89,6 @@ async def requests_of_program(conn: asyncpg.Connection, program_id: int) -> list
         f"SELECT {REQUEST_COLUMNS} FROM {REQUEST_FROM} WHERE c.program_id = $1 ORDER BY r.id", program_id
     )
     return rows
-
-
-def opinion_values(opinion: Opinion) -> tuple[object, ...]:
-    """An opinion's columns in the order both statements below take them, $3 to $11."""
-    return (
-        opinion.necessity,
-        opinion.feasibility,
-        opinion.affordability,
-        opinion.cost_wan,
-        opinion.funding,
-        opinion.responsible_unit,
-        opinion.completion_date,
-        opinion.risks,
-        opinion.recommended,
-    )
 
 
 async def store_opinion(conn: asyncpg.Connection, request_id: int, by: int | None, opinion: Opinion) -> None:

@@ -10,7 +10,7 @@ from litestar.params import FromPath, JSONBody
 
 from voting.auth import clerks, liaisons, provide_principal
 from voting.auth.guards import presidium_or_liaisons
-from voting.programs.schedule import load_program
+from voting.programs.schedule import get_program
 from voting.vetting import service
 from voting.vetting.models import (
     CandidateVetting,
@@ -37,9 +37,8 @@ async def request_opinion(
 @get("/api/programs/{program_id:int}/vetting", guards=[clerks], summary="Vetting of all candidates", tags=TAGS)
 async def program_vetting(state: State, program_id: FromPath[int]) -> list[CandidateVetting]:
     """Every candidate with its requests, opinions, notes and exclusion flags."""
-    async with state.pool.acquire() as conn:
-        await load_program(conn, program_id)
-        return await service.program_vetting(conn, program_id)
+    await get_program(state.pool, program_id)
+    return await service.get_vetting(state.pool, program_id)
 
 
 @get("/api/liaison/requests", guards=[liaisons], summary="My department's requests", tags=TAGS)

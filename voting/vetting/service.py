@@ -8,8 +8,7 @@ import msgspec
 from audit.queries import record
 from voting.auth import Principal, Role
 from voting.database import transaction
-from voting.departments.queries import department_by_id
-from voting.departments.service import department_of
+from voting.departments.service import department_in_body, department_of
 from voting.errors import BadRequest, Conflict, Forbidden, not_found
 from voting.programs.models import Candidate
 from voting.vetting import queries
@@ -52,8 +51,7 @@ async def request_opinion(
     """Send a candidate to a department of the same body for a feasibility opinion."""
     async with transaction(pool) as conn:
         candidate = await require_open_candidate(conn, candidate_id)
-        department = await department_by_id(conn, new.department_id)
-        if department is None or department["body_id"] != candidate["body_id"]:
+        if await department_in_body(conn, new.department_id, candidate["body_id"]) is None:
             raise not_found("部门", "Department")
         try:
             request_id = await queries.insert_request(conn, candidate_id, new)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import asyncpg
 import msgspec
 
-from audit import AuditEvent
+from audit import system_event
 from audit.queries import record
 from tally.ballot_check import check_sections
 from tally.count import count_votes
@@ -20,7 +20,7 @@ from voting.database import transaction
 from voting.errors import BadRequest, Conflict
 from voting.live import LiveEvents
 from voting.paper import closing
-from voting.roster.queries import count_active_deputies
+from voting.roster.service import count_members
 from voting.sealing import votes as sealed_votes
 from voting.sessions.service import require_session
 from voting.votes import agenda_queries, queries
@@ -153,7 +153,7 @@ async def open_vote(pool: asyncpg.Pool, live: LiveEvents, who: Principal, vote_i
         if vote.state != "draft":
             raise Conflict("vote_not_draft", "该表决已开始或已结束", "This vote was already opened")
         session = await require_session(conn, vote.session_id)
-        total = await count_active_deputies(conn, session.body_id)
+        total = await count_members(conn, session.body_id)
         present = await queries.present_count(conn, vote.session_id)
         needed = quorum_needed(total, vote.rules.quorum)
         if not has_quorum(present, total, vote.rules.quorum):
@@ -296,14 +296,7 @@ async def count_vote(conn: asyncpg.Connection, who: Principal, vote: Vote, key: 
     await queries.mark_closed(conn, vote_id, msgspec.to_builtins(tally))
     await record(
         conn,
-        AuditEvent(
-            actor="system",
-            role="system",
-            action="vote.tallied",
-            object_type="vote",
-            object_id=str(vote_id),
-            detail=msgspec.to_builtins(tally),
-        ),
+        system_event("vote.tallied", "vote", vote_id, msgspec.to_builtins(tally)),
     )
     return tally
 

@@ -19,7 +19,7 @@ from voting.database import transaction
 from voting.deliberation.service import load_list
 from voting.errors import Conflict
 from voting.live import LiveEvents
-from voting.roster.queries import count_active_deputies
+from voting.roster.service import count_members
 from voting.sealing.models import KeyCeremony
 from voting.sealing.service import record_key
 from voting.sealing.votes import label_of
@@ -64,7 +64,7 @@ async def start_practice(
         # The tablet seals a practice ballot exactly as it will a real one, to a key whose cards are
         # never shown to anyone: no practice ballot can ever be opened, and all are deleted at the end.
         await record_key(conn, who, label_of(vote_id), KeyCeremony(), vote_id=vote_id)
-        total = await count_active_deputies(conn, session.body_id)
+        total = await count_members(conn, session.body_id)
         await open_in_session(conn, vote_id, total)
         await record(conn, who.audit("practice.started", "vote", vote_id, {"session_id": session_id}))
         view = await practice_view_of(conn, vote_id, staff=True)

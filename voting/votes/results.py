@@ -9,7 +9,7 @@ from tally.models import Tally, VoteRules
 from voting.errors import Conflict, not_found
 from voting.paper.closing import ballots_in
 from voting.programs.models import Candidate
-from voting.roster.queries import count_active_deputies
+from voting.roster.service import count_members
 from voting.sessions.models import Session
 from voting.sessions.service import require_session
 from voting.votes import queries
@@ -86,7 +86,7 @@ async def turnout(pool: asyncpg.Pool, vote_id: int) -> Turnout:
     async with pool.acquire() as conn:
         vote = await load_vote(conn, vote_id)
         session = await require_session(conn, vote.session_id)
-        total = vote.deputies_total or await count_active_deputies(conn, session.body_id)
+        total = vote.deputies_total or await count_members(conn, session.body_id)
         # A paper ballot counts once it is in the box, whether or not a named deputy took it.
         paper = None if vote.mode == "electronic" else await ballots_in(conn, vote_id)
         return Turnout(
@@ -105,3 +105,19 @@ async def session_votes(pool: asyncpg.Pool, session_id: int) -> list[Vote]:
     async with pool.acquire() as conn:
         await require_session(conn, session_id)
         return [await load_vote(conn, r["id"]) for r in await queries.votes_of_session(conn, session_id)]
+
+
+async def count_present(conn: asyncpg.Connection, session_id: int) -> int:
+    """出席: deputies checked in to the session now."""
+    return await queries.present_count(conn, session_id)
+
+
+async def count_present_for(conn: asyncpg.Connection, vote: Vote) -> int:
+    """出席 for the vote's count: checked in now, or took a ballot in this vote (and left since)."""
+    return await queries.present_or_voted(conn, vote.session_id, vote.id)
+
+
+async def visible_vote(pool: asyncpg.Pool, vote_id: int, staff: bool) -> Vote:
+    """The vote as this caller may see it (load_visible_vote: drafts and withdrawn ones for staff only)."""
+    async with pool.acquire() as conn:
+        return await load_visible_vote(conn, vote_id, staff)

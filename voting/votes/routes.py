@@ -53,8 +53,7 @@ async def create_vote(
 @get("/api/votes/{vote_id:int}", summary="A vote", tags=["votes"])
 async def get_vote(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Vote:
     """The vote definition and its state (public once opened; drafts and withdrawn ones for staff only)."""
-    async with state.pool.acquire() as conn:
-        return await results.load_visible_vote(conn, vote_id, await is_staff(request))
+    return await results.visible_vote(state.pool, vote_id, await is_staff(request))
 
 
 @post("/api/votes/{vote_id:int}/open", guards=[presiding], status_code=200, summary="Open a vote", tags=["votes"])
@@ -113,8 +112,7 @@ async def withdraw(
 async def turnout(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Turnout:
     """Live counts of who voted (public once opened); never partial results."""
     if not await is_staff(request):
-        async with state.pool.acquire() as conn:
-            await results.load_visible_vote(conn, vote_id, staff=False)
+        await results.visible_vote(state.pool, vote_id, staff=False)
     return await results.turnout(state.pool, vote_id)
 
 

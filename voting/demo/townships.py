@@ -1,6 +1,6 @@
 """`voting demo`: the county's townships, so a newcomer sees the scoping at once.
 
-城关镇 (made by demo_solicitation) is still collecting suggestions; 河口镇 has its own small
+城关镇 (made by demo/solicitation.py) is still collecting suggestions; 河口镇 has its own small
 roster, a department, a program whose fixed list waits for its session, and that session.
 Each township gets its own clerk login (and 河口镇 a presiding officer), printed by the demo.
 Created once through the app's services; later starts only set fresh passwords.
@@ -18,12 +18,11 @@ import asyncpg
 
 from voting.auth import Principal, Role
 from voting.bodies.models import BodyCreate
-from voting.bodies.queries import all_bodies
-from voting.bodies.service import create_body
+from voting.bodies.service import create_body, list_bodies
 from voting.deliberation.models import ListOrder, VotingMethod
 from voting.deliberation.service import adopt_method, fix_list, order_list
-from voting.demo_data import GIVEN, SURNAMES
-from voting.demo_solicitation import TOWNSHIP, answer_for_department, days
+from voting.demo.data import GIVEN, SURNAMES
+from voting.demo.solicitation import TOWNSHIP, answer_for_department, days
 from voting.departments.models import DepartmentCreate
 from voting.departments.service import create_department
 from voting.programs.models import CandidateCreate, PhaseChange, ProgramCreate
@@ -76,8 +75,7 @@ def hekou_deputies() -> list[DeputyCreate]:
 
 async def set_up_townships_demo(pool: asyncpg.Pool, who: Principal, county_id: int) -> dict[str, str]:
     """河口镇 (once), and fresh passwords for every township's staff; returns the passwords by username."""
-    async with pool.acquire() as conn:
-        bodies = {r["name"]: r["id"] for r in await all_bodies(conn) if r["parent_id"] == county_id}
+    bodies = {b.name: b.id for b in await list_bodies(pool) if b.parent_id == county_id}
     if HEKOU not in bodies:
         bodies[HEKOU] = await enter_hekou(pool, who, county_id)
     passwords = {username: secrets.token_urlsafe(9) for username, *_ in TOWNSHIP_STAFF}

@@ -18,11 +18,10 @@ from audit.queries import record
 from ballots import sealing
 from voting.auth import Principal, Role
 from voting.database import transaction
-from voting.demo_data import DEMO_CANDIDATES
+from voting.demo.data import DEMO_CANDIDATES
 from voting.departments.models import DepartmentCreate, LiaisonCreate
 from voting.departments.service import create_department, list_departments, set_liaison
 from voting.evaluation import queries as evaluation_queries
-from voting.evaluation import sealed_sheets
 from voting.evaluation.models import RoundCreate
 from voting.evaluation.service import close_round, create_round, make_round_cards, open_round, round_sealing_key
 from voting.programs import phases
@@ -30,6 +29,7 @@ from voting.programs import queries as program_queries
 from voting.programs.models import CandidateCreate, Phase, PhaseDate, ProgramCreate, ProgramSchedule
 from voting.programs.schedule import load_program, set_schedule
 from voting.programs.service import add_candidate, create_program
+from voting.sealing import rounds
 from voting.sealing.models import KeyCeremony
 from voting.supervision import queries
 from voting.supervision.models import InspectionCreate, IssueAnswer
@@ -191,5 +191,5 @@ async def evaluate_mid_year(pool: asyncpg.Pool, who: Principal, body_id: int, it
             # Sealed as a tablet seals it: the demo's sheets are opened by two of the round's key cards.
             plain = msgspec.json.encode({"ratings": ratings})
             padded = plain + b" " * (key.plain_size - len(plain))
-            await sealed_sheets.store(conn, created.id, sealing.seal(public, key.label, padded))
+            await rounds.store(conn, created.id, sealing.seal(public, key.label, padded))
     await close_round(pool, who, created.id, [c.text for c in cards.cards[:2]])

@@ -16,12 +16,11 @@ import asyncpg
 from audit.queries import record
 from voting.auth import Principal
 from voting.bodies.models import BodyCreate
-from voting.bodies.queries import all_bodies
-from voting.bodies.service import create_body
+from voting.bodies.service import create_body, list_bodies
 from voting.database import transaction
 from voting.deliberation.models import ListOrder, VotingMethod
 from voting.deliberation.service import adopt_method, fix_list, order_list
-from voting.demo_data import DEMO_CANDIDATES, DEMO_SEATS
+from voting.demo.data import DEMO_CANDIDATES, DEMO_SEATS
 from voting.departments.models import DepartmentCreate
 from voting.departments.service import create_department, list_departments
 from voting.programs.models import (
@@ -32,10 +31,8 @@ from voting.programs.models import (
     ProgramCreate,
     ProgramSchedule,
 )
-from voting.programs.queries import all_programs, candidates_of_program
 from voting.programs.schedule import change_phase, set_schedule
-from voting.programs.service import create_program
-from voting.solicit import queries as solicit_queries
+from voting.programs.service import count_suggestions, create_program, list_candidates, list_programs
 from voting.solicit.models import SuggestionCreate, Triage
 from voting.solicit.service import file_suggestion
 from voting.solicit.triage import triage
@@ -81,9 +78,7 @@ TOWNSHIP_SUGGESTIONS = [
 
 async def set_up_solicitation_demo(pool: asyncpg.Pool, who: Principal, body_id: int, program_id: int) -> int:
     """This year's suggestions, vetting and fixed list (once), and the soliciting township; returns its program id."""
-    async with pool.acquire() as conn:
-        fresh = await solicit_queries.count_suggestions(conn, program_id) == 0
-    if fresh:
+    if await count_suggestions(pool, program_id) == 0:
         await enter_this_year(pool, who, body_id, program_id)
     return await township_program(pool, who, body_id)
 
@@ -95,8 +90,7 @@ def days(n: int) -> dt.date:
 
 async def enter_this_year(pool: asyncpg.Pool, who: Principal, body_id: int, program_id: int) -> None:
     """Suggestions → merged into the 12 candidates → vetted → ordered, method adopted, list fixed."""
-    async with pool.acquire() as conn:
-        candidates = [r["id"] for r in await candidates_of_program(conn, program_id)]
+    candidates = [c.id for c in await list_candidates(pool, program_id)]
     targets: dict[object, list[int]] = {}
     for source, by, people, title, category, place, fate in SUGGESTIONS:
         new = SuggestionCreate(
@@ -214,9 +208,8 @@ async def answer_for_department(
 
 async def township_program(pool: asyncpg.Pool, who: Principal, county_id: int) -> int:
     """A township still soliciting (created once): its poster and phone form are live."""
-    async with pool.acquire() as conn:
-        body_id = next((r["id"] for r in await all_bodies(conn) if r["name"] == TOWNSHIP), None)
-        existing = [r["id"] for r in await all_programs(conn) if r["body_id"] == body_id]
+    body_id = next((b.id for b in await list_bodies(pool) if b.name == TOWNSHIP), None)
+    existing = [p.id for p in await list_programs(pool) if p.body_id == body_id]
     if existing:
         return int(existing[0])
     body = await create_body(pool, who, BodyCreate(name=TOWNSHIP, level="township", parent_id=county_id, term=18))

@@ -11,7 +11,7 @@ from voting.auth import Principal, Role
 from voting.bodies.models import BodyCreate
 from voting.bodies.service import create_body
 from voting.database import create_pool, migrate
-from voting.demo_data import (
+from voting.demo.data import (
     BODY_NAME,
     DEMO_CANDIDATES,
     DEMO_SEATS,
@@ -21,10 +21,10 @@ from voting.demo_data import (
     VENUE,
     demo_deputies,
 )
-from voting.demo_queries import find_demo
-from voting.demo_solicitation import set_up_solicitation_demo
-from voting.demo_supervision import set_up_supervision_demo
-from voting.demo_townships import TOWNSHIP_STAFF, set_up_townships_demo
+from voting.demo.queries import find_demo
+from voting.demo.solicitation import set_up_solicitation_demo
+from voting.demo.supervision import set_up_supervision_demo
+from voting.demo.townships import TOWNSHIP_STAFF, set_up_townships_demo
 from voting.programs.models import ProgramCreate
 from voting.programs.service import add_candidate, create_program
 from voting.roster.service import add_deputies
