@@ -56,7 +56,11 @@ async def sign_result(
         )
         return sign_statement(key, RESULT_KIND, body)
 
-    return await _store(conn, key, vote_id, await asyncio.to_thread(build_and_sign))
+    def build_sign_and_encode() -> tuple[SignedStatement, str]:
+        statement = build_and_sign()
+        return statement, canonical_bytes(statement.body).decode()
+
+    return await _store(conn, key, vote_id, *await asyncio.to_thread(build_sign_and_encode))
 
 
 async def sign_chain_head(
@@ -80,9 +84,9 @@ async def sign_chain_head(
 
 
 async def _store(
-    conn: asyncpg.Connection, key: SigningKey, vote_id: int, statement: SignedStatement
+    conn: asyncpg.Connection, key: SigningKey, vote_id: int, statement: SignedStatement, body_json: str = ""
 ) -> SignedStatement:
     await queries.remember_key(conn, statement.key_id, public_key_pem(key))
-    body_json = canonical_bytes(statement.body).decode()
+    body_json = body_json or canonical_bytes(statement.body).decode()  # the result's is encoded beside the loop
     await queries.insert_statement(conn, vote_id, statement.kind, body_json, statement.signature, statement.key_id)
     return statement
