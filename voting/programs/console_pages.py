@@ -6,6 +6,7 @@ from typing import Any
 
 from litestar import Request, get
 from litestar.datastructures import State
+from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
@@ -18,7 +19,7 @@ from voting.programs.schedule import get_program
 from voting.programs.service import programs_of_bodies
 from voting.programs.words import WORDS
 from voting.sessions.service import list_sessions
-from voting.solicit.triage import list_suggestions
+from voting.solicit import TRIAGE_FILTER, TriageFilter, list_suggestions
 from voting.vetting.service import get_vetting, my_requests
 
 
@@ -49,31 +50,16 @@ async def program_overview(request: Request[Any, Any, Any], state: State, progra
     )
 
 
-@get("/console/programs/{program_id:int}/triage", include_in_schema=False)
+@get("/console/programs/{program_id:int}/triage", include_in_schema=False, dependencies=TRIAGE_FILTER)
 async def triage_page(
-    request: Request[Any, Any, Any],
-    state: State,
-    program_id: FromPath[int],
-    status: FromQuery[str | None] = None,
-    category: FromQuery[str | None] = None,
-    source: FromQuery[str | None] = None,
-    place: FromQuery[str | None] = None,
-    q: FromQuery[str | None] = None,
-    phase: FromQuery[str | None] = None,
+    request: Request[Any, Any, Any], state: State, program_id: FromPath[int], wanted: NamedDependency[TriageFilter]
 ) -> Template:
     """All suggestions with filters and search; merge, reject, hold in bulk."""
     who = await staff_page_user(request, *CLERKS)
     program = await get_program(state.pool, program_id)
-    suggestions = await list_suggestions(state.pool, program_id, status, category, source, place, q, phase)
+    suggestions = await list_suggestions(state.pool, program_id, wanted)
     candidates = [v.candidate for v in await get_vetting(state.pool, program_id)]
-    filters = {
-        "status": status or "",
-        "category": category or "",
-        "source": source or "",
-        "place": place or "",
-        "q": q or "",
-        "phase": phase or "",
-    }
+    filters = wanted.as_form()
     return page(
         "programs/triage.html",
         who=who,

@@ -124,6 +124,21 @@ class Similar(msgspec.Struct):
     place: str
 
 
+class TriageFilter(msgspec.Struct, frozen=True, kw_only=True):
+    """The triage list's filters as the query gives them; empty matches anything (an HTML form sends them empty)."""
+
+    status: str = ""
+    category: str = ""
+    source: str = ""
+    place: str = ""
+    q: str = ""  # searches the text
+    phase: str = ""  # the program's phase when each came in
+
+    def as_form(self) -> dict[str, str]:
+        """The filters as the triage page's form shows them again."""
+        return msgspec.structs.asdict(self)
+
+
 class Triage(msgspec.Struct, forbid_unknown_fields=True):
     """One action on many suggestions: merge (into a candidate or a new draft one), reject, hold, review."""
 

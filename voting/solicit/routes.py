@@ -6,7 +6,8 @@ from typing import Any
 
 from litestar import Request, get, post
 from litestar.datastructures import State
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 
 from voting.auth import clerks, liaisons, provide_principal
 from voting.auth.guards import client_address
@@ -19,8 +20,10 @@ from voting.solicit.models import (
     Suggestion,
     Tracking,
     Triage,
+    TriageFilter,
     TriageResult,
 )
+from voting.solicit.triage_filter import TRIAGE_FILTER
 
 TAGS = ["suggestions"]
 
@@ -74,19 +77,18 @@ async def track(state: State, code: FromPath[str]) -> Tracking:
     return await service.track(state.pool, code)
 
 
-@get("/api/programs/{program_id:int}/suggestions", guards=[clerks], summary="Suggestions (triage)", tags=TAGS)
+@get(
+    "/api/programs/{program_id:int}/suggestions",
+    guards=[clerks],
+    dependencies=TRIAGE_FILTER,
+    summary="Suggestions (triage)",
+    tags=TAGS,
+)
 async def list_suggestions(
-    state: State,
-    program_id: FromPath[int],
-    status: FromQuery[str | None] = None,
-    category: FromQuery[str | None] = None,
-    source: FromQuery[str | None] = None,
-    place: FromQuery[str | None] = None,
-    q: FromQuery[str | None] = None,
-    phase: FromQuery[str | None] = None,
+    state: State, program_id: FromPath[int], wanted: NamedDependency[TriageFilter]
 ) -> list[Suggestion]:
     """A program's suggestions by filters (phase: the program's phase when each came in); q searches the text."""
-    return await triage.list_suggestions(state.pool, program_id, status, category, source, place, q, phase)
+    return await triage.list_suggestions(state.pool, program_id, wanted)
 
 
 @get("/api/suggestions/{suggestion_id:int}/similar", guards=[clerks], summary="Similar suggestions", tags=TAGS)

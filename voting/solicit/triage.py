@@ -12,33 +12,24 @@ from voting.programs.schedule import load_program
 from voting.programs.service import append_candidate
 from voting.solicit import queries
 from voting.solicit.likeness import Text, rank_similar
-from voting.solicit.models import Similar, Suggestion, Triage, TriageResult
+from voting.solicit.models import Similar, Suggestion, Triage, TriageFilter, TriageResult
 
 STATUS_OF_ACTION = {"merge": "merged", "reject": "rejected", "hold": "on_hold", "review": "under_review"}
 
 
-async def list_suggestions(
-    pool: asyncpg.Pool,
-    program_id: int,
-    status: str | None = None,
-    category: str | None = None,
-    source: str | None = None,
-    place: str | None = None,
-    text: str | None = None,
-    phase: str | None = None,
-) -> list[Suggestion]:
+async def list_suggestions(pool: asyncpg.Pool, program_id: int, wanted: TriageFilter) -> list[Suggestion]:
     """A program's suggestions by filters, newest first (staff: contacts included)."""
     async with pool.acquire() as conn:
         await load_program(conn, program_id)
         rows = await queries.search_suggestions(
             conn,
             program_id,
-            status or None,
-            category or None,
-            source or None,
-            place or None,
-            (text or "").strip() or None,
-            phase or None,
+            wanted.status or None,
+            wanted.category or None,
+            wanted.source or None,
+            wanted.place or None,
+            wanted.q.strip() or None,
+            wanted.phase or None,
         )
     return [Suggestion(**dict(r)) for r in rows]
 
