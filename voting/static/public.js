@@ -13,13 +13,20 @@
 
   const get = (path) => PJ.api("GET", path, { anonymous: true });
 
+  // How far a vote has gone. Behind nginx a list may come from its one-second micro-cache: it must
+  // not undo what an event has already shown (a closed vote drawn as open again until the next event).
+  const STAGE = { draft: 0, withdrawn: 1, open: 1, awaiting_keys: 2, closed: 3, announced: 4 };
+  const later = (listed, shown) =>
+    shown && listed.state in STAGE && shown.state in STAGE && STAGE[shown.state] > STAGE[listed.state] ? shown : listed;
+
   async function resync() {
     const [summary, votes] = await Promise.all([
       get("/api/sessions/" + sessionId + "/attendance/summary"),
       get("/api/sessions/" + sessionId + "/votes"),
     ]);
     PJ.showAttendance(stats, summary);
-    const wanted = onlyVote ? votes.filter((v) => v.id === onlyVote) : votes.slice().reverse();
+    const listed = onlyVote ? votes.filter((v) => v.id === onlyVote) : votes.slice().reverse();
+    const wanted = listed.map((vote) => later(vote, shownVotes.get(vote.id)));
     shownVotes.clear();
     for (const vote of wanted) shownVotes.set(vote.id, vote);
     const cards = await Promise.all(wanted.map(voteCard));
