@@ -139,6 +139,7 @@ async def test_staff_drive_a_vote_from_check_in_to_announcement_on_the_console(
     await page.locator("dialog[open] [data-confirm]").click()
     announced = votes.locator(".vote[data-state=announced]")
     await expect(announced).to_contain_text("已宣布")
+    assert "null" not in await announced.inner_text()  # an empty part of the card is left out, not printed
     await expect(announced.locator(f'a[href="/public/votes/{vote_id}"]')).to_be_visible()
     public = await api.get(f"/api/votes/{vote_id}/result")
     assert public.status_code == 200 and public.json()["tally"]["chosen"] == [a]

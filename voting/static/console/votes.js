@@ -104,7 +104,7 @@
       view,
     );
     details.addEventListener("toggle", () => (details.open ? expanded.add(vote.id) : expanded.delete(vote.id)));
-    return [runoffStep(vote, result, errorBox), details];
+    return [runoffStep(vote, result, errorBox), details].filter(Boolean); // card.append would print a null
   }
 
   /** A runoff the count asks for stays in sight, outside the folded result, until held or declined with a reason. */
