@@ -14,6 +14,7 @@ from litestar.exceptions import HTTPException, MethodNotAllowedException, Valida
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.jinja import JinjaTemplateEngine
+from litestar.response import Template
 from litestar.static_files import create_static_files_router
 from litestar.template import TemplateConfig
 
@@ -41,6 +42,7 @@ from voting.live import LiveEvents, SessionChannelsBackend, SessionChannelsPlugi
 from voting.openapi_errors import document_errors
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.overview import routes as overview
+from voting.page_kit import page
 from voting.paper import routes as paper
 from voting.prepared import PreparedResponses
 from voting.programs import routes as programs
@@ -88,9 +90,23 @@ def on_refusal(_: Request[Any, Any, Any], error: PiaojueError | CastRefused) -> 
     return error_response(error.status, error.code, error.zh, error.en, error.detail)
 
 
-def on_validation_error(_: Request[Any, Any, Any], error: ValidationException) -> Response[dict[str, Any]]:
+def asks_for_a_page(request: Request[Any, Any, Any]) -> bool:
+    """A browser asking for a page (not the API, not a script or image): a refusal gets the HTML error page.
+
+    A mistyped address or a bad value in a page's address would otherwise show raw JSON, 980 px wide
+    on a phone.
+    """
+    path = request.url.path
+    return not path.startswith(("/api/", "/static/")) and "text/html" in request.headers.get("accept", "")
+
+
+def on_validation_error(
+    request: Request[Any, Any, Any], error: ValidationException
+) -> Response[dict[str, Any]] | Template:
     """Malformed JSON or a field of the wrong shape, named (voting.field_errors); never echoes ballot content."""
     zh, en, detail = describe_invalid(error.extra if isinstance(error.extra, list) else None)
+    if asks_for_a_page(request):
+        return page("error.html", status_code=400, zh=zh, en=en)
     return error_response(400, "invalid_request", zh, en, detail)
 
 
@@ -109,9 +125,11 @@ def on_gone_reference(_: Request[Any, Any, Any], error: asyncpg.ForeignKeyViolat
     return error_response(409, "reference_gone", zh, en)
 
 
-def on_http_error(_: Request[Any, Any, Any], error: HTTPException) -> Response[dict[str, Any]]:
-    """Litestar's 401/403/404/405… in both languages."""
+def on_http_error(request: Request[Any, Any, Any], error: HTTPException) -> Response[dict[str, Any]] | Template:
+    """Litestar's 401/403/404/405… in both languages (as a page when a browser asked for one)."""
     zh, en = HTTP_MESSAGES.get(error.status_code, ("请求无法处理", "Request could not be handled"))
+    if asks_for_a_page(request):
+        return page("error.html", status_code=error.status_code, zh=zh, en=en)
     return error_response(error.status_code, f"http_{error.status_code}", zh, en)
 
 

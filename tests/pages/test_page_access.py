@@ -94,3 +94,19 @@ async def test_a_refusal_in_any_page_is_the_html_page_of_its_status_and_the_api_
         assert "不存在" in refused.text and what in refused.text, path
     api = await client.get(f"/api/sessions/{missing}")
     assert api.status_code == 404 and api.json()["error"] == "not_found"
+
+
+async def test_a_mistyped_address_in_a_browser_is_the_html_page_and_the_api_and_scripts_keep_json(
+    client: AsyncTestClient,
+) -> None:
+    browser = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+    for path, status in (("/console/nonexistent", 404), ("/public/votes/abc", 404), ("/track/ABC?new=x", 400)):
+        refused = await client.get(path, headers=browser)
+        assert refused.status_code == status, path
+        assert "text/html" in refused.headers["content-type"], path
+        assert "<html" in refused.text and "viewport" in refused.text, path  # a page that fits a phone
+    for path in ("/api/nonexistent", "/static/nope.js", "/console/nonexistent"):
+        asked = await client.get(
+            path, headers={"Accept": "application/json"} if path.startswith("/console") else browser
+        )
+        assert asked.status_code == 404 and asked.json()["error"] == "http_404", path
