@@ -12,6 +12,7 @@ import asyncpg
 from litestar import Litestar, Request, Response
 from litestar.exceptions import HTTPException, MethodNotAllowedException, ValidationException
 from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.openapi.spec import Components, SecurityScheme
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Template
@@ -248,6 +249,9 @@ def create_app(settings: Settings) -> Litestar:
             title="Piaojue 票决",
             version="0.1.0",
             path="/schema",
+            # JSON only: Litestar's viewers (Redoc, Swagger…) load their scripts and fonts from CDNs, which
+            # a congress hall often cannot reach and our CSP refuses anyway; the page stayed blank.
+            render_plugins=[JsonRenderPlugin()],
             description="民生实事项目人大代表票决制 — livelihood-projects deputy voting.",
             components=Components(
                 security_schemes={

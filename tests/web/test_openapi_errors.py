@@ -47,3 +47,13 @@ async def test_options_lists_every_method_of_the_path(client: AsyncTestClient) -
     for path, methods in (("/api/sessions", {"GET", "POST"}), ("/api/sessions/1/votes", {"GET", "POST"})):
         answer = await client.options(path)
         assert methods | {"OPTIONS"} == {m.strip() for m in answer.headers["allow"].split(",")}, path
+
+
+async def test_the_schema_is_served_as_json_with_no_viewer_loading_from_the_internet(client: AsyncTestClient) -> None:
+    for path in ("/schema", "/schema/openapi.json"):
+        found = await client.get(path, headers={"Accept": "text/html"})
+        assert found.status_code == 200, path
+        assert found.headers["content-type"].startswith("application/"), path  # JSON, not an HTML viewer
+        assert found.json()["info"]["title"] == "Piaojue 票决"
+    for viewer in ("/schema/redoc", "/schema/swagger", "/schema/elements"):
+        assert (await client.get(viewer)).status_code == 404, viewer
