@@ -217,6 +217,13 @@ async def test_a_villager_follows_a_suggestion_from_the_poster_to_the_fixed_list
     await public.goto(f"{live_server}/programs/{pid}")
     await expect(public.locator("#public-list")).to_contain_text("东村道路路灯安装工程")
     await public.screenshot(path=str(shots / "program.png"), full_page=True)
+    # The villager opens the same list on the phone: one card a project, nothing to scroll sideways.
+    await phone.goto(f"{live_server}/programs/{pid}")
+    await expect(phone.locator("#public-list")).to_contain_text("东村道路路灯安装工程")
+    assert await phone.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    name_width = await phone.locator("#public-list td.what").first.evaluate("(cell) => cell.clientWidth")
+    assert name_width > 250  # the name reads across the card, not two characters a line
+    await phone.screenshot(path=str(shots / "program-phone.png"), full_page=True)
     await public.goto(f"{live_server}/programs/{pid}/booklet")
     await expect(public.locator(".booklet-item")).to_have_count(3)
     await public.screenshot(path=str(shots / "booklet.png"), full_page=True)
