@@ -104,7 +104,7 @@ async def test_main_pages_run_under_the_policy(
     await expect(staff.page.locator('#attendance-summary [data-stat="present"]')).to_have_text("6")
     warning = staff.page.locator("#plain-http-warning")
     await expect(warning).to_be_visible()
-    await expect(warning).to_contain_text("台平板经明文 HTTP 登录")
+    await expect(warning).to_contain_text("台平板是通过未加密的连接登录的")
     await staff.page.screenshot(path="/tmp/hardening-console-plain-http.png")
     assert await staff.page.evaluate("window.__csp") == [] and staff.errors == []
 
