@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 
 import asyncpg
@@ -110,3 +111,22 @@ async def test_a_mistyped_address_in_a_browser_is_the_html_page_and_the_api_and_
             path, headers={"Accept": "application/json"} if path.startswith("/console") else browser
         )
         assert asked.status_code == 404 and asked.json()["error"] == "http_404", path
+
+
+async def test_every_link_in_a_staff_members_top_bar_opens_for_them(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    """A teller used to be offered 项目监督 and 测评, which only answered 您的账号无权查看此页面."""
+    congress = await make_congress(pool, settings)
+    staff_roles = (Role.ADMIN, Role.CLERK, Role.PRESIDING, Role.TELLER, Role.SCRUTINEER)
+    for role in staff_roles:
+        headers = await staff_headers(pool, settings, role, congress.body_id)
+        home = await client.get("/console", headers=headers)  # tellers and scrutineers land on /count
+        assert home.status_code == 200, role
+        nav = re.search(r'<nav class="topnav">(.*?)</nav>', home.text, re.S)
+        assert nav is not None, role
+        links = re.findall(r'href="([^"]+)"', nav.group(1))
+        assert links, role
+        for link in links:
+            opened = await client.get(link, headers=headers)
+            assert opened.status_code == 200, (role, link, opened.status_code)
