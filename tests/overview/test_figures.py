@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from voting.overview.figures import add_up, body_year
+from voting.overview.figures import add_up, body_year, default_year
 from voting.overview.models import ProjectFigure
 
 TODAY = dt.date(2027, 6, 30)
@@ -55,3 +55,9 @@ def test_totals_take_the_on_time_rate_over_all_projects_due_not_the_average_of_r
     totals = add_up([one, three])
     assert (totals.on_time, totals.due, totals.on_time_pct) == (1, 4, 25)  # not (100 + 0) / 2
     assert totals.suggestions == 10 and totals.phases == {"supervise": 2}
+
+
+def test_the_default_year_is_the_newest_program_up_to_next_year_else_this_year() -> None:
+    assert default_year([2028, 2027, 2026], TODAY.replace(year=2026)) == 2027  # 2028 is too far ahead
+    assert default_year([2025], TODAY.replace(year=2026)) == 2025
+    assert default_year([], TODAY.replace(year=2026)) == 2026

@@ -78,3 +78,8 @@ def add_up(rows: Sequence[BodyYear]) -> Totals:
         unsatisfied=sum(r.unsatisfied for r in rows),
         rectifying=sum(r.rectifying for r in rows),
     )
+
+
+def default_year(years: list[int], today: dt.date) -> int:
+    """The year being worked on: the newest program up to next year's (prepared in the autumn), else this year."""
+    return max((y for y in years if y <= today.year + 1), default=today.year)

@@ -13,7 +13,10 @@ from voting.auth.guards import presidium
 from voting.overview import service
 from voting.overview.models import Overview
 
-Year = Annotated[int | None, Parameter(ge=2000, le=2100, description="default: the congress's current year")]
+Year = Annotated[
+    int | None,
+    Parameter(ge=2000, le=2100, description="default: newest program year ≤ next year"),
+]
 
 
 @get(

@@ -9,22 +9,22 @@ import msgspec
 
 from voting.errors import not_found
 from voting.overview import queries
-from voting.overview.figures import add_up, body_year
+from voting.overview.figures import add_up, body_year, default_year
 from voting.overview.models import Overview, ProjectFigure
 from voting.programs.phases import congress_today
 
 
 async def overview(pool: asyncpg.Pool, body_id: int, year: int | None = None) -> Overview:
-    """The body's and its lower bodies' programs of the year (default: the congress's current year) in figures."""
+    """The body's and its lower bodies' programs of the year (default: default_year) in figures."""
     today = congress_today()
-    year = year or today.year
     async with pool.acquire() as conn, conn.transaction(isolation="repeatable_read", readonly=True):
+        years = await queries.program_years(conn, body_id)
+        year = year or default_year(years, today)
         bodies = await queries.programs_in_tree(conn, body_id, year)
         if not bodies:
             raise not_found("人大", "Body")
         program_ids = [r["program_id"] for r in bodies if r["program_id"] is not None]
         found = await queries.projects_of(conn, program_ids)
-        years = await queries.program_years(conn, body_id)
     projects: dict[int, list[ProjectFigure]] = defaultdict(list)
     for r in found:
         fields = dict(r)
