@@ -74,6 +74,7 @@ async def test_a_practice_vote_shows_the_seats_not_pressed_and_is_marked_on_ever
     await expect(card.locator(".badge.kind-practice")).to_contain_text("试表决")
     missing = card.locator(".practice-missing li")
     await expect(missing).to_have_count(4)
+    await expect(page.locator("#practice-button")).to_be_hidden()  # one open vote at a time
     vote_id = int(await card.get_attribute("data-vote-id") or 0)
     a = congress.candidate_ids[0]
     for deputy in congress.deputy_ids[:3]:
@@ -98,6 +99,7 @@ async def test_a_practice_vote_shows_the_seats_not_pressed_and_is_marked_on_ever
     await page.locator("dialog[open] [data-confirm]").click()
     ended = page.locator(".vote.practice[data-state=ended]")
     await expect(ended).to_contain_text("选票已销毁")
+    await expect(page.locator("#practice-button")).to_be_visible()  # another practice may follow
     await expect(hall.page.locator(".hall-practice")).to_contain_text("试表决结束")
     public = await open_screen(412, 915)
     await public.page.goto(f"{live_server}/public/sessions/{congress.session_id}")
