@@ -39,6 +39,7 @@ from voting.evaluation import routes as evaluation
 from voting.exports import routes as exports
 from voting.field_errors import describe_invalid
 from voting.funnel import routes as funnel
+from voting.lanes import AppWithLanes
 from voting.live import LiveEvents, SessionChannelsBackend, SessionChannelsPlugin, listen_connection
 from voting.openapi_errors import document_errors
 from voting.openapi_roles import document_bare_routes, document_roles
@@ -60,7 +61,6 @@ from voting.staff import account_routes as staff_accounts
 from voting.staff import routes as staff
 from voting.supervision import routes as supervision
 from voting.tablet import routes as tablet
-from voting.tablet.cast_endpoint import AppWithCastLane
 from voting.turnout_feed import TurnoutFeed
 from voting.vetting import routes as vetting
 from voting.votes import routes as votes
@@ -202,7 +202,7 @@ def create_app(settings: Settings) -> Litestar:
                 await relay.stop()
             await pool.close()
 
-    app = AppWithCastLane(
+    app = AppWithLanes(
         route_handlers=[
             *staff.ROUTES,
             *staff_accounts.ROUTES,

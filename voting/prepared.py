@@ -18,12 +18,13 @@ from __future__ import annotations
 import asyncio
 import gzip
 import hashlib
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import msgspec
 from litestar import Request, Response
-from litestar.types import ASGIApp, Receive, Scope, Send
+from litestar.types import Scope, Send
 
 Key = tuple[str, int]
 Build = Callable[[], Awaitable[bytes]]
@@ -134,29 +135,33 @@ def header(scope: Scope, name: bytes) -> bytes:
     return b""
 
 
-class PreparedLane:
-    """Route middleware: once a document is prepared, answer with its bytes before the handler's machinery.
+# The prepared documents' addresses: answered before Litestar routes the request (voting.lanes).
+PREPARED_PATH = re.compile(r"^/(?:api|public)/votes/(\d+)/(result|bulletin|receipts|archive|announcement)$")
+API_KINDS = frozenset({"result", "bulletin", "receipts", "archive"})
 
-    The route names its document in `opt={"prepared": kind}` and has a `vote_id` path parameter.
-    Until the bytes exist (not yet announced, or just emptied) the handler answers and prepares them.
+
+async def answer_prepared(store: PreparedResponses, scope: Scope, send: Send, extra: list[tuple[bytes, bytes]]) -> bool:
+    """Answer a GET of a prepared document from its bytes (200 or 304) and say so; False if it is not prepared.
+
+    Until the bytes exist (not yet announced, or just emptied) the route's handler answers and
+    prepares them. `extra` are headers every response carries (voting.security_headers).
     """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """Serve prepared bytes, or pass the request on."""
-        kind = scope["route_handler"].opt["prepared"]
-        prepared = scope["app"].state.prepared.get(kind, scope["path_params"]["vote_id"])
-        if prepared is None or scope.get("method") != "GET":
-            await self.app(scope, receive, send)
-            return
-        if prepared.etag.encode() in header(scope, b"if-none-match"):
-            head = [(b"etag", prepared.etag.encode()), (b"cache-control", CACHE_CONTROL.encode())]
-            await send({"type": "http.response.start", "status": 304, "headers": head})
-            await send({"type": "http.response.body", "body": b"", "more_body": False})
-            return
-        compressed = prepared.gzipped is not None and b"gzip" in header(scope, b"accept-encoding")
-        body = prepared.gzipped if compressed and prepared.gzipped is not None else prepared.body
-        await send({"type": "http.response.start", "status": 200, "headers": prepared.wire_headers(compressed)})
-        await send({"type": "http.response.body", "body": body, "more_body": False})
+    match = PREPARED_PATH.match(scope["path"])
+    if match is None or scope.get("method") != "GET":
+        return False
+    vote_id, kind = int(match.group(1)), match.group(2)
+    if (kind in API_KINDS) != scope["path"].startswith("/api/"):  # /api/…/announcement, /public/…/result
+        return False
+    prepared = store.get(kind, vote_id)
+    if prepared is None:
+        return False
+    if prepared.etag.encode() in header(scope, b"if-none-match"):
+        head = [(b"etag", prepared.etag.encode()), (b"cache-control", CACHE_CONTROL.encode()), *extra]
+        await send({"type": "http.response.start", "status": 304, "headers": head})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+        return True
+    compressed = prepared.gzipped is not None and b"gzip" in header(scope, b"accept-encoding")
+    body = prepared.gzipped if compressed and prepared.gzipped is not None else prepared.body
+    await send({"type": "http.response.start", "status": 200, "headers": prepared.wire_headers(compressed) + extra})
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+    return True

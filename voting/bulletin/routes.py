@@ -16,7 +16,7 @@ from voting.auth import provide_principal, staff_only
 from voting.auth.guards import belongs_to_a_top_body, watched_body_ids
 from voting.bulletin import audit_log, service
 from voting.bulletin.models import AuditEntryView, AuditFilter, Bulletin, ReceiptCounted, ReceiptQuery
-from voting.prepared import PreparedLane, respond
+from voting.prepared import respond
 from voting.votes import published
 
 Limit = Annotated[int, Parameter(ge=1, le=1000)]
@@ -33,8 +33,6 @@ async def public_key(state: State) -> str:
     "/api/votes/{vote_id:int}/bulletin",
     summary="The bulletin board",
     tags=["bulletin"],
-    middleware=[PreparedLane],
-    opt={"prepared": "bulletin"},
 )
 async def bulletin(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[Bulletin]:
     """Definition, voters, every ballot (sorted by content), counts and the signed result; after announcement."""
@@ -46,8 +44,6 @@ async def bulletin(request: Request[Any, Any, Any], state: State, vote_id: FromP
     "/api/votes/{vote_id:int}/receipts",
     summary="Receipt hashes",
     tags=["bulletin"],
-    middleware=[PreparedLane],
-    opt={"prepared": "receipts"},
 )
 async def receipts(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[list[str]]:
     """Every counted ballot's receipt hash (hex), sorted; after announcement."""
@@ -71,8 +67,6 @@ async def check_receipt_posted(state: State, vote_id: FromPath[int], data: JSONB
     "/api/votes/{vote_id:int}/archive",
     summary="The vote's archive",
     tags=["bulletin"],
-    middleware=[PreparedLane],
-    opt={"prepared": "archive"},
 )
 async def archive(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[bytes]:
     """One canonical JSON file for `voting verify`; after announcement."""

@@ -19,7 +19,6 @@ from typing import Any
 
 import msgspec
 from litestar import Litestar, post
-from litestar.enums import ScopeType
 from litestar.params import FromPath, JSONBody
 from litestar.types import Receive, Scope, Send
 
@@ -85,23 +84,6 @@ async def cast_schema(vote_id: FromPath[int], data: JSONBody[CastBallot]) -> Cas
 
 
 CAST_PATH = re.compile(r"^/api/votes/([0-9]{1,18})/ballots$")
-
-
-class AppWithCastLane(Litestar):
-    """Litestar, with POST /api/votes/{id}/ballots answered before routing.
-
-    (Litestar's router cannot hand path parameters to a bare ASGI route, so
-    the lane is taken here; every other request goes through Litestar.)
-    """
-
-    # Litestar's own signature also admits lifespan scopes; they go to super() untouched, and typing them
-    # here would need casts on the hot path. So the override is narrower than its base, on purpose.
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:  # type: ignore[override]
-        """Take casts down the lane, everything else to Litestar."""
-        if scope["type"] == ScopeType.HTTP and scope["method"] == "POST" and (match := CAST_PATH.match(scope["path"])):
-            await cast_endpoint(self, int(match.group(1)), scope, receive, send)
-            return
-        await super().__call__(scope, receive, send)
 
 
 async def cast_endpoint(app: Litestar, vote_id: int, scope: Scope, receive: Receive, send: Send) -> None:

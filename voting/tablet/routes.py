@@ -42,5 +42,5 @@ async def me(request: Request[Any, Any, Any], state: State) -> TabletView:
     return await tablet_view(pool, who)
 
 
-ROUTES = [login, me]  # casting: voting.tablet.cast_endpoint.AppWithCastLane
+ROUTES = [login, me]  # casting: voting.lanes.AppWithLanes
 DOCUMENTED_ONLY = [cast_schema]

@@ -19,7 +19,7 @@ from voting.errors import Conflict
 from voting.page_kit import page, qr_svg
 from voting.page_kit.wording import chinese_number, meeting_name, method_sentences
 from voting.paper.service import paper_count
-from voting.prepared import PreparedLane, respond
+from voting.prepared import respond
 from voting.sessions.service import get_session
 from voting.votes.agenda import announcement_number
 from voting.votes.published import prepared_page
@@ -80,8 +80,6 @@ async def round_view(pool: asyncpg.Pool, vote_id: int, number: int, tally: Any) 
 @get(
     "/public/votes/{vote_id:int}/announcement",
     include_in_schema=False,
-    middleware=[PreparedLane],
-    opt={"prepared": "announcement"},
 )
 async def announcement(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[bytes]:
     """The item's announcement once a round of it is announced; rendered once and kept (voting.prepared)."""

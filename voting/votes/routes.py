@@ -12,7 +12,7 @@ from tally.models import Tally
 from voting.auth import presiding, provide_principal
 from voting.auth.guards import count_openers, is_staff
 from voting.errors import BadRequest
-from voting.prepared import PreparedLane, respond
+from voting.prepared import respond
 from voting.sealing.models import PresentCards
 from voting.votes import lifecycle, practice, published, results, runoff_not_held
 from voting.votes.models import (
@@ -120,8 +120,6 @@ async def turnout(request: Request[Any, Any, Any], state: State, vote_id: FromPa
     "/api/votes/{vote_id:int}/result",
     summary="The counted result",
     tags=["votes"],
-    middleware=[PreparedLane],
-    opt={"prepared": "result"},
 )
 async def result(request: Request[Any, Any, Any], state: State, vote_id: FromPath[int]) -> Response[Result]:
     """Public after announcement (prepared once, with an ETag); staff may see it once the vote is closed."""
