@@ -94,3 +94,35 @@ async def test_a_phone_behind_nginx_shows_the_announced_result_without_asking(
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+async def test_a_list_from_nginx_micro_cache_never_takes_a_vote_back_behind_an_event(
+    public_set_up: tuple[str, str, DrillCongress, str], open_screen: OpenScreen
+) -> None:
+    """The list is cached for a second; an event arriving in that second must not be undone by it."""
+    hall, public, congress, chair = public_set_up
+    phone = (await open_screen(390, 844)).page
+    await phone.goto(f"{public}/public/sessions/{congress.session_id}")
+    vote = phone.locator(f'.vote[data-vote-id="{congress.vote_id}"]')
+    await expect(vote).to_have_attribute("data-state", "open")
+    headers = {"Authorization": f"Bearer {chair}"}
+    async with httpx.AsyncClient(timeout=10) as api:
+        public_key = base64.b64decode(congress.key.public_key)
+        plain = sealing.ballot_plaintext({congress.candidate_ids[0]: "for"}, congress.candidate_ids)
+        sealed = base64.b64encode(sealing.seal(public_key, congress.key.label, plain)).decode()
+        body = {"cast_id": secrets.token_hex(16), "sealed": sealed}  # one sealed ballot: closing waits for the cards
+        cast = await api.post(
+            f"{hall}/api/votes/{congress.vote_id}/ballots", headers=bearer(congress.tokens[0]), json=body
+        )
+        assert cast.status_code == 201, cast.text
+        # Someone else's phone lists the session: nginx now holds "open" for a second.
+        cached = await api.get(f"{public}/api/sessions/{congress.session_id}/votes")
+        assert cached.status_code == 200 and cached.json()[0]["state"] == "open"
+        closed = await api.post(f"{hall}/api/votes/{congress.vote_id}/close", headers=headers, json={"confirm": True})
+        assert closed.status_code == 202, closed.text
+        # A practice vote starts at once: its event makes every phone list the session again, from the cache.
+        practice = await api.post(f"{hall}/api/sessions/{congress.session_id}/practice", headers=headers, json={})
+        assert practice.status_code == 201, practice.text
+    await expect(vote).to_have_attribute("data-state", "awaiting_keys")
+    await phone.wait_for_timeout(1500)  # the cached list has come and gone
+    await expect(vote).to_have_attribute("data-state", "awaiting_keys")

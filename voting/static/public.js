@@ -19,7 +19,22 @@
   const later = (listed, shown) =>
     shown && listed.state in STAGE && shown.state in STAGE && STAGE[shown.state] > STAGE[listed.state] ? shown : listed;
 
+  // Each listing, and each card redrawn from an event, takes a number: a listing still on its way
+  // when a newer one or an event's redraw comes is dropped, so it cannot draw over what they showed.
+  let newest = 0;
+  let listing = 0; // listings on their way
+
   async function resync() {
+    const mine = ++newest;
+    listing += 1;
+    try {
+      await draw(mine);
+    } finally {
+      listing -= 1;
+    }
+  }
+
+  async function draw(mine) {
     const [summary, votes] = await Promise.all([
       get("/api/sessions/" + sessionId + "/attendance/summary"),
       get("/api/sessions/" + sessionId + "/votes"),
@@ -27,9 +42,10 @@
     PJ.showAttendance(stats, summary);
     const listed = onlyVote ? votes.filter((v) => v.id === onlyVote) : votes.slice().reverse();
     const wanted = listed.map((vote) => later(vote, shownVotes.get(vote.id)));
+    const cards = await Promise.all(wanted.map(voteCard));
+    if (mine !== newest) return;
     shownVotes.clear();
     for (const vote of wanted) shownVotes.set(vote.id, vote);
-    const cards = await Promise.all(wanted.map(voteCard));
     list.replaceChildren(...cards);
     if (!cards.length) list.append(el("p", { class: "muted" }, bi("暂无表决", "No votes yet")));
   }
@@ -64,13 +80,15 @@
   }
 
   /**
-   * Closing (with or without the key cards yet) and announcing redraw one card from the event itself: the announcement carries the
-   * result, so ten thousand phones do not all ask for it at once. Anything else lists again.
+   * Closing (with or without the key cards yet) and announcing redraw one card from the event itself: the
+   * announcement carries the result, so ten thousand phones do not all ask for it at once. Anything else lists again.
    */
   async function redrawCard(name, data) {
     const known = shownVotes.get(data.vote_id);
     const old = list.querySelector('.vote[data-vote-id="' + data.vote_id + '"]');
     if (!known || !old) return resync();
+    const overtaken = listing > 0;
+    newest += 1; // a listing on its way now is older than this event
     if (name === "vote_announced" && data.result) results.set(data.vote_id, data.result);
     const vote =
       name === "vote_announced" && data.result
@@ -78,6 +96,8 @@
         : { ...known, state: name === "vote_awaiting_keys" ? "awaiting_keys" : "closed" };
     shownVotes.set(vote.id, vote);
     old.replaceWith(await voteCard(vote));
+    if (overtaken) await resync(); // what that listing would have shown of other votes, on top of this
+
   }
 
   PJ.live(
