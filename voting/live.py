@@ -14,6 +14,8 @@ import msgspec
 from litestar.channels import ChannelsPlugin
 from litestar.channels.backends.asyncpg import AsyncPgChannelsBackend
 
+from voting.turnout_pace import TurnoutPace
+
 log = logging.getLogger(__name__)
 
 # Every process listens here, whatever screens it serves, so each one forgets its prepared
@@ -93,13 +95,12 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
 
     up = False
     watch_task: asyncio.Task[None] | None = None
-    turnout_sent: dict[str, float]
-    turnout_held: dict[str, bytes]
+    turnout: TurnoutPace[str]
 
     async def on_startup(self) -> None:
         """Connect, listen to the announcement channel, start watching."""
         await super().on_startup()
-        self.turnout_sent, self.turnout_held = {}, {}
+        self.turnout = TurnoutPace(self.turnout_interval, self.release_turnout)
         self.up = True
         await self.subscribe([ANNOUNCED_CHANNEL])
         self.watch_task = asyncio.create_task(self.watch())
@@ -146,9 +147,11 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
                     self.on_missed()
                 continue
             if message == HELD_TURNOUT:
-                message = self.turnout_held.pop(channel)
-                self.turnout_sent[channel] = time.monotonic()
-            elif b'"event":"turnout"' in message and self.hold_turnout(channel, message):
+                held = self.turnout.take(channel)
+                if held is None:
+                    continue
+                message = held
+            elif b'"event":"turnout"' in message and self.turnout.hold(channel, message):
                 continue
             if self.enrich is not None and b'"vote_announced"' in message:
                 try:
@@ -158,23 +161,13 @@ class SessionChannelsBackend(AsyncPgChannelsBackend):
                     log.warning("could not add the result to an announcement: %s", type(error).__name__)
             yield channel, frame(message)
 
-    def hold_turnout(self, channel: str, message: bytes) -> bool:
-        """Whether this turnout comes too soon after the last for this many screens; then keep the latest for later."""
-        if channel in self.turnout_held:  # one is waiting already: this newer one takes its place
-            self.turnout_held[channel] = message
-            return True
-        since = time.monotonic() - self.turnout_sent.get(channel, 0.0)
-        wait = max(0.25, self.audience() / TURNOUT_SCREENS_PER_S) - since
-        if wait <= 0:
-            self.turnout_sent[channel] = time.monotonic()
-            return False
-        self.turnout_held[channel] = message
-        asyncio.get_running_loop().call_later(wait, self.release_turnout, channel)
-        return True
+    def turnout_interval(self) -> float:
+        """How often this process's screens get turnout: less often the more screens it serves."""
+        return max(0.25, self.audience() / TURNOUT_SCREENS_PER_S)
 
     def release_turnout(self, channel: str) -> None:
         """Send the latest held turnout (through the queue, so it keeps its place among other messages)."""
-        if self._queue is not None and channel in self.turnout_held:
+        if self._queue is not None and channel in self.turnout.held:
             self._queue.put_nowait((channel, HELD_TURNOUT))
 
     def deliver_locally(self, message: bytes) -> None:

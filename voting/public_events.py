@@ -22,11 +22,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import time
 
 import httpx
 
 from voting.live import Enrich
+from voting.turnout_pace import TurnoutPace
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +42,7 @@ class PublicRelay:
         self.url = url.rstrip("/")
         self.enrich = enrich
         self.queue: asyncio.Queue[tuple[int, bytes]] = asyncio.Queue()
-        self.turnout_held: dict[int, bytes] = {}
-        self.turnout_sent: dict[int, float] = {}
+        self.turnout: TurnoutPace[int] = TurnoutPace(lambda: TURNOUT_EVERY_S, self.release_turnout)
         self.task: asyncio.Task[None] | None = None
         self.client: httpx.AsyncClient | None = None
 
@@ -62,27 +61,16 @@ class PublicRelay:
 
     def offer(self, session_id: int, message: bytes) -> None:
         """Queue one event of a session (JSON `{"event", "data"}`); turnout is thinned to one a second."""
-        if b'"event":"turnout"' in message:
-            self.hold_turnout(session_id, message)
+        if b'"event":"turnout"' in message and self.turnout.hold(session_id, message):
             return
         if self.queue.qsize() >= QUEUE_LIMIT:
             self.queue.get_nowait()
         self.queue.put_nowait((session_id, message))
 
-    def hold_turnout(self, session_id: int, message: bytes) -> None:
-        """Keep the latest turnout; post it once a second has passed since the last one."""
-        waiting = session_id in self.turnout_held
-        self.turnout_held[session_id] = message
-        if waiting:
-            return
-        wait = TURNOUT_EVERY_S - (time.monotonic() - self.turnout_sent.get(session_id, 0.0))
-        asyncio.get_running_loop().call_later(max(0.0, wait), self.release_turnout, session_id)
-
     def release_turnout(self, session_id: int) -> None:
-        """Queue the held turnout of a session."""
-        message = self.turnout_held.pop(session_id, None)
+        """Queue the held turnout of a session, now due."""
+        message = self.turnout.take(session_id)
         if message is not None:
-            self.turnout_sent[session_id] = time.monotonic()
             self.queue.put_nowait((session_id, message))
 
     async def post_forever(self) -> None:
