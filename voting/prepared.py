@@ -42,9 +42,16 @@ class Prepared(msgspec.Struct, frozen=True):
     headers: dict[str, str]
     gzipped: bytes | None = None
 
-    def wire_headers(self, compressed: bool) -> list[tuple[bytes, bytes]]:
-        """The response headers as the ASGI server takes them."""
-        body = self.gzipped if compressed and self.gzipped is not None else self.body
+    def unchanged_for(self, if_none_match: str) -> bool:
+        """Whether the client already holds these bytes (answer 304)."""
+        return self.etag in if_none_match
+
+    def body_for(self, accept_encoding: str) -> bytes:
+        """The bytes to send: gzipped when the client takes gzip and that is smaller."""
+        return self.gzipped if self.gzipped is not None and "gzip" in accept_encoding else self.body
+
+    def wire_headers(self, body: bytes) -> list[tuple[bytes, bytes]]:
+        """The response headers of `body` (from body_for) as the ASGI server takes them."""
         headers = [
             (b"content-type", self.media_type.encode()),
             (b"content-length", str(len(body)).encode()),
@@ -117,27 +124,28 @@ def etag_of(body: bytes) -> str:
 
 
 def respond(request: Request[Any, Any, Any], prepared: Prepared) -> Response[bytes]:
-    """200 with the bytes, or 304 when the client already has them (the lane below usually answers first)."""
+    """200 with the bytes, or 304 when the client already has them (once prepared, voting.lanes answers first)."""
     headers = {"ETag": prepared.etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept-Encoding"}
-    if prepared.etag in request.headers.get("if-none-match", ""):
+    if prepared.unchanged_for(request.headers.get("if-none-match", "")):
         return Response(b"", status_code=304, headers=headers)
-    if prepared.gzipped is not None and "gzip" in request.headers.get("accept-encoding", ""):
+    body = prepared.body_for(request.headers.get("accept-encoding", ""))
+    if body is prepared.gzipped:
         headers["Content-Encoding"] = "gzip"
-        return Response(prepared.gzipped, media_type=prepared.media_type, headers={**headers, **prepared.headers})
-    return Response(prepared.body, media_type=prepared.media_type, headers={**headers, **prepared.headers})
+    return Response(body, media_type=prepared.media_type, headers={**headers, **prepared.headers})
 
 
-def header(scope: Scope, name: bytes) -> bytes:
-    """One request header's value, b"" if absent."""
+def header(scope: Scope, name: bytes) -> str:
+    """One request header's value, "" if absent."""
     for key, value in scope["headers"]:
         if key == name:
-            return bytes(value)
-    return b""
+            return bytes(value).decode("latin-1")
+    return ""
 
 
 # The prepared documents' addresses: answered before Litestar routes the request (voting.lanes).
-PREPARED_PATH = re.compile(r"^/(?:api|public)/votes/(\d+)/(result|bulletin|receipts|archive|announcement)$")
-API_KINDS = frozenset({"result", "bulletin", "receipts", "archive"})
+PREPARED_PATH = re.compile(
+    r"^/(?:api/votes/(\d+)/(result|bulletin|receipts|archive)|public/votes/(\d+)/(announcement))$"
+)
 
 
 async def answer_prepared(store: PreparedResponses, scope: Scope, send: Send, extra: list[tuple[bytes, bytes]]) -> bool:
@@ -149,19 +157,15 @@ async def answer_prepared(store: PreparedResponses, scope: Scope, send: Send, ex
     match = PREPARED_PATH.match(scope["path"])
     if match is None or scope.get("method") != "GET":
         return False
-    vote_id, kind = int(match.group(1)), match.group(2)
-    if (kind in API_KINDS) != scope["path"].startswith("/api/"):  # /api/…/announcement, /public/…/result
-        return False
-    prepared = store.get(kind, vote_id)
+    prepared = store.get(match.group(2) or match.group(4), int(match.group(1) or match.group(3)))
     if prepared is None:
         return False
-    if prepared.etag.encode() in header(scope, b"if-none-match"):
+    if prepared.unchanged_for(header(scope, b"if-none-match")):
         head = [(b"etag", prepared.etag.encode()), (b"cache-control", CACHE_CONTROL.encode()), *extra]
         await send({"type": "http.response.start", "status": 304, "headers": head})
         await send({"type": "http.response.body", "body": b"", "more_body": False})
         return True
-    compressed = prepared.gzipped is not None and b"gzip" in header(scope, b"accept-encoding")
-    body = prepared.gzipped if compressed and prepared.gzipped is not None else prepared.body
-    await send({"type": "http.response.start", "status": 200, "headers": prepared.wire_headers(compressed) + extra})
+    body = prepared.body_for(header(scope, b"accept-encoding"))
+    await send({"type": "http.response.start", "status": 200, "headers": prepared.wire_headers(body) + extra})
     await send({"type": "http.response.body", "body": body, "more_body": False})
     return True
