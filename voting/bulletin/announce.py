@@ -40,9 +40,9 @@ async def sign_result(
     voters = [Voter(id=r["id"], name=r["name"]) for r in await queries.voters(conn, vote_id)]
     paper_counts = [PaperCount(**p) for p in await signed_paper_counts(conn, vote_id)]
 
-    def build_and_sign() -> SignedStatement:
-        # Sorting thousands of ballots, hashing and signing: tens of milliseconds of pure Python,
-        # run beside the event loop so the hall's casts and the console are served meanwhile.
+    def build_sign_and_encode() -> tuple[SignedStatement, str]:
+        # Sorting thousands of ballots, hashing, signing and encoding the stored JSON: tens of
+        # milliseconds of pure Python, run beside the event loop so the hall is served meanwhile.
         body = result_body(
             definition=definition,
             tally=tally,
@@ -54,11 +54,7 @@ async def sign_result(
             announced_at=announced_at,
             final=final,
         )
-        return sign_statement(key, RESULT_KIND, body)
-
-    def build_sign_and_encode() -> tuple[SignedStatement, str]:
-        statement = build_and_sign()
-        return statement, canonical_bytes(statement.body).decode()
+        return sign_statement(key, RESULT_KIND, body), canonical_bytes(body).decode()
 
     return await _store(conn, key, vote_id, *await asyncio.to_thread(build_sign_and_encode))
 
