@@ -44,7 +44,7 @@ from voting.live import LiveEvents, SessionChannelsBackend, SessionChannelsPlugi
 from voting.openapi_errors import document_errors
 from voting.openapi_roles import document_bare_routes, document_roles
 from voting.overview import routes as overview
-from voting.page_kit import page
+from voting.page_kit import refusal_page
 from voting.paper import routes as paper
 from voting.prepared import PreparedResponses
 from voting.programs import routes as programs
@@ -107,7 +107,7 @@ def on_validation_error(
     """Malformed JSON or a field of the wrong shape, named (voting.field_errors); never echoes ballot content."""
     zh, en, detail = describe_invalid(error.extra if isinstance(error.extra, list) else None)
     if asks_for_a_page(request):
-        return page("error.html", status_code=400, zh=zh, en=en)
+        return refusal_page(400, zh, en)
     return error_response(400, "invalid_request", zh, en, detail)
 
 
@@ -130,7 +130,7 @@ def on_http_error(request: Request[Any, Any, Any], error: HTTPException) -> Resp
     """Litestar's 401/403/404/405… in both languages (as a page when a browser asked for one)."""
     zh, en = HTTP_MESSAGES.get(error.status_code, ("请求无法处理", "Request could not be handled"))
     if asks_for_a_page(request):
-        return page("error.html", status_code=error.status_code, zh=zh, en=en)
+        return refusal_page(error.status_code, zh, en)
     return error_response(error.status_code, f"http_{error.status_code}", zh, en)
 
 

@@ -17,7 +17,7 @@ from voting.page_kit.access import (
 )
 from voting.page_kit.errors import PAGE_ERROR_HANDLERS, PageRefused
 from voting.page_kit.qr import qr_svg
-from voting.page_kit.render import error_page, forbidden_page, page
+from voting.page_kit.render import error_page, forbidden_page, page, refusal_page
 
 __all__ = [
     "CLERKS",
@@ -31,6 +31,7 @@ __all__ = [
     "liaison_page_user",
     "page",
     "qr_svg",
+    "refusal_page",
     "staff_of",
     "staff_page_user",
     "to_login",

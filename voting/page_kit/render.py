@@ -33,11 +33,16 @@ def page(name: str, status_code: int = 200, **context: Any) -> Template:
     return Template(template_name=name, context=context, status_code=status_code)
 
 
+def refusal_page(status: int, zh: str, en: str) -> Template:
+    """A refusal (400, 403, 404…) as an HTML page in both languages."""
+    return page("error.html", status_code=status, zh=zh, en=en)
+
+
 def error_page(error: PiaojueError) -> Template:
-    """A refusal (404, 403…) as an HTML page in both languages."""
-    return page("error.html", status_code=error.status, zh=error.zh, en=error.en)
+    """A service's refusal as its HTML page."""
+    return refusal_page(error.status, error.zh, error.en)
 
 
 def forbidden_page() -> Template:
     """The page for a staff role that may not see this."""
-    return page("error.html", status_code=403, zh="您的账号无权查看此页面", en="Your role may not view this page")
+    return refusal_page(403, "您的账号无权查看此页面", "Your role may not view this page")

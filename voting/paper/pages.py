@@ -10,7 +10,7 @@ from litestar.params import FromPath
 from litestar.response import Redirect, Template
 
 from voting.auth import Role
-from voting.page_kit import COUNTERS, page, staff_page_user
+from voting.page_kit import COUNTERS, page, refusal_page, staff_page_user
 from voting.paper import staffing
 from voting.votes.results import get_vote, vote_and_session
 
@@ -31,7 +31,7 @@ async def teller_entry(request: Request[Any, Any, Any], state: State, vote_id: F
     who = await staff_page_user(request, Role.TELLER)
     vote = await get_vote(state.pool, vote_id)
     if not await staffing.counts_vote(state.pool, who, vote_id):
-        return page("error.html", status_code=403, zh="您不是本表决的计票人", en="You are not a teller of this vote")
+        return refusal_page(403, "您不是本表决的计票人", "You are not a teller of this vote")
     return page("paper/teller_entry.html", who=who, vote=vote)
 
 
