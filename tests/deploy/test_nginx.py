@@ -24,7 +24,7 @@ from litestar.routes import HTTPRoute
 from tests.factories import make_congress, make_liaison
 from tests.servers import app_server, free_port
 from voting.app import create_app
-from voting.drill.proxy import NCHAN_MODULE
+from voting.drill.proxy import NCHAN_MODULE, NCHAN_PUBLISHER, NCHAN_STREAMS
 from voting.settings import Settings
 
 DEPLOY = Path(__file__).parents[2] / "deploy"
@@ -187,3 +187,12 @@ async def test_the_public_hears_the_hall_through_nginx_nchan(proxy: Proxy, pool,
     assert heard[-1]["data"]["present"] == 1
     # The app's own stream always begins with `hello`; nginx's says nothing until an event.
     assert [e["event"] for e in heard] == ["attendance"]
+
+
+def test_the_drills_nchan_set_up_is_deploys() -> None:
+    """The drill measures the documented public server: its nchan directives are deploy/nginx.conf's, in order."""
+    deployed = [line.strip() for line in (DEPLOY / "nginx.conf").read_text().splitlines() if "nchan_" in line]
+    drilled = [
+        line.strip() for part in (NCHAN_PUBLISHER, NCHAN_STREAMS) for line in part.splitlines() if "nchan_" in line
+    ]
+    assert drilled == deployed
