@@ -68,6 +68,9 @@ async def test_a_teller_types_the_sheets_and_the_hall_screen_counts_them_in_zhen
     page = screen.page
     await page.goto(f"{live_server}/count/votes/{vote_id}/entry")
     assert "/login?next=" in page.url
+    # The login page puts the cursor in the name field; the teller types only once it is there
+    # (Chromium applies autofocus on a rendering step after "load").
+    await expect(page.locator('input[name="username"]')).to_be_focused()
     await page.keyboard.type(teller_a[1])
     await page.keyboard.press("Tab")
     await page.keyboard.type(teller_a[2])

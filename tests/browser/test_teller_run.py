@@ -75,6 +75,7 @@ async def test_a_tellers_run_with_a_refusal_and_the_last_sheet(
     await entry.wait_for_url(f"**/count/votes/{vote_id}/entry")
     await expect(entry.locator("#returned")).to_have_text("3")
     await expect(entry.locator("#sheet")).to_have_value("1")
+    await expect(entry.locator("#entry")).to_be_focused()
     await entry.keyboard.type("9")
     await entry.keyboard.press("Enter")
     await expect(entry.locator("#entry-error")).to_contain_text("没有序号为 9 的项目")
