@@ -42,12 +42,12 @@ def not_checked_in() -> CastRefused:
 
 
 def tablet_revoked() -> CastRefused:
-    """The tablet login was revoked or has expired."""
+    """The tablet login was revoked or has expired (the one wording: casting, the tablet's view, rating sheets)."""
     return CastRefused(
         401,
         "tablet_revoked",
-        "此平板的登录已失效，请联系工作人员",
-        "This tablet's login is no longer valid; ask the staff",
+        "此平板的登录已失效（已被撤销或已过期），请联系工作人员",
+        "This tablet's login is no longer valid (revoked or expired); ask the staff",
     )
 
 

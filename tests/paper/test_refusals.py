@@ -16,7 +16,7 @@ from tests.paper.count_steps import (
     sheet,
     staff_login,
 )
-from tests.steps import assert_refused, fetch_count, mark, open_vote
+from tests.steps import assert_refused, close_vote, fetch_count, mark, open_vote
 from voting.auth import Role
 from voting.settings import Settings
 
@@ -112,3 +112,34 @@ async def test_a_teller_who_logged_out_is_refused(
     assert (await client.post("/api/auth/logout", headers=staff.teller_a)).status_code == 200
     assert_refused(await client.get(f"/api/votes/{vote_id}/paper", headers=staff.teller_a), 401)
     assert (await client.get(f"/api/votes/{vote_id}/paper", headers=staff.teller_b)).status_code == 200
+
+
+async def test_a_count_that_contradicts_itself_is_refused_in_the_same_words_on_tablets_and_on_paper(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    # A deputy added to the roster and checked in after the vote opened: more present than the
+    # members the vote counts (应到, fixed at its opening). Neither count may go ahead.
+    refusals = []
+    for mode in ("electronic", "paper"):
+        congress = await make_congress(pool, settings, deputies=4, candidates=3)
+        vote_id = (await create_vote(client, congress, mode))["id"]
+        for deputy_id in congress.deputy_ids:
+            await mark(client, congress, deputy_id, "present")
+        assert (await open_vote(client, congress, vote_id)).status_code == 200
+        added = await client.post(
+            f"/api/bodies/{congress.body_id}/deputies", headers=congress.clerk, json={"name": "补"}
+        )
+        assert added.status_code == 201, added.text
+        assert (await mark(client, congress, added.json()["id"], "present")).status_code == 200
+        if mode == "electronic":
+            refusals.append(assert_refused(await close_vote(client, congress, vote_id), 409, "count_inconsistent"))
+            continue
+        staff = await assign_count_staff(client, pool, settings, congress, vote_id)
+        await collect_box(client, staff, vote_id, issued=5, returned=1)
+        for teller in (staff.teller_a, staff.teller_b):
+            await enter_all(client, teller, vote_id, [sheet(1, [congress.candidate_ids[0]])])
+        report = await client.get(f"/api/votes/{vote_id}/paper/report", headers=staff.chief)
+        refusals.append(assert_refused(report, 409, "count_inconsistent"))
+    tablet, paper = ((r["message_zh"], r["message_en"]) for r in refusals)
+    assert tablet == paper
+    assert "不能计票" in tablet[0] and "cannot be counted" in tablet[1]

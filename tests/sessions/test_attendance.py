@@ -122,9 +122,12 @@ async def test_reissued_code_replaces_the_old_one_and_revokes_the_old_tablet(
     assert new_code != congress.codes[lost]
     assert reissued.json()["used"] is False
     assert_refused(await client.post("/api/tablet/login", json={"code": congress.codes[lost]}), 401)
-    assert_refused(await client.get("/api/tablet/me", headers=bearer(tokens[lost])), 401, "tablet_revoked")
+    viewed = assert_refused(await client.get("/api/tablet/me", headers=bearer(tokens[lost])), 401, "tablet_revoked")
     refused = await cast(client, tokens[lost], vote["id"], {congress.candidate_ids[0]: "for"})
-    assert_refused(refused, 401, "tablet_revoked")
+    casting = assert_refused(refused, 401, "tablet_revoked")
+    # One refusal, one wording: the deputy reads the same words whichever the tablet asked.
+    assert (viewed["message_zh"], viewed["message_en"]) == (casting["message_zh"], casting["message_en"])
+    assert "已失效" in viewed["message_zh"] and "ask the staff" in viewed["message_en"]
     relogged = await client.post("/api/tablet/login", json={"code": new_code})
     assert relogged.status_code == 200, relogged.text
     accepted = await cast(client, relogged.json()["token"], vote["id"], {congress.candidate_ids[0]: "for"})

@@ -7,8 +7,7 @@ import msgspec
 
 from audit.queries import record
 from tally.ballot_check import check_ballot, counted_marks
-from tally.count import count_votes
-from tally.errors import BallotRejected, TallyError
+from tally.errors import BallotRejected
 from tally.models import Ballot
 from voting.auth import Principal
 from voting.database import transaction
@@ -17,7 +16,7 @@ from voting.paper import queries
 from voting.paper.models import CountReport, PaperCount, Progress, Reading, SheetEntry
 from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of, reading_key, reading_of
 from voting.paper.service import current_round, load_paper_count, paper_vote, require_counter, require_editable
-from voting.votes.lifecycle import ballots_of
+from voting.votes.lifecycle import ballots_of, count_ballots
 from voting.votes.models import Vote
 from voting.votes.results import count_present_for
 
@@ -177,21 +176,7 @@ async def build_report(conn: asyncpg.Connection, vote: Vote, state: RoundState) 
     paper = [Ballot(marks=r.marks, void_reason=r.void_reason) for r in final.values()]
     electronic = await ballots_of(conn, vote.id)
     present = await count_present_for(conn, vote)
-    try:
-        tally = count_votes(
-            vote.rules,
-            [c.id for c in vote.candidates],
-            electronic + paper,
-            deputies_total=vote.deputies_total or 0,
-            deputies_present=present,
-        )
-    except TallyError as error:
-        raise Conflict(
-            "count_inconsistent",
-            "计票数据前后矛盾（如选票多于出席人数），请核对",
-            "The count's numbers contradict each other (e.g. more ballots than deputies present)",
-            reason=str(error),
-        ) from error
+    tally = count_ballots(vote, electronic + paper, present)
     invalid = sum(1 for b in paper if b.void_reason is not None)
     return CountReport(
         round=state.round,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncpg
 
+from ballots.errors import tablet_revoked
 from voting.auth import Principal
 from voting.errors import NotAuthenticated
 from voting.tablet import queries
@@ -17,11 +18,8 @@ async def require_live_tablet(conn: asyncpg.Connection, who: Principal) -> async
         raise NotAuthenticated("token_invalid", "登录凭证无效", "Invalid token")
     state = await queries.tablet_state(conn, who.session_id, who.subject_id, who.login_id)
     if state is None or not state["login_live"]:
-        raise NotAuthenticated(
-            "tablet_revoked",
-            "此平板的登录已被撤销，请联系工作人员",
-            "This tablet's login was revoked; ask the staff",
-        )
+        refused = tablet_revoked()
+        raise NotAuthenticated(refused.code, refused.zh, refused.en)
     return state
 
 

@@ -257,7 +257,7 @@ async def ballots_of(conn: asyncpg.Connection, vote_id: int) -> list[Ballot]:
 
 
 def count_ballots(vote: Vote, ballots: list[Ballot], present: int) -> Tally:
-    """tally.count_votes on these ballots, its contradictions as a 409."""
+    """tally.count_votes on these ballots, its contradictions as a 409 (the tablet count's and the paper count's)."""
     try:
         return count_votes(
             vote.rules,
@@ -269,8 +269,9 @@ def count_ballots(vote: Vote, ballots: list[Ballot], present: int) -> Tally:
     except TallyError as error:
         raise Conflict(
             "count_inconsistent",
-            "计票数据前后矛盾（如出席人数超过应到人数），请核对签到后再结束投票",
-            "The count's numbers contradict each other (e.g. more present than members); check attendance",
+            "计票数据前后矛盾（选票多于出席人数，或出席人数超过应到人数），不能计票；请核对签到和选票",
+            "The count's numbers contradict each other (more ballots than deputies present, or more present "
+            "than members); it cannot be counted: check attendance and the ballots",
             reason=str(error),
         ) from error
 
