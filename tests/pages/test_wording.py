@@ -76,3 +76,49 @@ async def test_the_announcement_and_the_ballot_print_the_meeting_once(
     assert "会议以无记名投票方式，对“民生实事项目票决”进行了票决。现将票决结果公告如下：" in text
     assert "候选项目2项，应选1项，每张选票所选项目不得多于1项，多选的选票作废。" in text
     assert "应选1项 · 限选" not in text and "限选（画○）" not in text
+
+
+def chosen_part(page: str) -> str:
+    """The 公告's part 二 (the projects chosen), up to the first round's counts."""
+    start = page.index("二、票决产生的民生实事项目")
+    return page[start : page.index('<section class="ann-round-section"', start)]
+
+
+async def announced_page(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings, voting_for_a: int
+) -> tuple[str, list[str]]:
+    """A vote for one of two projects among 4 deputies, `voting_for_a` of them for the first; its 公告 page."""
+    congress = await make_congress(pool, settings, deputies=4, candidates=2)
+    a, _ = congress.candidate_ids
+    vote = await create_vote(client, congress, seats=1)
+    tokens = await log_in_all(client, congress, congress.deputy_ids)
+    assert (await open_vote(client, congress, vote["id"])).status_code == 200
+    for i, token in enumerate(tokens.values()):
+        assert (await cast(client, token, vote["id"], {a: "for"} if i < voting_for_a else {})).status_code == 201
+    assert (await close_vote(client, congress, vote["id"])).status_code == 200
+    assert (await client.post(f"/api/votes/{vote['id']}/announce", headers=congress.presiding)).status_code == 200
+    names = [c["name"] for c in (await client.get(f"/api/votes/{vote['id']}")).json()["candidates"]]
+    return (await client.get(f"/public/votes/{vote['id']}/announcement")).text, names
+
+
+async def test_the_announcement_says_none_in_words_when_no_project_was_chosen(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    page, names = await announced_page(client, pool, settings, voting_for_a=2)  # exactly half: not chosen
+    part = chosen_part(page)
+    assert re.sub(r"<[^>]+>|\s", "", part) == (
+        "二、票决产生的民生实事项目无。第一次投票中获得规定赞成票数的项目不足，1个名额未选出。"
+    )
+    assert "<ol" not in part and "<li" not in part  # not a numbered "1. 无"
+    assert all(name not in part for name in names)
+    assert all(name in page for name in names)  # every project's count is still printed below
+
+
+async def test_the_announcement_numbers_the_chosen_projects_when_there_are_some(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    page, (a, b) = await announced_page(client, pool, settings, voting_for_a=3)
+    part = chosen_part(page)
+    assert "无。" not in part
+    assert re.findall(r"<li[^>]*>([^<]+)<", part) == [a]
+    assert "共1项（按得票多少排列）" in part and "赞成3票" in part and b not in part
