@@ -92,13 +92,18 @@ async def client(settings: Settings) -> AsyncIterator[AsyncTestClient]:
 
 
 @pytest.fixture(autouse=True)
-def fresh_submission_throttle(request: pytest.FixtureRequest) -> None:
-    """Every test client request comes from one address: each test using the client starts with a clean count.
+def fresh_client(request: pytest.FixtureRequest) -> None:
+    """Each test using the shared client starts as a stranger: no cookie, a clean submission count.
 
-    Only tests that already use the client get it, so tests without a database start none.
+    A staff login through the client leaves its cookie in the jar, and the next test's "public"
+    requests would go out logged in; every request also comes from one address, so the public
+    form's limit would count earlier tests' submissions. Only tests that already use the client
+    get this, so tests without a database start none.
     """
     if "client" in request.fixturenames:
-        request.getfixturevalue("client").app.state.submission_throttle.accepted.clear()
+        client = request.getfixturevalue("client")
+        client.cookies.clear()
+        client.app.state.submission_throttle.accepted.clear()
 
 
 @pytest.fixture(scope="session")

@@ -84,12 +84,10 @@ async def test_a_fixed_list_is_locked_and_reopening_is_recorded(
     pid = congress.program_id
     ids = congress.candidate_ids
     await vet(client, pool, settings, congress, ids)
-    client.cookies.clear()
     assert (await client.get(f"/api/programs/{pid}/list")).json()[
         "entries"
     ] == []  # the public waits for the fixed list
     await fix_list(client, congress, ids, seats=2)
-    client.cookies.clear()
     public = (await client.get(f"/api/programs/{pid}/list")).json()
     assert [e["id"] for e in public["entries"]] == ids
 

@@ -44,7 +44,6 @@ async def test_the_funnel_counts_by_category_source_and_place(
     await vet(client, pool, settings, congress, congress.candidate_ids[:1])
     await fix_list(client, congress, congress.candidate_ids[:1], seats=1, margin="1")
 
-    client.cookies.clear()
     funnel = (await client.get(f"/api/programs/{pid}/funnel")).json()
     assert (funnel["suggestions"], funnel["candidates"], funnel["listed"], funnel["chosen"]) == (4, 1, 1, 0)
     rows = {

@@ -36,7 +36,6 @@ async def test_a_short_solicitation_window_is_warned_about(
     )
     assert full.json()["warnings"] == []
     assert full.json()["categories"] == ["教育", "养老"]
-    client.cookies.clear()
     public = (await client.get(f"/api/programs/{congress.program_id}")).json()
     assert [d["phase"] for d in public["dates"]] == ["solicit", "shortlist", "deliberate", "vote"]
     assert_refused(
@@ -65,7 +64,6 @@ async def test_phases_move_one_at_a_time_and_back_only_with_a_reason(
     assert moved.json()["phase"] == "shortlist"
 
     # Shortlisting: the public form is closed.
-    client.cookies.clear()
     assert_refused(
         await client.post(f"/api/programs/{congress.program_id}/suggestions", json=RESIDENT), 409, "solicitation_closed"
     )
@@ -98,7 +96,6 @@ async def test_the_public_program_page_shows_the_timeline_and_phase(
         json=schedule(solicit="2026-10-01", shortlist="2027-01-10"),
         headers=congress.clerk,
     )
-    client.cookies.clear()
     page = await client.get(f"/programs/{congress.program_id}")
     assert page.status_code == 200
     assert 'data-phase="solicit"' in page.text and "2027-01-10" in page.text

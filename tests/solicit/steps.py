@@ -34,7 +34,6 @@ OPINION = {
 
 async def submit(client: AsyncTestClient, program_id: int, **changes: Any) -> dict[str, Any]:
     """A resident's submission that must be accepted; returns the receipt."""
-    client.cookies.clear()
     answer = await client.post(f"/api/programs/{program_id}/suggestions", json={**RESIDENT, **changes})
     assert answer.status_code == 201, answer.text
     return answer.json()  # type: ignore[no-any-return]
@@ -66,7 +65,6 @@ async def vet(
             headers=congress.clerk,
         )
         assert asked.status_code == 201, asked.text
-        client.cookies.clear()
         answered = await client.post(
             f"/api/liaison/requests/{asked.json()['id']}/opinion", json=OPINION, headers=liaison.headers
         )

@@ -24,7 +24,6 @@ async def test_a_liaison_typing_cost_in_words_is_told_which_field_and_how(
         headers=congress.clerk,
     )
     assert asked.status_code == 201, asked.text
-    client.cookies.clear()
     url = f"/api/liaison/requests/{asked.json()['id']}/opinion"
     body = assert_refused(await client.post(url, json={**OPINION, "cost_wan": "约120"}, headers=liaison.headers), 400)
     assert "「费用（万元）」须为数字" in body["message_zh"] and "约" in body["message_zh"]

@@ -97,7 +97,6 @@ async def test_no_submissions_outside_the_solicitation_window(
         headers=congress.clerk,
     )
     assert future.status_code == 200, future.text
-    client.cookies.clear()
     refused = assert_refused(
         await client.post(f"/api/programs/{pid}/suggestions", json=RESIDENT), 409, "solicitation_closed"
     )
@@ -114,7 +113,6 @@ async def test_no_submissions_outside_the_solicitation_window(
         headers=congress.clerk,
     )
     assert past.status_code == 200
-    client.cookies.clear()
     assert_refused(await client.post(f"/api/programs/{pid}/suggestions", json=RESIDENT), 409, "solicitation_closed")
 
 
@@ -157,7 +155,6 @@ async def test_deputies_stations_and_departments_keep_their_source(
         )
         assert recorded.status_code == 201, recorded.text
     liaison = await make_liaison(pool, settings, congress.body_id, "卫健局")
-    client.cookies.clear()
     proposed = await client.post(
         f"/api/liaison/programs/{pid}/proposals",
         json={**RESIDENT, "title": "乡镇卫生院设备更新", "category": "医疗卫生", "phone": ""},
@@ -184,7 +181,6 @@ async def test_suggestions_list_is_for_clerks_only(
     client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     congress = await new_congress(pool, settings)
-    client.cookies.clear()
     assert_refused(await client.get(f"/api/programs/{congress.program_id}/suggestions"), 401)
     assert_refused(
         await client.get(f"/api/programs/{congress.program_id}/suggestions", headers=congress.presiding), 403

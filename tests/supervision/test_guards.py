@@ -131,7 +131,6 @@ async def test_photos_are_served_safely(client: AsyncTestClient, pool: asyncpg.P
     report = (await file_report(client, world, world.item_a)).json()
     photo = report["photos"][0]
     # Before publication: the department and clerks only; not the public, not another department.
-    client.cookies.clear()  # the public: no login left on the shared client by an earlier test
     assert_refused(await client.get(f"/api/photos/{photo}"), 404)
     assert_refused(await client.get(f"/api/photos/{photo}", headers=world.transport.headers), 404)
     assert (await client.get(f"/api/photos/{photo}", headers=world.housing.headers)).status_code == 200

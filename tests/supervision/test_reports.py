@@ -189,5 +189,4 @@ async def test_a_big_phone_photo_is_taken_upright_scaled_and_stripped_of_its_exi
             assert not exif and not exif.get_ifd(0x8825) and "exif" not in image.info
     assert b"TestPhone" not in stored and b"Model X 12" not in stored
     # Not public before the report is published, the thumbnail no more than the photo.
-    client.cookies.clear()
     assert (await client.get(f"/api/photos/{photo_id}/thumb")).status_code == 404

@@ -28,7 +28,6 @@ async def test_a_liaison_sees_and_answers_only_their_departments_requests(
     congress = await new_congress(pool, settings, candidates=2)
     roads = await make_liaison(pool, settings, congress.body_id, "交通局")
     health = await make_liaison(pool, settings, congress.body_id, "卫健局")
-    client.cookies.clear()
     late = await ask(client, congress, congress.candidate_ids[0], roads.department_id, "2020-01-01")
     other = await ask(client, congress, congress.candidate_ids[1], health.department_id, "2099-01-01")
     assert_refused(
@@ -40,7 +39,6 @@ async def test_a_liaison_sees_and_answers_only_their_departments_requests(
         409,
         "already_requested",
     )
-    client.cookies.clear()
     mine = (await client.get("/api/liaison/requests", headers=roads.headers)).json()
     assert [(r["id"], r["overdue"]) for r in mine] == [(late["id"], True)]
     assert_refused(await client.get("/api/liaison/requests", headers=congress.clerk), 403)
@@ -113,7 +111,6 @@ async def test_a_department_of_another_body_cannot_be_asked(
     ours = await new_congress(pool, settings, candidates=1)
     theirs = await new_congress(pool, settings)
     foreign = await make_liaison(pool, settings, theirs.body_id, "财政局")
-    client.cookies.clear()
     refused = await client.post(
         f"/api/candidates/{ours.candidate_ids[0]}/feasibility-requests",
         json={"department_id": foreign.department_id, "due_on": "2099-01-01"},
@@ -132,11 +129,9 @@ async def test_candidates_off_a_fixed_list_may_still_be_vetted(
     roads = await vet(client, pool, settings, congress, listed)
     await fix_list(client, congress, listed, seats=2, margin="1")
     late = await ask(client, congress, spare, roads.department_id, "2099-01-01")
-    client.cookies.clear()
     answered = await client.post(f"/api/liaison/requests/{late['id']}/opinion", json=OPINION, headers=roads.headers)
     assert answered.status_code == 200, answered.text
     health = await make_liaison(pool, settings, congress.body_id, "卫健局")
-    client.cookies.clear()
     refused = await client.post(
         f"/api/candidates/{listed[0]}/feasibility-requests",
         json={"department_id": health.department_id, "due_on": "2099-01-01"},
@@ -152,7 +147,6 @@ async def test_a_department_revises_its_opinion_until_the_list_is_fixed_and_the_
 
     congress = await new_congress(pool, settings, candidates=2)
     roads = await vet(client, pool, settings, congress, congress.candidate_ids)
-    client.cookies.clear()
     request = (await client.get("/api/liaison/requests", headers=roads.headers)).json()[0]
     revised = await client.post(
         f"/api/liaison/requests/{request['id']}/opinion",
@@ -166,7 +160,6 @@ async def test_a_department_revises_its_opinion_until_the_list_is_fixed_and_the_
     assert next(c for c in candidates if c["id"] == request["candidate_id"])["cost_wan"] == "410.00"
     history = await client.get(f"/api/feasibility-requests/{request['id']}/opinions", headers=congress.clerk)
     assert [v["opinion"]["cost_wan"] for v in history.json()] == ["320.50", "410.00"]
-    client.cookies.clear()
     health = await make_liaison(pool, settings, congress.body_id, "卫健局")
     assert_refused(
         await client.get(f"/api/feasibility-requests/{request['id']}/opinions", headers=health.headers),
@@ -183,7 +176,6 @@ async def test_a_department_revises_its_opinion_until_the_list_is_fixed_and_the_
     assert [a["action"] for a in actions] == ["feasibility.answered", "feasibility.revised"]
 
     await fix_list(client, congress, congress.candidate_ids, seats=2, margin="1")
-    client.cookies.clear()
     assert_refused(
         await client.post(f"/api/liaison/requests/{request['id']}/opinion", json=OPINION, headers=roads.headers),
         409,
