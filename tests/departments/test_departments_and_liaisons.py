@@ -37,13 +37,11 @@ async def test_a_clerk_adds_a_department_and_its_liaison_logs_in(
     client.cookies.clear()
     me = await client.get("/api/auth/me", headers=bearer(login.json()["token"]))
     assert me.json()["role"] == "liaison"
-    client.cookies.clear()
 
 
 async def test_a_liaison_is_not_congress_staff(client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings) -> None:
     congress = await make_congress(pool, settings, deputies=3)
     liaison = await make_liaison(pool, settings, congress.body_id, "交通局")
-    client.cookies.clear()
     # The roster, attendance and the audit log are for congress staff only.
     assert_refused(await client.get(f"/api/bodies/{congress.body_id}/deputies", headers=liaison.headers), 403)
     assert_refused(await client.get("/api/audit", headers=liaison.headers), 403)
@@ -54,7 +52,6 @@ async def test_a_liaison_login_ends_with_logout(
 ) -> None:
     congress = await make_congress(pool, settings, deputies=3)
     liaison = await make_liaison(pool, settings, congress.body_id, "教育局")
-    client.cookies.clear()
     assert (await client.post("/api/auth/logout", headers=liaison.headers)).status_code == 200
     assert_refused(await client.get("/api/auth/me", headers=liaison.headers), 401, "login_ended")
 
