@@ -170,7 +170,7 @@ def create_app(settings: Settings) -> Litestar:
         backend.enrich = announcement_enricher(prepared, pool)
         open_streams = [0]  # live streams counted against settings.stream_limit
         backend.audience = lambda: open_streams[0]
-        relay = PublicRelay(settings.public_events_url, backend.enrich) if settings.public_events_url else None
+        relay = PublicRelay(settings.public_events_urls, backend.enrich) if settings.public_events_urls else None
         live = LiveEvents(channels, backend, relay.offer if relay else None)
         feed = TurnoutFeed(pool, live)
         batcher = CastBatcher(pool, settings.cast_batch_max, on_committed=feed.mark)

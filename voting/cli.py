@@ -78,9 +78,11 @@ def command_serve(args: argparse.Namespace) -> None:
     announce_first_admin(url, os.environ.get("PIAOJUE_PUBLIC_URL", f"http://127.0.0.1:{args.port}"))
     print(f"Piaojue 票决 serving on http://{args.host}:{args.port}/  (console /console)")
     print(transport_notice(settings))
-    if settings.public_events_url:
+    if settings.public_events_urls:
+        from voting.public_events import relay_notice
+
         # An operator should see where the public's live events go: a wrong address silently leaves phones behind.
-        print(f"公众页面的实时推送经 nginx 发出 / public live events posted to nginx: {settings.public_events_url}")
+        print(relay_notice(settings.public_events_urls))
     serve(args.host, args.port, args.workers, url)
 
 

@@ -32,9 +32,10 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
     # Tablets on plain HTTP (voting.auth.transport): "allow" (said at start, logged, shown on the
     # console; `voting demo`) or "refuse" (deploy/env.example, once HTTPS is set up).
     tablet_plain_http: str = "allow"
-    # nchan's publisher on the public nginx (deploy/nginx.conf), e.g. http://192.168.10.2:8090/publish:
-    # every session event is also posted there once, and nginx holds the public's streams.
-    public_events_url: str | None = None
+    # nchan's publisher on each public nginx (deploy/nginx.conf), e.g. http://192.168.10.2:8090/publish;
+    # PIAOJUE_PUBLIC_EVENTS_URL lists them comma-separated. Every session event is also posted once
+    # to each, and the nginx hosts hold the public's streams.
+    public_events_urls: tuple[str, ...] = ()
 
     def key_path(self) -> Path:
         """Where the Ed25519 signing key lives (created there, owner-only, on first start)."""
@@ -54,7 +55,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True):
             log_level=env.get("PIAOJUE_LOG_LEVEL", "info"),
             stream_limit=int(env.get("PIAOJUE_STREAM_LIMIT", "20000")),
             signing_key_path=Path(env["PIAOJUE_SIGNING_KEY"]) if env.get("PIAOJUE_SIGNING_KEY") else None,
-            public_events_url=env.get("PIAOJUE_PUBLIC_EVENTS_URL") or None,
+            public_events_urls=tuple(
+                u.strip() for u in env.get("PIAOJUE_PUBLIC_EVENTS_URL", "").split(",") if u.strip()
+            ),
             tablet_plain_http=tablet_plain_http(env.get("PIAOJUE_TABLET_HTTP", "allow")),
             trusted_proxies=tuple(
                 a.strip() for a in env.get("PIAOJUE_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if a.strip()
