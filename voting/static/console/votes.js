@@ -46,7 +46,7 @@
       "article",
       { class: "card vote", dataset: { voteId: String(vote.id), state: vote.state } },
       el("div", { class: "vote-head" }, el("h3", {}, vote.title), PJ.kindBadge(vote), PJ.stateBadge(vote.state)),
-      el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates"), vote.mode !== "electronic" ? [" · ", bi(vote.mode === "paper" ? "纸质选票" : "平板+纸质", vote.mode)] : null),
+      el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates"), " · ", bi({ electronic: "平板投票", paper: "纸质选票", mixed: "平板+纸质" }[vote.mode], vote.mode)),
     );
     if (vote.kind === "resolution" && vote.reason) {
       card.append(el("p", { class: "vote-reason" }, bi("非清单表决理由：" + vote.reason, "Not from the fixed list: reason recorded")));
