@@ -21,9 +21,9 @@ async def test_the_presiding_officer_sees_paper_controls_only_on_the_paper_vote(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=4, candidates=3)
-    ids = congress.candidate_ids
-    tablets = await create_vote(api, congress.presiding, congress.session_id, ids, "electronic", seats=1, title="平板表决")
-    paper = await create_vote(api, congress.presiding, congress.session_id, ids, "paper", seats=1, title="纸质表决")
+    at = (api, congress.presiding, congress.session_id, congress.candidate_ids)
+    tablets = await create_vote(*at, "electronic", seats=1, title="平板表决")
+    paper = await create_vote(*at, "paper", seats=1, title="纸质表决")
     page = (await open_screen(1440, 900)).page
     await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
 
