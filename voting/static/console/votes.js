@@ -62,10 +62,10 @@
     }
     if (vote.state === "announced") actions.append(el("a", { href: "/public/votes/" + vote.id + "/announcement", target: "_blank" }, bi("公告", "Announcement")));
     if (vote.mode !== "paper" && ["draft", "awaiting_keys"].includes(vote.state)) {
-      actions.append(el("a", { class: "btn small", href: "/count/votes/" + vote.id + "/keys", dataset: { keyCards: String(vote.id) } }, bi("密钥卡", "Key cards")));
+      actions.append(el("a", { class: "btn small", href: "/count/votes/" + vote.id + "/keys", dataset: { keyCards: String(vote.id) } }, bi("开票钥匙卡", "Key cards")));
     }
     if (vote.state === "awaiting_keys") {
-      card.append(el("p", { class: "notice warn" }, bi("投票已结束，密封的选票等待监票人用密钥卡开启计票。", "Voting has ended; the sealed ballots wait for the scrutineers' key cards.")));
+      card.append(el("p", { class: "notice warn" }, bi("投票已结束，选票还锁着，等待监票人带开票钥匙卡来开票计票。", "Voting has ended; the sealed ballots wait for the scrutineers' key cards.")));
     } else if (vote.state === "draft") {
       card.append(el("ol", { class: "candidate-names" }, vote.candidates.map((c) => el("li", {}, c.name))));
       if (canPreside) {
