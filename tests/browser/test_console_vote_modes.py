@@ -17,19 +17,21 @@ pytestmark = pytest.mark.browser
 PAPER_WORDS = ("纸质计票", "计票监票人员", "发出", "封箱", "收回", "计票报告")
 
 
-async def test_the_presiding_officer_sees_paper_controls_only_on_the_paper_vote(
+async def test_the_presiding_officer_sees_paper_controls_only_on_the_paper_and_mixed_votes(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
 ):
     congress = await make_congress(pool, settings, deputies=4, candidates=3)
     at = (api, congress.presiding, congress.session_id, congress.candidate_ids)
     tablets = await create_vote(*at, "electronic", seats=1, title="平板表决")
     paper = await create_vote(*at, "paper", seats=1, title="纸质表决")
+    mixed = await create_vote(*at, "mixed", seats=1, title="平板加纸质表决")
     page = (await open_screen(1440, 900)).page
     await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
 
     paper_card = page.locator(f'.vote[data-vote-id="{paper}"]')
     tablet_card = page.locator(f'.vote[data-vote-id="{tablets}"]')
     await expect(paper_card.locator("a[data-paper-count]")).to_have_count(1)
+    await expect(page.locator(f'.vote[data-vote-id="{mixed}"] a[data-paper-count]')).to_have_count(1)
     await expect(tablet_card).to_contain_text("平板表决")
     await expect(tablet_card.locator("a[data-paper-count]")).to_have_count(0)
     for word in PAPER_WORDS:

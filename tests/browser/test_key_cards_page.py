@@ -51,6 +51,9 @@ async def test_the_key_holders_read_what_to_do_in_plain_words_from_making_the_ca
     await expect(page.locator(".tech-note")).not_to_have_attribute("open", "")
     await expect(page.locator(".tech-note p")).to_be_hidden()
     await page.screenshot(path="/tmp/key-cards-before.png", full_page=True)
+    await page.fill("#ceremony-form input[name=threshold]", "3")
+    await expect(page.locator("#ceremony [data-steps] li").nth(4)).to_contain_text("任意 3 张卡")
+    await page.fill("#ceremony-form input[name=threshold]", "2")
 
     # The printed cards say whose each is and when to bring it; the fingerprint is a small 核对码.
     await page.click("button[data-action=make-cards]")

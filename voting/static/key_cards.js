@@ -45,6 +45,11 @@
 
   const ceremony = document.getElementById("ceremony-form");
   if (ceremony) {
+    // The steps say how many cards open the count: they follow the number chosen in the form.
+    ceremony.querySelector("[name=threshold]").addEventListener("input", (event) => {
+      const needed = event.target.value;
+      if (needed) document.querySelectorAll("[data-threshold-text]").forEach((node) => (node.textContent = needed));
+    });
     ceremony.addEventListener("submit", async (event) => {
       event.preventDefault();
       PJ.clearError(errorBox);
