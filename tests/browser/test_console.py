@@ -84,7 +84,7 @@ async def test_staff_drive_a_vote_from_check_in_to_announcement_on_the_console(
     await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
     # Opening before the key ceremony is refused by name; the cards are made on the count console's page.
     await votes.locator(".vote[data-state=draft] button[data-action=open]").click()
-    await expect(page.locator("#vote-list")).to_contain_text("密钥卡")
+    await expect(votes.locator(".vote[data-state=draft] .error")).to_contain_text("尚未制作本次表决的开票钥匙卡")
     draft_id = int(await votes.locator(".vote[data-state=draft]").get_attribute("data-vote-id"))
     await page.goto(f"{live_server}/count/votes/{draft_id}/keys")
     await page.click("button[data-action=make-cards]")

@@ -25,7 +25,7 @@ async def require_key(conn: asyncpg.Connection, round_id: int) -> asyncpg.Record
     if row is None:
         raise Conflict(
             "key_cards_missing",
-            "尚未制作本轮测评的密钥卡，不能开始测评",
+            "尚未制作本轮测评的开票钥匙卡，不能开始测评",
             "This round's key cards have not been made; it cannot open",
         )
     return row

@@ -54,7 +54,7 @@ def check_ceremony(ceremony: KeyCeremony) -> None:
     if ceremony.threshold > len(ceremony.holders):
         raise BadRequest(
             "threshold_invalid",
-            "开启所需的密钥卡张数不能多于密钥卡总数",
+            "开票需要的卡数不能多于钥匙卡的总张数",
             "The cards needed to open cannot exceed the cards made",
             threshold=ceremony.threshold,
             holders=len(ceremony.holders),
@@ -85,7 +85,7 @@ async def record_key(
     if not stored:
         raise Conflict(
             "key_cards_made",
-            "密钥卡已经制作过，只显示一次，不能再次显示或重新制作",
+            "开票钥匙卡已经制作过，只显示一次，不能再次显示或重新制作",
             "The key cards were already made; they are shown once and cannot be shown or made again",
         )
     object_type, object_id = ("vote", vote_id) if vote_id is not None else ("evaluation_round", round_id)
@@ -150,7 +150,7 @@ def card_refusal(refused: CardRefused, threshold: int) -> PiaojueError:
         case "shares_too_few":
             return BadRequest(
                 "shares_too_few",
-                f"需要至少{threshold}张不同的密钥卡才能开启计票，只提供了{refused.detail.get('given', 0)}张",
+                f"需要至少{threshold}张不同的开票钥匙卡才能开启计票，只提供了{refused.detail.get('given', 0)}张",
                 f"At least {threshold} different key cards are needed to open the count; "
                 f"{refused.detail.get('given', 0)} given",
                 needed=threshold,
@@ -159,7 +159,7 @@ def card_refusal(refused: CardRefused, threshold: int) -> PiaojueError:
         case "share_repeated":
             return BadRequest(
                 "share_repeated",
-                f"第{n}张密钥卡与前面的重复（同为{refused.detail.get('number')}号卡），每张卡只能出示一次",
+                f"第{n}张开票钥匙卡与前面的重复（同为{refused.detail.get('number')}号卡），每张卡只能出示一次",
                 f"Card {n} repeats an earlier one (both are card no. {refused.detail.get('number')}); "
                 "each card counts once",
                 card=n,
@@ -167,14 +167,14 @@ def card_refusal(refused: CardRefused, threshold: int) -> PiaojueError:
         case "share_for_another_vote":
             return Conflict(
                 "share_for_another_vote",
-                f"第{n}张密钥卡属于另一次表决或测评（{refused.detail.get('card_of')}），不能开启本次计票",
+                f"第{n}张开票钥匙卡属于另一次表决或测评（{refused.detail.get('card_of')}），不能开启本次计票",
                 f"Card {n} belongs to another vote or round ({refused.detail.get('card_of')}); it cannot open this one",
                 card=n,
             )
         case "share_wrong":
             return BadRequest(
                 "share_wrong",
-                f"第{n}张密钥卡与本次制作时登记的不符（可能是作废卡或输入有误）" if n else "密钥卡与登记的不符",
+                f"第{n}张开票钥匙卡与本次制作时登记的不符（可能是作废卡或输入有误）" if n else "开票钥匙卡与登记的不符",
                 f"Card {n} does not match the cards made for this count (a void card, or mistyped)"
                 if n
                 else "The cards do not match those made for this count",
@@ -183,7 +183,7 @@ def card_refusal(refused: CardRefused, threshold: int) -> PiaojueError:
         case _:
             return BadRequest(
                 "share_malformed",
-                f"第{n}张密钥卡的内容不完整或有输入错误，请重新扫描或输入",
+                f"第{n}张开票钥匙卡的内容不完整或有输入错误，请重新扫描或输入",
                 f"Card {n} is incomplete or mistyped; scan or type it again",
                 card=n,
             )

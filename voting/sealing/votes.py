@@ -51,12 +51,12 @@ async def make_vote_cards(pool: asyncpg.Pool, who: Principal, vote_id: int, cere
         if vote.state != "draft":
             raise Conflict(
                 "vote_not_draft",
-                "密钥卡须在表决开始前制作",
+                "开票钥匙卡须在表决开始前制作",
                 "Key cards are made before the vote opens",
                 state=vote.state,
             )
         if not needs_key(vote):
-            raise Conflict("vote_is_paper", "纸质表决不需要密钥卡", "A paper vote needs no key cards")
+            raise Conflict("vote_is_paper", "纸质表决不需要开票钥匙卡", "A paper vote needs no key cards")
         return await record_key(conn, who, label_of(vote_id), ceremony, vote_id=vote_id)
 
 
@@ -67,7 +67,9 @@ async def vote_sealing_key(pool: asyncpg.Pool, vote_id: int, staff: bool) -> Sea
         row = await queries.key_of_vote(conn, vote_id)
     if row is None:
         raise Conflict(
-            "key_cards_missing", "监票人尚未制作本次表决的密钥卡", "The scrutineers have not made this vote's key cards"
+            "key_cards_missing",
+            "监票人尚未制作本次表决的开票钥匙卡",
+            "The scrutineers have not made this vote's key cards",
         )
     return sealing_key(label_of(vote_id), row, sealing.ballot_plain_size([c.id for c in vote.candidates]))
 
@@ -77,7 +79,7 @@ async def require_key(conn: asyncpg.Connection, vote: Vote) -> None:
     if needs_key(vote) and await queries.key_of_vote(conn, vote.id) is None:
         raise Conflict(
             "key_cards_missing",
-            "监票人尚未制作本次表决的密钥卡，不能开始表决（计票控制台 → 制作密钥卡）",
+            "监票人尚未制作本次表决的开票钥匙卡，不能开始表决（请点本表决的“开票钥匙卡”先制作）",
             "The scrutineers have not made this vote's key cards; make them on the count console first",
         )
 

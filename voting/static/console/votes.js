@@ -46,7 +46,7 @@
       "article",
       { class: "card vote", dataset: { voteId: String(vote.id), state: vote.state } },
       el("div", { class: "vote-head" }, el("h3", {}, vote.title), PJ.kindBadge(vote), PJ.stateBadge(vote.state)),
-      el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates"), vote.mode !== "electronic" ? [" · ", bi(vote.mode === "paper" ? "纸质选票" : "平板+纸质", vote.mode)] : null),
+      el("div", { class: "vote-meta" }, PJ.describeRules(vote.rules), " · ", bi(vote.candidates.length + " 个候选项目", "candidates"), " · ", bi({ electronic: "平板投票", paper: "纸质选票", mixed: "平板+纸质" }[vote.mode], vote.mode)),
     );
     if (vote.kind === "resolution" && vote.reason) {
       card.append(el("p", { class: "vote-reason" }, bi("非清单表决理由：" + vote.reason, "Not from the fixed list: reason recorded")));
@@ -62,10 +62,10 @@
     }
     if (vote.state === "announced") actions.append(el("a", { href: "/public/votes/" + vote.id + "/announcement", target: "_blank" }, bi("公告", "Announcement")));
     if (vote.mode !== "paper" && ["draft", "awaiting_keys"].includes(vote.state)) {
-      actions.append(el("a", { class: "btn small", href: "/count/votes/" + vote.id + "/keys", dataset: { keyCards: String(vote.id) } }, bi("密钥卡", "Key cards")));
+      actions.append(el("a", { class: "btn small", href: "/count/votes/" + vote.id + "/keys", dataset: { keyCards: String(vote.id) } }, bi("开票钥匙卡", "Key cards")));
     }
     if (vote.state === "awaiting_keys") {
-      card.append(el("p", { class: "notice warn" }, bi("投票已结束，密封的选票等待监票人用密钥卡开启计票。", "Voting has ended; the sealed ballots wait for the scrutineers' key cards.")));
+      card.append(el("p", { class: "notice warn" }, bi("投票已结束，选票还锁着，等待监票人带开票钥匙卡来开票计票。", "Voting has ended; the sealed ballots wait for the scrutineers' key cards.")));
     } else if (vote.state === "draft") {
       card.append(el("ol", { class: "candidate-names" }, vote.candidates.map((c) => el("li", {}, c.name))));
       if (canPreside) {
