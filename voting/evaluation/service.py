@@ -207,7 +207,7 @@ async def open_round_count(pool: asyncpg.Pool, who: Principal, round_id: int, ca
         if found.state != "awaiting_keys":
             raise Conflict(
                 "round_not_awaiting_keys",
-                "该测评不在等待密钥卡开启的状态",
+                "该测评不在等待开票钥匙卡开启的状态",
                 "This round is not waiting for its key cards",
                 state=found.state,
             )
@@ -244,7 +244,7 @@ async def make_round_cards(pool: asyncpg.Pool, who: Principal, round_id: int, ce
         if found.state != "draft":
             raise Conflict(
                 "round_not_draft",
-                "密钥卡须在测评开始前制作",
+                "开票钥匙卡须在测评开始前制作",
                 "Key cards are made before the round opens",
                 state=found.state,
             )

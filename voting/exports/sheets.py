@@ -201,7 +201,7 @@ async def evaluation_sheet(pool: asyncpg.Pool, round_id: int) -> Sheet:
     state = {
         "draft": "未开始",
         "open": "测评中",
-        "awaiting_keys": "测评已结束，待用密钥卡开启",
+        "awaiting_keys": "测评已结束，待用开票钥匙卡开启",
         "closed": "已结束并公布",
         "void": "参评人数不足，无效，未公布",
     }[rated.state]
