@@ -190,3 +190,33 @@ async def test_a_big_phone_photo_is_taken_upright_scaled_and_stripped_of_its_exi
     assert b"TestPhone" not in stored and b"Model X 12" not in stored
     # Not public before the report is published, the thumbnail no more than the photo.
     assert (await client.get(f"/api/photos/{photo_id}/thumb")).status_code == 404
+
+
+async def test_a_report_without_a_photo_is_filed_as_a_browser_sends_it(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    """A browser sends an empty file input as a part with filename="": the report is filed, with no photo."""
+    world = await announced_world(client, pool, settings)
+    boundary = "----piaojueFormBoundary"
+    parts = [
+        ("percent", None, b"40"),
+        ("spent_wan", None, b"30"),
+        ("narrative", None, "主体工程完成四成".encode()),
+        ("photos", "", b""),
+    ]
+    body = b""
+    for name, filename, content in parts:
+        disposition = f'form-data; name="{name}"' + ("" if filename is None else f'; filename="{filename}"')
+        head = f"--{boundary}\r\nContent-Disposition: {disposition}\r\n"
+        if filename is not None:
+            head += "Content-Type: application/octet-stream\r\n"
+        body += head.encode() + b"\r\n" + content + b"\r\n"
+    body += f"--{boundary}--\r\n".encode()
+    filed = await client.post(
+        f"/api/items/{world.item_a}/reports",
+        headers={**world.housing.headers, "content-type": f"multipart/form-data; boundary={boundary}"},
+        content=body,
+    )
+    assert filed.status_code == 201, filed.text
+    assert filed.json()["photos"] == []
+    assert await rows(pool, world.item_a) == (1, 0)

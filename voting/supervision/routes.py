@@ -92,6 +92,8 @@ async def read_report_form(request: Request[Any, Any, Any]) -> tuple[ReportField
                 raise BadRequest("too_many_photos", f"每份报告最多{MAX_PHOTOS}张照片", f"At most {MAX_PHOTOS} photos")
             # Read one byte past the limit: enough to know it is too large, never more.
             uploads.append((value.filename, await value.read(MAX_BYTES + 1)))
+        elif key == "photos":
+            continue  # an empty file input: browsers send it with filename="", which arrives as text
         elif key == "milestone_ids":
             fields.setdefault("milestone_ids", []).append(value)
         else:
