@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import os
 from pathlib import Path
 
@@ -71,6 +73,13 @@ async def test_a_receipt_shown_on_the_tablet_is_found_on_the_phone_verification_
     await expect(recount.locator("summary")).to_contain_text("重新计票，结果与宣布的完全一致")
     await expect(recount.locator(".detail-text")).to_be_hidden()
     await expect(verify.locator(".verify-checks details[open]")).to_have_count(0)
+    # Every check the verifier runs is named in words, never by its code name.
+    summaries = await verify.locator(".verify-checks li").evaluate_all(
+        "(items) => items.map((li) => [li.dataset.check, li.querySelector('summary').innerText])"
+    )
+    assert len(summaries) >= 13
+    unworded = [name for name, summary in summaries if not re.match(r"[✓✗]?\s*[\u4e00-\u9fff]", summary.strip())]
+    assert unworded == []
     assert "canonical JSON" not in await verify.locator("main").inner_text()
     # Nothing is wider than the phone, and no key or command wraps one letter a line.
     assert await verify.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
