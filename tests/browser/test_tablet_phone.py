@@ -28,7 +28,7 @@ LONG_NAMES = [
 ]
 PHONE = {"width": 390, "height": 844}
 NARROW = {"width": 360, "height": 740}
-TABLET = {"width": 1280, "height": 800}  # the layout the tablets keep
+TABLETS = [{"width": 1280, "height": 800}, {"width": 800, "height": 1280}]  # the layout the tablets keep
 
 # What a deputy presses or reads at a glance on each screen: buttons, links styled as buttons, a whole
 # candidate card (it is the button of a choose-up-to-N ballot), the code input, the receipt and its QR code.
@@ -67,15 +67,23 @@ FIT = """() => {
 }"""
 
 
+LARGE_TEXT = "(large) => document.documentElement.classList.toggle('text-large', large)"  # as 大字 sets it
+
+
 async def assert_fits(page: Page, name: str) -> None:
-    """The screen fits the phone (390 px), a narrower one (360 px) and the tablet: no sideways scrolling, buttons
-    to press."""
-    for size in (TABLET, NARROW, PHONE):
+    """The screen fits the phone (390 px), a narrower one (360 px) and the tablet, with and without the larger
+    text (大字): no sideways scrolling, buttons to press."""
+    chosen = await page.evaluate("document.documentElement.classList.contains('text-large')")
+    for size in (*TABLETS, NARROW, PHONE):
         await page.set_viewport_size(size)
-        report: dict[str, Any] = await page.evaluate(FIT)
-        assert report["pressable"] > 0, name
-        assert report["problems"] == [], f"{name} at {size['width']} px: {report['problems']}"
-        if size is not NARROW:
+        for large in (False, True):
+            await page.evaluate(LARGE_TEXT, large)
+            report: dict[str, Any] = await page.evaluate(FIT)
+            assert report["pressable"] > 0, name
+            where = f"{name} at {size['width']} px{' with 大字' if large else ''}"
+            assert report["problems"] == [], f"{where}: {report['problems']}"
+        await page.evaluate(LARGE_TEXT, chosen)
+        if size is not NARROW and size["width"] != 800:
             await shoot(page, f"{name}-{size['width']}", full_page=True)
 
 
