@@ -106,6 +106,9 @@ async def test_a_deputy_votes_on_a_phone_and_every_screen_fits(
     page = phone.page
     await page.goto(f"{live_server}/tablet")
     await expect(page.locator("#tablet-main")).to_have_attribute("data-screen", "login")
+    await page.locator("#code").fill("ABCD2345")  # a mistyped code: the refusal stands on the screen too
+    await page.locator("button[data-action=login]").tap()
+    await expect(page.locator(".tablet-login .error")).to_be_visible()
     await page.locator("#code").fill(congress.codes[deputy])
     await assert_fits(page, "login")
     await page.locator("button[data-action=login]").tap()
