@@ -166,6 +166,21 @@ async def test_a_deputy_votes_on_a_phone_and_every_screen_fits(
     await assert_fits(page, "choose-receipt")
     await close_and_count(api, congress.presiding, choose)
 
+    # A vote that closes while the deputy is still marking: the notice above the ballot, then the refusal.
+    late = await create_vote(api, congress.presiding, congress.session_id, congress.candidate_ids, seats=2)
+    await post_ok(api, f"/api/votes/{late}/open", congress.presiding)
+    await expect(page.locator("#tablet-main")).to_have_attribute("data-screen", "marking")
+    await page.locator(".cand.choose").first.tap()
+    await close_and_count(api, congress.presiding, late)
+    await expect(page.locator("#tablet-banner")).to_contain_text("本次表决已结束投票")
+    await assert_fits(page, "closed-while-marking")
+    await page.locator("button[data-action=review]").tap()
+    await page.locator("button[data-action=submit]").tap()
+    await expect(page.locator(".refused .error")).to_contain_text("表决未在进行中")
+    await assert_fits(page, "refused")
+    await page.locator(".refused button[data-action=back]").tap()
+    await expect(page.locator("#tablet-main")).to_have_attribute("data-screen", "waiting")
+
     # A paper-only vote: the tablet says where to get the paper ballot.
     paper = await create_vote(api, congress.presiding, congress.session_id, congress.candidate_ids, "paper", seats=2)
     await post_ok(api, f"/api/votes/{paper}/open", congress.presiding)
