@@ -102,5 +102,10 @@ async def test_deputies_vote_on_their_tablets_and_the_public_sees_the_result(
         "0"
     )  # every count shown
 
+    # From the phone the resident reaches the printable 公告 of this vote.
+    await vote_card.get_by_role("link", name=re.compile("表决结果公告")).click()
+    await expect(public.page).to_have_url(re.compile(f"/public/votes/{vote_id}/announcement$"))
+    await expect(public.page.locator("article.announcement")).to_contain_text("项目A")
+
     for screen in (public, tablet, hall):
         assert screen.errors == []

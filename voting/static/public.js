@@ -68,6 +68,7 @@
       card.append(PJ.resultView(results.get(vote.id)));
       const links = el("p", { class: "vote-links" });
       if (!onlyVote) links.append(el("a", { href: "/public/votes/" + vote.id }, bi("单独查看此表决", "This vote on its own page")), " · ");
+      links.append(el("a", { href: "/public/votes/" + vote.id + "/announcement" }, bi("表决结果公告（可打印）", "The announcement, printable")), " · ");
       links.append(el("a", { href: "/public/votes/" + vote.id + "/verify" }, bi("核验结果、查询回执", "Verify the result, check a receipt")));
       card.append(links);
     }
