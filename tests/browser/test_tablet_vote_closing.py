@@ -56,8 +56,16 @@ async def test_tablet_survives_vote_closing_while_marking(
         [re.compile("项目A.*赞成"), re.compile("项目B.*反对"), re.compile("项目C.*未表态")]
     )
     await page.click("button[data-action=submit]")
-    await expect(main.locator("[data-receipt]")).to_have_text(re.compile(r"^[A-Z2-7]{5}-[A-Z2-7]{5}$"))
+    receipt = main.locator("[data-receipt]")
+    await expect(receipt).to_have_text(re.compile(r"^[A-Z2-7]{5}-[A-Z2-7]{5}$"))
+    code = await receipt.inner_text()
+    # The deputy turns the tablet off and on: it says they have voted, with the receipt, until the next vote
+    # opens; closing the vote does not take the receipt away before they have noted it.
+    await page.reload()
+    await expect(main.locator("h1")).to_contain_text("您已投票")
     await close_and_count(api, congress.presiding, second)
+    await expect(main).to_contain_text("投票已结束")
+    await expect(receipt).to_have_text(code)
     result = (await api.get(f"/api/votes/{second}/result", headers=congress.presiding)).json()
     counts = {line["candidate_id"]: line for line in result["tally"]["counts"]}
     assert (counts[a]["votes_for"], counts[b]["votes_against"], counts[c]["abstentions"]) == (1, 1, 1)

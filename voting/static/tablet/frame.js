@@ -31,6 +31,7 @@ PJ.tablet = (() => {
     screen: "loading", // login | waiting | marking | review | sending | receipt | voted | refused
     ballot: null, // {vote, marks: Map(candidate id → "for" | "against" | "abstain")}
     receiptVote: null, // the vote whose receipt is on screen
+    votedVote: null, // the vote whose "you have voted" is on screen
     live: null,
   };
   T.login = store.get(T.LOGIN);

@@ -26,8 +26,10 @@
     );
   };
 
-  T.showVoted = function showVoted(vote) {
+  /** "You have voted", with the receipt; once the vote has closed (`closed`), it stays until the next one opens. */
+  T.showVoted = function showVoted(vote, closed = false) {
     T.ballot = null;
+    T.votedVote = vote;
     const receipt = T.receipts()[vote.id];
     T.show(
       "voted",
@@ -38,7 +40,9 @@
         el("h1", {}, bi("您已投票", "You have voted")),
         el("p", {}, vote.title),
         receipt ? receiptBlock(receipt) : null,
-        el("p", { class: "muted" }, bi("请等待主持人宣布结果。", "Please wait for the result to be announced.")),
+        closed
+          ? el("p", { class: "muted", "data-closed": true }, bi("投票已结束，请等待主持人宣布结果。", "Voting has closed; please wait for the result to be announced."))
+          : el("p", { class: "muted" }, bi("请等待主持人宣布结果。", "Please wait for the result to be announced.")),
       ),
     );
   };

@@ -36,7 +36,9 @@
     }
     T.setBanner(null);
     if (!vote) {
-      if (screen !== "receipt" && screen !== "refused") showWaiting();
+      // The receipt stays on screen until the next vote opens, so a deputy can still note it.
+      if (screen === "voted" && T.votedVote) T.showVoted(T.votedVote, true);
+      else if (screen !== "receipt" && screen !== "refused") showWaiting();
       return;
     }
     if (vote.mode === "paper") return showPaperVote(vote);
