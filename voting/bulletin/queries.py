@@ -130,6 +130,7 @@ WHERE ($1::text IS NULL OR actor = $1)
   AND ($5::timestamptz IS NULL OR at >= $5)
   AND ($6::timestamptz IS NULL OR at < $6)
   AND (about.body = ANY($8::bigint[]) OR ($9 AND about.body IS NULL))
+  AND ($10::text IS NULL OR role = $10)
 ORDER BY id DESC
 LIMIT $7
 """
@@ -138,6 +139,7 @@ LIMIT $7
 async def audit_entries(
     conn: asyncpg.Connection,
     actor: str | None,
+    role: str | None,
     object_type: str | None,
     object_id: str | None,
     action: str | None,
@@ -149,6 +151,41 @@ async def audit_entries(
 ) -> list[Any]:
     """Audit events about these bodies (and, if asked, about none) matching every given filter, newest first."""
     rows: list[asyncpg.Record] = await conn.fetch(
-        AUDIT_FILTER, actor, object_type, object_id, action, since, until, limit, bodies, with_bodiless
+        AUDIT_FILTER, actor, object_type, object_id, action, since, until, limit, bodies, with_bodiless, role
+    )
+    return rows
+
+
+# A login of a top body also sees the administrators that belong to no body (as it sees entries about none).
+STAFF_IN_REACH = "(s.body_id = ANY($1::bigint[]) OR ($2 AND s.body_id IS NULL))"
+
+
+async def staff_in_reach(conn: asyncpg.Connection, bodies: list[int], with_bodiless: bool) -> list[asyncpg.Record]:
+    """Staff logins of these bodies (id, display_name, role), by role and name: whom the viewer may name."""
+    rows: list[asyncpg.Record] = await conn.fetch(
+        f"SELECT s.id, s.display_name, s.role FROM staff_user s WHERE {STAFF_IN_REACH} ORDER BY s.role, s.display_name",
+        bodies,
+        with_bodiless,
+    )
+    return rows
+
+
+async def staff_names(
+    conn: asyncpg.Connection, ids: list[int], bodies: list[int], with_bodiless: bool
+) -> list[asyncpg.Record]:
+    """id and display_name of those staff logins that belong to these bodies; others stay unnamed."""
+    rows: list[asyncpg.Record] = await conn.fetch(
+        f"SELECT s.id, s.display_name FROM staff_user s WHERE {STAFF_IN_REACH} AND s.id = ANY($3::bigint[])",
+        bodies,
+        with_bodiless,
+        ids,
+    )
+    return rows
+
+
+async def deputy_names(conn: asyncpg.Connection, ids: list[int], bodies: list[int]) -> list[asyncpg.Record]:
+    """id and name of those deputies that belong to these bodies."""
+    rows: list[asyncpg.Record] = await conn.fetch(
+        "SELECT id, name FROM deputy WHERE id = ANY($1::bigint[]) AND body_id = ANY($2::bigint[])", ids, bodies
     )
     return rows

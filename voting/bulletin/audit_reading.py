@@ -1,0 +1,129 @@
+"""An audit entry in words: who did it (name and role), what, about what, and its detail as 项：值 pairs.
+
+Pure: the names come in as a mapping from actor ("staff:3", "deputy:17") to name, holding only
+the people the viewer may name (voting.bulletin.audit_log looks them up within the viewer's bodies).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from voting.bulletin.audit_words import (
+    DETAIL_LABELS,
+    RAW_DETAIL_ONLY,
+    VALUES,
+    action_words,
+    object_words,
+    role_words,
+)
+from voting.bulletin.models import AuditEntryView, AuditReading, DetailItem
+
+# Detail keys naming one person, and the actor kind their id is.
+PERSON_KEYS = {"deputy_id": "deputy", "staff_user_id": "staff"}
+# Detail keys listing people: shown as a head count (the names stay in the log's ids).
+PEOPLE_KEYS = frozenset({"deputy_ids", "added", "withdrawn_deputy_ids"})
+# Detail keys whose values are ids of other objects: shown as #12.
+ID_KEYS = frozenset(
+    {"program_id", "session_id", "body_id", "department_id", "candidate_id", "candidates", "suggestions", "item_id"}
+    | {"item_ids", "items", "request_id", "runoff_of", "chosen"}
+)
+# Detail keys whose values are codes with words in VALUES.
+CODE_KEYS = frozenset({"from", "to", "status", "mode", "kind", "channel", "via", "role", "source"})
+# A list longer than this reads as its length.
+LIST_SHOWN = 6
+# The fields a changed roster row lists (roster.updated), in words.
+FIELD_WORDS = {**DETAIL_LABELS, "name": "姓名", "phone": "电话", "seat": "座位", "number": "代表编号"}
+
+
+def people_in(entries: Iterable[AuditEntryView]) -> tuple[set[int], set[int]]:
+    """The staff and deputy ids the entries name as actors, objects or in their detail (to look up names)."""
+    staff: set[int] = set()
+    deputies: set[int] = set()
+    for e in entries:
+        kind, _, number = e.actor.partition(":")
+        if number.isdigit():
+            (staff if kind == "staff" else deputies).add(int(number))
+        if e.object_type == "staff_user" and e.object_id.isdigit():
+            staff.add(int(e.object_id))
+        if isinstance(e.detail.get("deputy_id"), int):
+            deputies.add(e.detail["deputy_id"])
+        if isinstance(e.detail.get("staff_user_id"), int):
+            staff.add(e.detail["staff_user_id"])
+    return staff, deputies
+
+
+def actor_text(actor: str, role: str, names: Mapping[str, str]) -> str:
+    """张三（秘书处）; 系统; 公众; a person the viewer may not name: their role and number, as the log has them."""
+    kind, _, rest = actor.partition(":")
+    if kind == "system":
+        return "系统"
+    if kind == "public":
+        return "公众" if rest in ("", "public") else f"公众（{VALUES.get(rest, rest)}）"
+    role_zh = role_words(role)[0]
+    name = names.get(actor)
+    return f"{name}（{role_zh}）" if name else f"{role_zh} #{rest}"
+
+
+def object_text(object_type: str, object_id: str, names: Mapping[str, str]) -> str:
+    """表决 #3; a staff login or a deputy by name; a failed login's hashed user name as such."""
+    zh = object_words(object_type)[0]
+    person = {"staff_user": "staff", "deputy": "deputy"}.get(object_type)
+    if person and f"{person}:{object_id}" in names:
+        return f"{zh} {names[f'{person}:{object_id}']}"
+    if object_id.startswith("sha256:"):
+        return f"{zh}（用户名已隐去）"
+    return f"{zh} #{object_id}"
+
+
+def value_text(key: str, value: Any, names: Mapping[str, str]) -> str:
+    """One detail value in words; "" leaves the pair out (nothing to say, or only for the raw JSON)."""
+    if value is None or value == "" or value == [] or isinstance(value, dict):
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if key in PERSON_KEYS:
+        return names.get(f"{PERSON_KEYS[key]}:{value}", f"#{value}")
+    if isinstance(value, list):
+        return list_text(key, value, names)
+    if key in ID_KEYS:
+        return f"#{value}"
+    if key in CODE_KEYS and isinstance(value, str):
+        return VALUES.get(value, value)
+    return str(value)
+
+
+def list_text(key: str, values: list[Any], names: Mapping[str, str]) -> str:
+    """A list: people as a head count, a long or nested list as its length, a short one item by item."""
+    if key in PEOPLE_KEYS:
+        return f"{len(values)} 人"
+    if len(values) > LIST_SHOWN or any(isinstance(v, (dict, list)) for v in values):
+        return f"{len(values)} 项"
+    if key == "changed":
+        return "、".join(FIELD_WORDS.get(str(v), str(v)) for v in values)
+    return "、".join(value_text(key, v, names) for v in values)
+
+
+def detail_items(action: str, detail: Mapping[str, Any], names: Mapping[str, str]) -> list[DetailItem]:
+    """The detail's known keys as 项：值 pairs, in the order recorded; the rest stays in the raw JSON."""
+    if action in RAW_DETAIL_ONLY:
+        return []
+    items = []
+    for key, value in detail.items():
+        label = DETAIL_LABELS.get(key)
+        text = value_text(key, value, names) if label else ""
+        if label and text:
+            items.append(DetailItem(label=label, value=text))
+    return items
+
+
+def read_entry(entry: AuditEntryView, names: Mapping[str, str]) -> AuditReading:
+    """The entry in words."""
+    zh, en = action_words(entry.action)
+    return AuditReading(
+        action=zh,
+        action_en=en,
+        actor=actor_text(entry.actor, entry.role, names),
+        object=object_text(entry.object_type, entry.object_id, names),
+        detail=detail_items(entry.action, entry.detail, names),
+    )
