@@ -11,7 +11,7 @@ import msgspec
 from audit.canonical import timestamp_text
 from audit.queries import entry_fields
 from voting.bulletin import queries
-from voting.bulletin.audit_reading import people_in, read_entry
+from voting.bulletin.audit_reading import mentioned, read_entry
 from voting.bulletin.audit_words import role_words
 from voting.bulletin.models import AuditEntryView, AuditFilter
 
@@ -61,16 +61,10 @@ async def search(pool: asyncpg.Pool, wanted: AuditFilter, bodies: frozenset[int]
 async def names_in_reach(
     conn: asyncpg.Connection, entries: list[AuditEntryView], bodies: frozenset[int], top: bool
 ) -> dict[str, str]:
-    """The names of the people the entries mention, as "staff:3" / "deputy:17" → name, within these bodies."""
-    staff, deputies = people_in(entries)
-    names = {
-        f"staff:{r['id']}": r["display_name"]
-        for r in await queries.staff_names(conn, sorted(staff), sorted(bodies), top)
-    }
-    names |= {
-        f"deputy:{r['id']}": r["name"] for r in await queries.deputy_names(conn, sorted(deputies), sorted(bodies))
-    }
-    return names
+    """The names of what the entries mention, as "staff:3" / "vote:2" → name, within these bodies only."""
+    wanted = {kind: sorted(ids) for kind, ids in mentioned(entries).items()}
+    rows = await queries.names_in_reach(conn, wanted, sorted(bodies), top)
+    return {f"{r['kind']}:{r['id']}": r["name"] for r in rows}
 
 
 async def actor_choices(pool: asyncpg.Pool, bodies: frozenset[int], top: bool) -> list[tuple[str, str]]:

@@ -1,7 +1,8 @@
 """An audit entry in words: who did it (name and role), what, about what, and its detail as 项：值 pairs.
 
-Pure: the names come in as a mapping from actor ("staff:3", "deputy:17") to name, holding only
-the people the viewer may name (voting.bulletin.audit_log looks them up within the viewer's bodies).
+Pure: the names come in as one mapping from "kind:id" ("staff:3", "deputy:17", "vote:2", "program:1")
+to a name, holding only what the viewer may name (voting.bulletin.audit_log looks them up within the
+viewer's bodies); whatever is not in it reads as its kind and number, as the log has it.
 """
 
 from __future__ import annotations
@@ -19,38 +20,56 @@ from voting.bulletin.audit_words import (
 )
 from voting.bulletin.models import AuditEntryView, AuditReading, DetailItem
 
-# Detail keys naming one person, and the actor kind their id is.
-PERSON_KEYS = {"deputy_id": "deputy", "staff_user_id": "staff"}
+# Detail keys whose values are ids of things with a name, and the kind of thing: shown by name.
+NAMED_KEYS = {
+    "deputy_id": "deputy",
+    "staff_user_id": "staff",
+    "program_id": "program",
+    "session_id": "session",
+    "body_id": "body",
+    "candidate_id": "candidate",
+    "candidates": "candidate",
+    "chosen": "candidate",
+    "runoff_of": "vote",
+}
+# The object types whose objects have a name, and the kind of name.
+NAMED_OBJECTS = {
+    "staff_user": "staff",
+    "deputy": "deputy",
+    "vote": "vote",
+    "session": "session",
+    "program": "program",
+    "body": "body",
+    "candidate": "candidate",
+}
 # Detail keys listing people: shown as a head count (the names stay in the log's ids).
 PEOPLE_KEYS = frozenset({"deputy_ids", "added", "withdrawn_deputy_ids"})
-# Detail keys whose values are ids of other objects: shown as #12.
-ID_KEYS = frozenset(
-    {"program_id", "session_id", "body_id", "department_id", "candidate_id", "candidates", "suggestions", "item_id"}
-    | {"item_ids", "items", "request_id", "runoff_of", "chosen"}
-)
+# Detail keys whose values are ids of other objects without a name here: shown as #12.
+ID_KEYS = frozenset({"department_id", "suggestions", "item_id", "item_ids", "items", "request_id"})
 # Detail keys whose values are codes with words in VALUES.
 CODE_KEYS = frozenset({"from", "to", "status", "mode", "kind", "channel", "via", "role", "source"})
+LABEL_ORDER = {key: n for n, key in enumerate(DETAIL_LABELS)}
 # A list longer than this reads as its length.
 LIST_SHOWN = 6
 # The fields a changed roster row lists (roster.updated), in words.
 FIELD_WORDS = {**DETAIL_LABELS, "name": "姓名", "phone": "电话", "seat": "座位", "number": "代表编号"}
 
 
-def people_in(entries: Iterable[AuditEntryView]) -> tuple[set[int], set[int]]:
-    """The staff and deputy ids the entries name as actors, objects or in their detail (to look up names)."""
-    staff: set[int] = set()
-    deputies: set[int] = set()
+def mentioned(entries: Iterable[AuditEntryView]) -> dict[str, set[int]]:
+    """The ids of named things the entries mention, by kind, as actors, objects or in their detail."""
+    found: dict[str, set[int]] = {}
     for e in entries:
         kind, _, number = e.actor.partition(":")
-        if number.isdigit():
-            (staff if kind == "staff" else deputies).add(int(number))
-        if e.object_type == "staff_user" and e.object_id.isdigit():
-            staff.add(int(e.object_id))
-        if isinstance(e.detail.get("deputy_id"), int):
-            deputies.add(e.detail["deputy_id"])
-        if isinstance(e.detail.get("staff_user_id"), int):
-            staff.add(e.detail["staff_user_id"])
-    return staff, deputies
+        if kind in ("staff", "deputy") and number.isdigit():
+            found.setdefault(kind, set()).add(int(number))
+        if e.object_type in NAMED_OBJECTS and e.object_id.isdigit():
+            found.setdefault(NAMED_OBJECTS[e.object_type], set()).add(int(e.object_id))
+        for key, value in e.detail.items():
+            if key not in NAMED_KEYS:
+                continue
+            ids = value if isinstance(value, list) else [value]
+            found.setdefault(NAMED_KEYS[key], set()).update(i for i in ids if isinstance(i, int))
+    return found
 
 
 def actor_text(actor: str, role: str, names: Mapping[str, str]) -> str:
@@ -66,11 +85,11 @@ def actor_text(actor: str, role: str, names: Mapping[str, str]) -> str:
 
 
 def object_text(object_type: str, object_id: str, names: Mapping[str, str]) -> str:
-    """表决 #3; a staff login or a deputy by name; a failed login's hashed user name as such."""
+    """表决「…」 by name where the viewer may name it, else 表决 #3; a failed login's hashed user name as such."""
     zh = object_words(object_type)[0]
-    person = {"staff_user": "staff", "deputy": "deputy"}.get(object_type)
-    if person and f"{person}:{object_id}" in names:
-        return f"{zh} {names[f'{person}:{object_id}']}"
+    name = names.get(f"{NAMED_OBJECTS.get(object_type)}:{object_id}")
+    if name:
+        return f"{zh}「{name}」"
     if object_id.startswith("sha256:"):
         return f"{zh}（用户名已隐去）"
     return f"{zh} #{object_id}"
@@ -82,10 +101,10 @@ def value_text(key: str, value: Any, names: Mapping[str, str]) -> str:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
-    if key in PERSON_KEYS:
-        return names.get(f"{PERSON_KEYS[key]}:{value}", f"#{value}")
     if isinstance(value, list):
         return list_text(key, value, names)
+    if key in NAMED_KEYS:
+        return names.get(f"{NAMED_KEYS[key]}:{value}", f"#{value}")
     if key in ID_KEYS:
         return f"#{value}"
     if key in CODE_KEYS and isinstance(value, str):
@@ -105,15 +124,14 @@ def list_text(key: str, values: list[Any], names: Mapping[str, str]) -> str:
 
 
 def detail_items(action: str, detail: Mapping[str, Any], names: Mapping[str, str]) -> list[DetailItem]:
-    """The detail's known keys as 项：值 pairs, in the order recorded; the rest stays in the raw JSON."""
+    """The detail's known keys as 项：值 pairs, in DETAIL_LABELS' order; the rest stays in the raw JSON."""
     if action in RAW_DETAIL_ONLY:
         return []
     items = []
-    for key, value in detail.items():
-        label = DETAIL_LABELS.get(key)
-        text = value_text(key, value, names) if label else ""
-        if label and text:
-            items.append(DetailItem(label=label, value=text))
+    for key in sorted(detail.keys() & DETAIL_LABELS.keys(), key=LABEL_ORDER.__getitem__):
+        text = value_text(key, detail[key], names)
+        if text:
+            items.append(DetailItem(label=DETAIL_LABELS[key], value=text))
     return items
 
 
