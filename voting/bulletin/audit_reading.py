@@ -27,6 +27,7 @@ NAMED_KEYS = {
     "program_id": "program",
     "session_id": "session",
     "body_id": "body",
+    "department_id": "department",
     "candidate_id": "candidate",
     "candidates": "candidate",
     "chosen": "candidate",
@@ -41,13 +42,16 @@ NAMED_OBJECTS = {
     "program": "program",
     "body": "body",
     "candidate": "candidate",
+    "department": "department",
 }
 # Detail keys listing people: shown as a head count (the names stay in the log's ids).
 PEOPLE_KEYS = frozenset({"deputy_ids", "added", "withdrawn_deputy_ids"})
 # Detail keys whose values are ids of other objects without a name here: shown as #12.
-ID_KEYS = frozenset({"department_id", "suggestions", "item_id", "item_ids", "items", "request_id"})
+ID_KEYS = frozenset({"suggestions", "item_id", "item_ids", "items", "request_id"})
 # Detail keys whose values are codes with words in VALUES.
-CODE_KEYS = frozenset({"from", "to", "status", "mode", "kind", "channel", "via", "role", "source"})
+CODE_KEYS = frozenset({"from", "to", "status", "mode", "kind", "channel", "via", "role", "source", "concerns"})
+# The actor `voting demo` and `voting drill` set things up as (an admin principal with no login behind it).
+SET_UP_ACTOR = "staff:0"
 LABEL_ORDER = {key: n for n, key in enumerate(DETAIL_LABELS)}
 # A list longer than this reads as its length.
 LIST_SHOWN = 6
@@ -79,6 +83,8 @@ def actor_text(actor: str, role: str, names: Mapping[str, str]) -> str:
         return "系统"
     if kind == "public":
         return "公众" if rest in ("", "public") else f"公众（{VALUES.get(rest, rest)}）"
+    if actor == SET_UP_ACTOR:
+        return "演示或演练的设置程序"
     role_zh = role_words(role)[0]
     name = names.get(actor)
     return f"{name}（{role_zh}）" if name else f"{role_zh} #{rest}"

@@ -198,7 +198,7 @@ DETAIL_LABELS: dict[str, str] = {
     "to": "新阶段",
     "status": "状态",
     "mode": "投票方式",
-    "kind": "表决类型",
+    "kind": "类型",
     "runoff_of": "再次投票所属表决",
     "channel": "投票方式",
     "via": "方式",
@@ -265,6 +265,9 @@ VALUES: dict[str, str] = {
     "list": "清单表决",
     "resolution": "非清单表决",
     "practice": "试表决",
+    "mid_year": "年中测评",
+    "year_end": "年终测评",
+    "rectification": "整改复评",
     "in_progress": "实施中",
     "completed": "已完成",
     "adjusted": "已调整",
@@ -273,6 +276,9 @@ VALUES: dict[str, str] = {
     "liaison_station": "代表联络站",
     "department": "职能部门",
     "project_feedback": "项目反馈",
+    # program.phase_changed: what the clerk confirmed moving on despite (voting/programs/phases.py)
+    "ahead_of_schedule": "早于日程",
+    "nothing_collected": "征集阶段未收到意见建议",
 }
 
 

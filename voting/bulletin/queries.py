@@ -192,15 +192,19 @@ SELECT 'body', b.id, b.name FROM body b WHERE b.id = ANY($6::bigint[]) AND b.id 
 UNION ALL
 SELECT 'candidate', c.id, c.name FROM candidate c JOIN program p ON p.id = c.program_id
 WHERE c.id = ANY($9::bigint[]) AND p.body_id = ANY($6::bigint[])
+UNION ALL
+SELECT 'department', d.id, d.name FROM department d WHERE d.id = ANY($10::bigint[]) AND d.body_id = ANY($6::bigint[])
 """
-NAMED_KINDS = ("staff", "deputy", "vote", "session", "program", "body", "candidate")
+NAMED_KINDS = ("staff", "deputy", "vote", "session", "program", "body", "candidate", "department")
 
 
 async def names_in_reach(
     conn: asyncpg.Connection, wanted: dict[str, list[int]], bodies: list[int], with_bodiless: bool
 ) -> list[asyncpg.Record]:
     """(kind, id, name) of the wanted people and things (NAMED_KINDS) that belong to these bodies."""
-    staff, deputies, votes, sessions, programs, named_bodies, candidates = (wanted.get(k, []) for k in NAMED_KINDS)
+    staff, deputies, votes, sessions, programs, named_bodies, candidates, departments = (
+        wanted.get(k, []) for k in NAMED_KINDS
+    )
     rows: list[asyncpg.Record] = await conn.fetch(
         NAMES_IN_REACH,
         staff,
@@ -212,5 +216,6 @@ async def names_in_reach(
         with_bodiless,
         named_bodies,
         candidates,
+        departments,
     )
     return rows
