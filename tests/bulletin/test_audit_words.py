@@ -15,7 +15,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.bulletin.voting_day import voting_day
-from voting.bulletin.audit_words import ACTION_GROUPS, ACTIONS
+from voting.bulletin.audit_words import ACTION_GROUPS, ACTIONS, DETAIL_LABELS, RAW_KEYS
 from voting.sessions.models import AttendanceChange
 from voting.settings import Settings
 from voting.solicit.triage import STATUS_OF_ACTION
@@ -33,23 +33,45 @@ COMPUTED = {
 }
 
 
-def action_expressions() -> list[tuple[str, ast.expr]]:
-    """(file, the action argument) of every audit helper call in the service's code."""
+def audit_calls() -> list[tuple[str, ast.Call]]:
+    """(file, call) of every audit helper call in the service's code."""
     found = []
     for package in ("voting", "ballots", "audit"):
         for path in sorted((ROOT / package).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if not isinstance(node, ast.Call):
-                    continue
-                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
-                if name not in HELPERS:
-                    continue
-                if name == "AuditEvent":
-                    given = [kw.value for kw in node.keywords if kw.arg == "action"]
-                else:
-                    given = node.args[:1]
-                found += [(str(path.relative_to(ROOT)), arg) for arg in given]
+                if isinstance(node, ast.Call) and helper_of(node) in HELPERS:
+                    found.append((str(path.relative_to(ROOT)), node))
     return found
+
+
+def helper_of(call: ast.Call) -> str | None:
+    return call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", None)
+
+
+def action_expressions() -> list[tuple[str, ast.expr]]:
+    """(file, the action argument) of every audit helper call."""
+    found = []
+    for where, call in audit_calls():
+        if helper_of(call) == "AuditEvent":
+            found += [(where, kw.value) for kw in call.keywords if kw.arg == "action"]
+        else:
+            found += [(where, arg) for arg in call.args[:1]]
+    return found
+
+
+def written_detail_keys() -> set[str]:
+    """The keys written in the detail dicts of audit calls, and in the `detail = {...}` they are built in."""
+    keys = set()
+    for where, call in audit_calls():
+        given = [kw.value for kw in call.keywords if kw.arg == "detail"] + call.args[3:4]
+        keys |= {k.value for d in given if isinstance(d, ast.Dict) for k in d.keys if isinstance(k, ast.Constant)}
+        tree = ast.parse((ROOT / where).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and "detail" in ast.unparse(node).split("=")[0]:
+                for d in ast.walk(node):
+                    if isinstance(d, ast.Dict):
+                        keys |= {k.value for k in d.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+    return keys
 
 
 def actions_of(where: str, expr: ast.expr) -> set[str]:
@@ -87,6 +109,12 @@ def test_the_filter_offers_only_actions_the_code_records() -> None:
     stale = sorted(ACTIONS.keys() - recorded_actions())
     assert stale == [], f"words for actions nothing records (renamed?): {stale}"
     assert {code.partition(".")[0] for code in ACTIONS} <= ACTION_GROUPS.keys()
+
+
+def test_every_detail_key_written_reads_as_a_pair_or_is_raw_on_purpose() -> None:
+    written = written_detail_keys()
+    assert {"program_id", "reason", "deputy_ids", "round"} <= written  # the scan found the dicts
+    assert sorted(written - DETAIL_LABELS.keys() - RAW_KEYS) == []
 
 
 def test_a_new_action_without_words_is_caught() -> None:

@@ -27,6 +27,7 @@ NAMED_KEYS = {
     "program_id": "program",
     "session_id": "session",
     "body_id": "body",
+    "parent_id": "body",
     "department_id": "department",
     "candidate_id": "candidate",
     "candidates": "candidate",
@@ -44,12 +45,12 @@ NAMED_OBJECTS = {
     "candidate": "candidate",
     "department": "department",
 }
-# Detail keys listing people: shown as a head count (the names stay in the log's ids).
-PEOPLE_KEYS = frozenset({"deputy_ids", "added", "withdrawn_deputy_ids"})
+# Detail keys listing people (or mapping them to what changed): shown as a head count.
+PEOPLE_KEYS = frozenset({"deputy_ids", "added", "withdrawn_deputy_ids", "changed"})
 # Detail keys whose values are ids of other objects without a name here: shown as #12.
-ID_KEYS = frozenset({"suggestions", "item_id", "item_ids", "items", "request_id"})
+ID_KEYS = frozenset({"suggestions", "about_item_id", "item_id", "item_ids", "items", "request_id"})
 # Detail keys whose values are codes with words in VALUES.
-CODE_KEYS = frozenset({"from", "to", "status", "mode", "kind", "channel", "via", "role", "source", "concerns"})
+CODE_KEYS = frozenset({"from", "to", "status", "mode", "kind", "channel", "via", "role", "source", "concerns", "level"})
 # The actor `voting demo` and `voting drill` set things up as (an admin principal with no login behind it).
 SET_UP_ACTOR = "staff:0"
 LABEL_ORDER = {key: n for n, key in enumerate(DETAIL_LABELS)}
@@ -103,7 +104,9 @@ def object_text(object_type: str, object_id: str, names: Mapping[str, str]) -> s
 
 def value_text(key: str, value: Any, names: Mapping[str, str]) -> str:
     """One detail value in words; "" leaves the pair out (nothing to say, or only for the raw JSON)."""
-    if value is None or value == "" or value == [] or isinstance(value, dict):
+    if isinstance(value, dict):  # nested: for the raw record, unless it maps people (a roster import's changes)
+        return f"{len(value)} 人" if value and key in PEOPLE_KEYS else ""
+    if value is None or value == "" or value == []:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -120,12 +123,12 @@ def value_text(key: str, value: Any, names: Mapping[str, str]) -> str:
 
 def list_text(key: str, values: list[Any], names: Mapping[str, str]) -> str:
     """A list: people as a head count, a long or nested list as its length, a short one item by item."""
+    if key == "changed":  # a deputy's changed fields (roster.updated)
+        return "、".join(FIELD_WORDS.get(str(v), str(v)) for v in values)
     if key in PEOPLE_KEYS:
         return f"{len(values)} 人"
     if len(values) > LIST_SHOWN or any(isinstance(v, (dict, list)) for v in values):
         return f"{len(values)} 项"
-    if key == "changed":
-        return "、".join(FIELD_WORDS.get(str(v), str(v)) for v in values)
     return "、".join(value_text(key, v, names) for v in values)
 
 

@@ -191,7 +191,8 @@ DETAIL_LABELS: dict[str, str] = {
     "deputy_ids": "代表",
     "staff_user_id": "工作人员",
     "added": "新增代表",
-    "changed": "修改项",
+    "changed": "修改",
+    "unchanged": "未变",
     "delegation": "代表团",
     "tablet_logins_revoked": "注销平板登录",
     "from": "原阶段",
@@ -243,7 +244,25 @@ DETAIL_LABELS: dict[str, str] = {
     "categories": "类别",
     "dates": "阶段日程",
     "concerns": "提醒",
+    "level": "级别",
+    "parent_id": "上级人大",
+    "term": "届次",
+    "venue": "地点",
+    "held_on": "日期",
+    "number": "会次",
+    "about_item_id": "关于实施项目",
+    "is_chief": "总监票人",
+    "approve": "同意",
+    "decided_by": "决定机关",
+    "decision_ref": "决定文号",
+    "new_target_date": "新完成日期",
+    "new_budget_wan": "新投资（万元）",
 }
+
+# Detail keys only for the technical reader: they stay in the folded raw record, never in 项：值.
+RAW_KEYS = frozenset(
+    {"fingerprint", "public_key", "signature", "card_commitments", "key_id", "rules", "method", "note_id", "demo"}
+)
 
 # Actions whose detail is only for the technical reader (signatures, keys): nothing in 项：值.
 RAW_DETAIL_ONLY = frozenset({"vote.result_signed"})
@@ -279,6 +298,14 @@ VALUES: dict[str, str] = {
     # program.phase_changed: what the clerk confirmed moving on despite (voting/programs/phases.py)
     "ahead_of_schedule": "早于日程",
     "nothing_collected": "征集阶段未收到意见建议",
+    # bodies, project changes
+    "township": "乡镇",
+    "county": "县",
+    "city": "市",
+    "adjust": "调整",
+    "postpone": "暂缓实施",
+    "stop": "终止实施",
+    "resume": "恢复实施",
 }
 
 
