@@ -43,7 +43,8 @@
     const words = entry.reading.detail.map((item) =>
       el("li", {}, el("span", { class: "label" }, item.label + "："), item.value),
     );
-    const raw = JSON.stringify({ action: entry.action, actor: entry.actor, detail: entry.detail, hash: entry.hash });
+    const { reading, ...stored } = entry; // the entry as the log holds it, codes and all
+    const raw = JSON.stringify(stored);
     return el(
       "td",
       { class: "detail" },
