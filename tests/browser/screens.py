@@ -29,3 +29,24 @@ async def shoot(page: Page, name: str, full_page: bool = False) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         await page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=full_page)
+
+
+async def overflow_x(page: Page) -> int:
+    """How many CSS pixels the page is wider than its window (0: nothing to swipe sideways)."""
+    return int(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+
+
+# Text cells in `selector` whose lines hold fewer than `least` characters on average: a word broken
+# into a column of one or two characters a line, as a squashed table column shows it.
+SQUASHED = """([selector, least]) => [...document.querySelectorAll(selector)].filter((e) => {
+  const text = e.innerText.trim();
+  if (!text || e.offsetParent === null) return false;
+  const lineHeight = parseFloat(getComputedStyle(e).lineHeight) || 1.5 * parseFloat(getComputedStyle(e).fontSize);
+  const lines = Math.max(1, Math.round(e.getBoundingClientRect().height / lineHeight));
+  return lines > 1 && text.replace(/\\s+/g, "").length / lines < least;
+}).map((e) => e.innerText.trim().slice(0, 30))"""
+
+
+async def squashed_cells(page: Page, selector: str, least: float = 5) -> list[str]:
+    """The cells whose text wraps with fewer than `least` characters a line (words broken one or two a line)."""
+    return list(await page.evaluate(SQUASHED, [selector, least]))
