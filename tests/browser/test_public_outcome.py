@@ -45,7 +45,8 @@ async def test_the_program_page_shows_the_chosen_projects_once_the_vote_is_annou
     await expect(page.locator("[data-announced]")).to_have_text("票决结果已公布")
     outcome = page.locator("#vote-outcome")
     await expect(outcome.locator("[data-chosen-count]")).to_have_text("2个入选")
-    await expect(outcome.locator("[data-link=projects]")).to_have_attribute("href", f"/projects?body_id={congress.body_id}")
+    projects = f"/projects?body_id={congress.body_id}"
+    await expect(outcome.locator("[data-link=projects]")).to_have_attribute("href", projects)
     await expect(outcome.locator("[data-link=result]")).to_have_attribute("href", f"/public/votes/{vote_id}")
     announcement = outcome.locator("[data-link=announcement]")
     await expect(announcement).to_have_attribute("href", f"/public/votes/{vote_id}/announcement")
