@@ -32,8 +32,14 @@ async def shoot(page: Page, name: str, full_page: bool = False) -> None:
 
 
 async def overflow_x(page: Page) -> int:
-    """How many CSS pixels the page is wider than its window (0: nothing to swipe sideways)."""
-    return int(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"))
+    """How many CSS pixels the page is wider than the screen it was opened on (0: nothing to swipe sideways).
+
+    Against the screen's width, not window.innerWidth: a phone zooms out to show a page wider than itself,
+    and its window then grows to the page's width.
+    """
+    screen = page.viewport_size
+    assert screen is not None
+    return int(await page.evaluate("document.documentElement.scrollWidth")) - screen["width"]
 
 
 # Text cells in `selector` whose lines hold fewer than `least` characters on average: a word broken
