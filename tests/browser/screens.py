@@ -43,12 +43,22 @@ async def overflow_x(page: Page) -> int:
 
 
 # Text cells in `selector` whose lines hold fewer than `least` characters on average: a word broken
-# into a column of one or two characters a line, as a squashed table column shows it.
+# into a column of one or two characters a line, as a squashed table column shows it. The lines are
+# those of the cell's own text (a Range's line boxes), not of its labels drawn by CSS.
 SQUASHED = """([selector, least]) => [...document.querySelectorAll(selector)].filter((e) => {
   const text = e.innerText.trim();
   if (!text || e.offsetParent === null) return false;
-  const lineHeight = parseFloat(getComputedStyle(e).lineHeight) || 1.5 * parseFloat(getComputedStyle(e).fontSize);
-  const lines = Math.max(1, Math.round(e.getBoundingClientRect().height / lineHeight));
+  const range = document.createRange();
+  range.selectNodeContents(e);
+  // Boxes of one line overlap vertically (a <small> sits lower than its neighbours, on the same line).
+  const boxes = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).sort((a, b) => a.top - b.top);
+  let lines = 0;
+  let bottom = -Infinity;
+  for (const box of boxes) {
+    if (box.top >= bottom - 2) lines += 1;
+    bottom = Math.max(bottom, box.bottom);
+  }
+  lines = Math.max(1, lines);
   return lines > 1 && text.replace(/\\s+/g, "").length / lines < least;
 }).map((e) => e.innerText.trim().slice(0, 30))"""
 

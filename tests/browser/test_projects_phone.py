@@ -70,6 +70,17 @@ async def test_projects_are_cards_on_a_phone_and_a_table_on_a_desk(
     assert await overflow_x(page) == 0
     assert await squashed_cells(page, "#ratings th, #ratings td") == []
     await expect(page.locator("#ratings td.rating-counts")).to_contain_text("3 / 3 / 3 / 0")
+    # With 大字 (kept for the phone) both pages still fit the screen.
+    await page.click("button[data-text-size]")
+    await expect(page.locator("html.text-large")).to_have_count(1)
+    assert await overflow_x(page) == 0
+    assert await squashed_cells(page, "#ratings th, #ratings td") == []
+    await shoot(page, "project_390_large", full_page=True)
+    await page.goto(f"{live_server}/projects?body_id={world.congress.body_id}")
+    await expect(page.locator("html.text-large")).to_have_count(1)
+    assert await overflow_x(page) == 0
+    assert await squashed_cells(page, "#projects td:not([data-progress]), #projects td strong") == []
+    await shoot(page, "projects_390_large", full_page=True)
 
     # On a desk nothing changes: the six-column table, one row a project.
     desk = await open_screen(1440, 900)
