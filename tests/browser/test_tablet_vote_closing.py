@@ -69,4 +69,15 @@ async def test_tablet_survives_vote_closing_while_marking(
     result = (await api.get(f"/api/votes/{second}/result", headers=congress.presiding)).json()
     counts = {line["candidate_id"]: line for line in result["tally"]["counts"]}
     assert (counts[a]["votes_for"], counts[b]["votes_against"], counts[c]["abstentions"]) == (1, 1, 1)
+
+    # The chair announces: the tablet says so (no longer "wait for the announcement"), keeps the receipt
+    # and says where to check it.
+    await post_ok(api, f"/api/votes/{second}/announce", congress.presiding)
+    await expect(main.locator("[data-announced]")).to_contain_text("结果已宣布")
+    await expect(main).not_to_contain_text("请等待主持人宣布结果")
+    await expect(receipt).to_have_text(code)
+    await expect(main.locator("[data-verify-hint]")).to_have_attribute(
+        "data-verify-hint", f"/public/votes/{second}/verify"
+    )
+    await page.screenshot(path="/tmp/tablet-voted-announced.png")
     assert tablet.errors == []

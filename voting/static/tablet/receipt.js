@@ -26,11 +26,24 @@
     );
   };
 
-  /** "You have voted", with the receipt; once the vote has closed (`closed`), it stays until the next one opens. */
+  /** "You have voted", with the receipt; once the vote has closed (`closed`), it stays until the next one opens,
+   * saying when the result has been announced and where to check the receipt then. */
   T.showVoted = function showVoted(vote, closed = false) {
     T.ballot = null;
     T.votedVote = vote;
+    if (vote.kind === "practice") T.practiceVotes.add(vote.id);
     const receipt = T.receipts()[vote.id];
+    const announced = closed && T.announcedVotes.has(vote.id);
+    let status;
+    if (vote.kind === "practice") {
+      status = el("p", { class: "practice-mark", "data-practice": true }, bi("这是试表决：表决器工作正常，请等待试表决结束。", "A practice vote: your tablet works. Please wait for the practice to end."));
+    } else if (announced) {
+      status = el("p", { class: "notice ok", "data-announced": true }, bi("结果已宣布，请看大屏。", "The result has been announced: see the hall screen."));
+    } else if (closed) {
+      status = el("p", { class: "muted", "data-closed": true }, bi("投票已结束，请等待主持人宣布结果。", "Voting has closed; please wait for the result to be announced."));
+    } else {
+      status = el("p", { class: "muted" }, bi("请等待主持人宣布结果。", "Please wait for the result to be announced."));
+    }
     T.show(
       "voted",
       el(
@@ -40,9 +53,8 @@
         el("h1", {}, bi("您已投票", "You have voted")),
         el("p", {}, vote.title),
         receipt ? receiptBlock(receipt) : null,
-        closed
-          ? el("p", { class: "muted", "data-closed": true }, bi("投票已结束，请等待主持人宣布结果。", "Voting has closed; please wait for the result to be announced."))
-          : el("p", { class: "muted" }, bi("请等待主持人宣布结果。", "Please wait for the result to be announced.")),
+        status,
+        announced && receipt ? verifyHint(vote.id, true) : null,
       ),
     );
   };
@@ -52,10 +64,13 @@
   }
 
   /** Where to check the receipt once the result is announced: the verification page, with its QR code. */
-  function verifyHint(voteId) {
+  function verifyHint(voteId, announced = false) {
     const path = "/public/votes/" + voteId + "/verify";
+    const where = location.host + path;
     return el("div", { class: "verify-hint", dataset: { verifyHint: path } },
       el("img", { src: path + "/qr.svg", alt: "核验页二维码 QR code of the verification page", width: "132", height: "132" }),
-      el("p", {}, bi("结果宣布后，用手机扫描二维码，或打开 " + location.host + path + "，输入回执码核对。", "After the announcement, scan the code or open " + location.host + path + " and type the receipt.")));
+      el("p", {}, announced
+        ? bi("现在可以用手机扫描二维码，或打开 " + where + "，输入回执码核对您的选票已被计入。", "Scan the code or open " + where + " and type the receipt to check your ballot was counted.")
+        : bi("结果宣布后，用手机扫描二维码，或打开 " + where + "，输入回执码核对。", "After the announcement, scan the code or open " + where + " and type the receipt.")));
   }
 })();
