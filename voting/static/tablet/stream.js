@@ -56,7 +56,8 @@
     if (!vote) {
       // The receipt stays on screen until the next vote opens, so a deputy can still note it.
       if (screen === "voted" && T.votedVote) T.showVoted(T.votedVote, true);
-      else if (screen !== "receipt" && screen !== "refused") showWaiting();
+      else if (screen === "receipt") T.showReceipt(T.receiptVote, T.receipts()[T.receiptVote], true);
+      else if (screen !== "refused") showWaiting();
       return;
     }
     if (vote.mode === "paper") return showPaperVote(vote);
