@@ -30,9 +30,10 @@
     if (ticket !== loading) return; // a newer load finished first
     shownVotes = drawn;
     voteList.replaceChildren(...cards);
-    // One vote is open at a time in a session: no practice can start while one is (the server would refuse).
+    // One vote is open at a time in a session: no practice can start while one is (the server would refuse);
+    // and only who presides here starts one.
     const practiceStart = document.getElementById("practice-start");
-    if (practiceStart) practiceStart.hidden = votes.some((v) => v.state === "open");
+    if (practiceStart) practiceStart.hidden = !canPreside || votes.some((v) => v.state === "open");
     if (!cards.length) voteList.append(el("p", { class: "muted" }, bi("尚未创建表决", "No votes yet")));
   };
 
