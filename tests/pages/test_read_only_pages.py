@@ -50,6 +50,19 @@ async def test_a_county_watching_a_township_gets_its_pages_without_actions(
     assert 'data-editable="false"' in (await client.get(roster, headers=county.clerk)).text
     assert 'data-editable="true"' in (await client.get(roster, headers=township.clerk)).text
 
+    # A tablet vote's key cards are made, and its count opened, by the township's own staff only.
+    vote = await client.post(
+        f"/api/sessions/{session}/votes",
+        headers=township.presiding,
+        json={"title": "表决", "candidate_ids": township.candidate_ids, "rules": {"seats": 1}, "reason": "测试"},
+    )
+    assert vote.status_code == 201, vote.text
+    keys = f"/count/votes/{vote.json()['id']}/keys"
+    watched_keys = await client.get(keys, headers=county.presiding)
+    assert watched_keys.status_code == 200 and BANNER in watched_keys.text
+    assert 'id="ceremony-form"' not in watched_keys.text and "data-read-only-note" in watched_keys.text
+    assert 'id="ceremony-form"' in (await client.get(keys, headers=township.presiding)).text
+
     # The session console tells its scripts (which draw the attendance and vote buttons) it is read only.
     console = f"/console/sessions/{session}"
     watched = await client.get(console, headers=county.clerk)
