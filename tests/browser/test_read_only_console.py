@@ -8,6 +8,7 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
+from tests.browser.api_steps import create_vote
 from tests.browser.screens import OpenScreen, shoot
 from tests.browser.staff_login import log_in_to_console
 from tests.factories import Congress, make_congress
@@ -16,8 +17,18 @@ from voting.settings import Settings
 pytestmark = pytest.mark.browser
 
 READ_ONLY = "只能查看，不能办理"
-# What acting on a session looks like on its console: attendance and login codes, the practice vote, seat cards.
-ACTIONS = "#attendance-body button, #practice-button, #create-vote, a[href$='/seat-cards']"
+# What acting on a session looks like on its console: attendance and login codes, the practice vote, seat cards,
+# a vote's controls and its key cards.
+ACTIONS = ", ".join(
+    [
+        "#attendance-body button",
+        "#practice-button",
+        "#create-vote",
+        "a[href$='/seat-cards']",
+        ".vote-actions button",
+        "a[data-key-cards]",
+    ]
+)
 
 
 async def county_over_township(pool: asyncpg.Pool, settings: Settings) -> tuple[Congress, Congress]:
@@ -36,6 +47,8 @@ async def test_a_county_watching_a_township_session_console_sees_no_action(
     open_screen: OpenScreen, api: httpx.AsyncClient, live_server: str, pool: asyncpg.Pool, settings: Settings
 ) -> None:
     county, township = await county_over_township(pool, settings)
+    # A tablet vote waits to be opened, its key cards made.
+    vote_id = await create_vote(api, township.presiding, township.session_id, township.candidate_ids, seats=1)
 
     for role, login in (("clerk", county.clerk_login), ("presiding", county.presiding_login)):
         screen = await open_screen(1280, 900)
@@ -43,6 +56,7 @@ async def test_a_county_watching_a_township_session_console_sees_no_action(
         await log_in_to_console(page, live_server, login, township.session_id)
         await expect(page.locator(".watching")).to_contain_text(READ_ONLY)
         await attendance_loaded(page, township)
+        await expect(page.locator(f'.vote[data-vote-id="{vote_id}"]')).to_be_visible()
         await expect(page.locator(ACTIONS).locator("visible=true")).to_have_count(0)
         await expect(page.locator(".attendance thead th").locator("visible=true")).to_have_count(3)
         await shoot(page, f"read-only-console-county-{role}", full_page=True)
@@ -64,4 +78,7 @@ async def test_a_county_watching_a_township_session_console_sees_no_action(
     await log_in_to_console(screen.page, live_server, township.presiding_login, township.session_id)
     await expect(screen.page.locator("#practice-button")).to_be_visible()
     await expect(screen.page.locator("#create-vote")).to_be_visible()
+    vote = screen.page.locator(f'.vote[data-vote-id="{vote_id}"]')
+    await expect(vote.locator("button[data-action=open]")).to_be_visible()
+    await expect(vote.locator("a[data-key-cards]")).to_be_visible()
     assert screen.errors == []

@@ -62,7 +62,8 @@
       actions.append(el("a", { class: "btn small", href: "/console/votes/" + vote.id + "/paper", dataset: { paperCount: String(vote.id) } }, bi("纸质计票", "Paper count")));
     }
     if (vote.state === "announced") actions.append(el("a", { href: "/public/votes/" + vote.id + "/announcement", target: "_blank" }, bi("公告", "Announcement")));
-    if (vote.mode !== "paper" && ["draft", "awaiting_keys"].includes(vote.state)) {
+    // The key-card page is the presiding officer's (and the scrutineers', from their /count page).
+    if (canPreside && vote.mode !== "paper" && ["draft", "awaiting_keys"].includes(vote.state)) {
       actions.append(el("a", { class: "btn small", href: "/count/votes/" + vote.id + "/keys", dataset: { keyCards: String(vote.id) } }, bi("开票钥匙卡", "Key cards")));
     }
     if (vote.state === "awaiting_keys") {
