@@ -10,7 +10,7 @@ from playwright.async_api import Page, expect
 
 from tests.browser.api_steps import create_vote
 from tests.browser.screens import OpenScreen, shoot
-from tests.browser.staff_login import log_in_to_console
+from tests.browser.staff_login import log_in_to, log_in_to_console
 from tests.factories import Congress, make_congress
 from voting.settings import Settings
 
@@ -82,3 +82,25 @@ async def test_a_county_watching_a_township_session_console_sees_no_action(
     await expect(vote.locator("button[data-action=open]")).to_be_visible()
     await expect(vote.locator("a[data-key-cards]")).to_be_visible()
     assert screen.errors == []
+
+
+async def test_a_county_watching_a_township_paper_count_gets_no_control(
+    open_screen: OpenScreen, api: httpx.AsyncClient, live_server: str, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    county, township = await county_over_township(pool, settings)
+    vote_id = await create_vote(api, township.presiding, township.session_id, township.candidate_ids, "paper", seats=1)
+    paper = f"/console/votes/{vote_id}/paper"
+
+    screen = await open_screen(1280, 900)
+    await log_in_to(screen.page, live_server, county.presiding_login, paper)
+    await expect(screen.page.locator(".watching")).to_contain_text(READ_ONLY)
+    await expect(screen.page.locator("#count-state")).not_to_be_empty()  # the script has drawn the count
+    await expect(screen.page.locator("main button").locator("visible=true")).to_have_count(0)
+    await shoot(screen.page, "read-only-paper-county-presiding", full_page=True)
+    assert screen.errors == []
+
+    # The township's presiding officer records the steps and assigns the counters.
+    screen = await open_screen(1280, 900)
+    await log_in_to(screen.page, live_server, township.presiding_login, paper)
+    await expect(screen.page.locator("#steps button[data-step=issued]")).to_be_visible()
+    await expect(screen.page.locator("#assign-form")).to_be_visible()
