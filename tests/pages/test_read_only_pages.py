@@ -10,7 +10,7 @@ import asyncpg
 from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
-from tests.pages.test_setup_pages import login_of
+from tests.overview.county import headers_of, staff_login
 from voting.auth import Role
 from voting.settings import Settings
 
@@ -76,7 +76,7 @@ async def test_a_county_administrator_keeping_township_staff_is_not_told_it_is_r
 ) -> None:
     county = await make_congress(pool, settings, deputies=1, candidates=0, level="county")
     township = await make_congress(pool, settings, deputies=1, candidates=0, parent_id=county.body_id)
-    admin = await login_of(pool, settings, Role.ADMIN, county.body_id)
+    admin = await headers_of(pool, settings, await staff_login(pool, settings, Role.ADMIN, county.body_id))
     staff = await client.get(f"/console/bodies/{township.body_id}/staff", headers=admin)
     assert staff.status_code == 200 and BANNER not in staff.text
     # Reading its departments is watching, and says so.
