@@ -104,9 +104,13 @@
     return Math.max(16, Math.min(120, Math.floor((room - gaps) / Math.max(1, rows))));
   }
 
+  let shown = null; // the last count drawn
   async function resync() {
-    render(await PJ.api("GET", "/api/votes/" + voteId + "/paper/reading", { anonymous: true }));
+    shown = await PJ.api("GET", "/api/votes/" + voteId + "/paper/reading", { anonymous: true });
+    render(shown);
   }
+  // The rows share the height the header and the notice leave, which the web fonts change once they load.
+  document.fonts.ready.then(() => shown && render(shown));
 
   PJ.live(
     sessionId,
