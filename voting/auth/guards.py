@@ -78,7 +78,8 @@ async def require_reach(
             lineage = await queries.lineage_of_object(conn, parameter, value)
             if lineage and not may_reach(principal.body_id, principal.role, [r["id"] for r in lineage], reach):
                 raise refusal(lineage[0]["name"], reach)
-            if lineage and lineage[0]["id"] != principal.body_id:
+            # Only reading a body below is read only; administering one (its staff logins) is acting there.
+            if lineage and reach is Reach.WATCH and lineage[0]["id"] != principal.body_id:
                 WATCHING.set(lineage[0]["name"])
 
 

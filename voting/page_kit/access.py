@@ -64,6 +64,15 @@ async def liaison_page_user(request: Request[Any, Any, Any]) -> Principal:
     return await within_reach(request, admitted(request, await optional_principal(request), (Role.LIAISON,)))
 
 
+def may_act(who: Principal, roles: tuple[Role, ...]) -> bool:
+    """Whether who, in one of these roles, may act on what the page shows: not when watching a body below.
+
+    Call it after `staff_page_user`, which decides by the one scope rule (voting.auth.scope) whether this page
+    watches; the page banner says so from the same answer.
+    """
+    return who.role in roles and WATCHING.get() is None
+
+
 def can_manage_roster(principal: Principal) -> bool:
     """Clerks (秘书处) and admins keep rosters and seat cards."""
     return principal.role in CLERKS

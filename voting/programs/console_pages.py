@@ -14,7 +14,7 @@ from voting.auth.guards import watched_body_ids
 from voting.bodies.service import get_body
 from voting.deliberation.service import get_list, live_vote_of_list
 from voting.departments.service import liaison_department, list_departments
-from voting.page_kit import CLERKS, PRESIDIUM, liaison_page_user, page, staff_page_user
+from voting.page_kit import CLERKS, PRESIDIUM, liaison_page_user, may_act, page, staff_page_user
 from voting.programs.schedule import get_program
 from voting.programs.service import programs_of_bodies
 from voting.programs.words import WORDS
@@ -45,7 +45,7 @@ async def program_overview(request: Request[Any, Any, Any], state: State, progra
         program=program,
         starts=starts,
         here="overview",
-        can_edit=who.role in CLERKS,
+        can_edit=may_act(who, CLERKS),
         **WORDS,
     )
 
@@ -68,6 +68,7 @@ async def triage_page(
         candidates=candidates,
         filters=filters,
         here="triage",
+        can_edit=may_act(who, CLERKS),
         **WORDS,
     )
 
@@ -86,7 +87,7 @@ async def vetting_page(request: Request[Any, Any, Any], state: State, program_id
         vetting=vetting,
         departments=departments,
         here="vetting",
-        can_edit=who.role in CLERKS,
+        can_edit=may_act(who, CLERKS),
         **WORDS,
     )
 
@@ -111,7 +112,7 @@ async def deliberation_page(request: Request[Any, Any, Any], state: State, progr
         sessions=[s for s in sessions if s.program_id == program_id],
         live_vote=live_vote,
         here="deliberation",
-        can_edit=who.role in PRESIDIUM,
+        can_edit=may_act(who, PRESIDIUM),
         **WORDS,
     )
 

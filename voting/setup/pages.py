@@ -15,7 +15,7 @@ from voting.auth.scope import Reach
 from voting.bodies.models import LEVEL_NAMES
 from voting.bodies.service import get_body, watched_bodies
 from voting.departments.service import list_departments
-from voting.page_kit import CLERKS, page, staff_page_user
+from voting.page_kit import CLERKS, may_act, page, staff_page_user
 from voting.setup.service import body_liaisons, setup_progress
 from voting.setup.steps import STEPS, steps_of
 from voting.staff.accounts import list_accounts
@@ -81,7 +81,7 @@ async def departments_page(request: Request[Any, Any, Any], state: State, body_i
         who=who,
         body=body,
         departments=departments,
-        can_edit=who.role in CLERKS and who.body_id == body_id,
+        can_edit=may_act(who, CLERKS),
         admin=who.role is Role.ADMIN,
     )
 

@@ -10,7 +10,7 @@ from litestar.params import FromPath
 from litestar.response import Template
 
 from voting.bodies.service import get_body
-from voting.page_kit import CLERKS, page, staff_page_user
+from voting.page_kit import CLERKS, may_act, page, staff_page_user
 from voting.setup.service import body_programs, body_sessions, session_settings
 from voting.votes.results import session_votes
 
@@ -34,7 +34,7 @@ async def body_sessions_page(request: Request[Any, Any, Any], state: State, body
         body=body,
         sessions=await body_sessions(state.pool, body_id),
         programs=await body_programs(state.pool, body_id),
-        can_edit=who.role in CLERKS and who.body_id == body_id,
+        can_edit=may_act(who, CLERKS),
     )
 
 
@@ -51,7 +51,7 @@ async def session_settings_page(request: Request[Any, Any, Any], state: State, s
         programs=await body_programs(state.pool, session["body_id"]),
         votes=votes,
         states=VOTE_STATES,
-        can_edit=who.role in CLERKS and who.body_id == session["body_id"],
+        can_edit=may_act(who, CLERKS),
     )
 
 

@@ -8,7 +8,10 @@
   const page = document.body.dataset;
   const voteId = Number(page.voteId);
   const me = Number(page.me);
-  const presiding = page.role === "admin" || page.role === "presiding";
+  // A body above watching this vote reads only (voting.auth.scope): no step, assignment or issue for it.
+  const readOnly = "readOnly" in page;
+  const presiding = !readOnly && (page.role === "admin" || page.role === "presiding");
+  if (readOnly) document.getElementById("steps").hidden = true;
   const base = "/api/votes/" + voteId + "/paper";
   const errorBox = document.getElementById("count-error");
   const STATES = { issuing: ["发票中", "issuing"], counting: ["计票中", "counting"], void: ["本轮无效", "void round"], signed_off: ["已确认", "signed off"] };

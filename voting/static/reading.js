@@ -59,7 +59,12 @@
       return;
     }
     const perCandidate = count.form === "per_candidate";
-    const rowHeight = Math.min(120, Math.floor(800 / Math.max(1, count.lines.length)));
+    const notice = count.shown
+      ? null
+      : el("p", { class: "reading-hidden" }, bi("混合表决：平板投票结束前不公布纸质选票的分项票数", "Mixed vote: the paper figures are shown once tablet voting has ended"));
+    const list = el("ol", { class: "reading-lines" + (perCandidate ? " per-candidate" : "") });
+    main.replaceChildren(...(notice ? [notice] : []), list);
+    const rowHeight = rowHeightFor(count.lines.length, notice, list);
     const most = Math.max(1, ...count.lines.map((l) => l.votes_for || 0));
     // As large as the longest row allows, on one line or (if that gets them bigger) two.
     const width = perCandidate ? 860 : 1100;
@@ -67,34 +72,45 @@
     const oneLine = Math.min(rowHeight * 0.72, width / glyphs - 6);
     const twoLines = Math.min(rowHeight * 0.42, width / Math.ceil(glyphs / 2) - 6);
     const size = Math.max(12, Math.floor(Math.max(oneLine, twoLines)));
-    const notice = count.shown
-      ? null
-      : el("p", { class: "reading-hidden" }, bi("混合表决：平板投票结束前不公布纸质选票的分项票数", "Mixed vote: the paper figures are shown once tablet voting has ended"));
-    main.replaceChildren(
-      ...(notice ? [notice] : []),
-      el(
-        "ol",
-        { class: "reading-lines" + (perCandidate ? " per-candidate" : ""), style: "--row:" + rowHeight + "px" },
-        count.lines.map((line) =>
-          el(
-            "li",
-            { dataset: { candidateId: String(line.candidate_id), votes: String(line.votes_for ?? "") } },
-            el("span", { class: "pos" }, String(line.position)),
-            el("span", { class: "name" }, line.name),
-            line.votes_for === null ? el("span", { class: "tally" }) : tally(line.votes_for, size),
-            el("b", { class: "votes" }, line.votes_for === null ? "—" : String(line.votes_for)),
-            perCandidate && line.votes_for !== null
-              ? el("span", { class: "others" }, "不同意 " + line.votes_against + " · 弃权 " + line.abstentions)
-              : null,
-          ),
+    list.style.setProperty("--row", rowHeight + "px");
+    list.replaceChildren(
+      ...count.lines.map((line) =>
+        el(
+          "li",
+          { dataset: { candidateId: String(line.candidate_id), votes: String(line.votes_for ?? "") } },
+          el("span", { class: "pos" }, String(line.position)),
+          el("span", { class: "name" }, line.name),
+          line.votes_for === null ? el("span", { class: "tally" }) : tally(line.votes_for, size),
+          el("b", { class: "votes" }, line.votes_for === null ? "—" : String(line.votes_for)),
+          perCandidate && line.votes_for !== null
+            ? el("span", { class: "others" }, "不同意 " + line.votes_against + " · 弃权 " + line.abstentions)
+            : null,
         ),
       ),
     );
   }
 
-  async function resync() {
-    render(await PJ.api("GET", "/api/votes/" + voteId + "/paper/reading", { anonymous: true }));
+  /** The row height (at most 120 px) that stands every line in what the screen leaves below its header and the
+   *  mixed-vote notice: the body is a fixed 1920×1080 that cannot scroll, so a row below the edge is lost. */
+  function rowHeightFor(rows, notice, list) {
+    const px = (value) => Number.parseFloat(value) || 0;
+    const box = getComputedStyle(main);
+    let room = main.clientHeight - px(box.paddingTop) - px(box.paddingBottom);
+    if (notice) {
+      const margins = getComputedStyle(notice);
+      room -= notice.offsetHeight + px(margins.marginTop) + px(margins.marginBottom);
+    }
+    const gaps = px(getComputedStyle(list).rowGap) * Math.max(0, rows - 1);
+    return Math.max(16, Math.min(120, Math.floor((room - gaps) / Math.max(1, rows))));
   }
+
+  let shown = null; // the last count drawn
+  async function resync() {
+    shown = await PJ.api("GET", "/api/votes/" + voteId + "/paper/reading", { anonymous: true });
+    render(shown);
+  }
+  // The rows share the height the header and the notice leave, which the web fonts change once they load.
+  document.fonts.ready.then(() => shown && render(shown));
 
   PJ.live(
     sessionId,

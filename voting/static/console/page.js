@@ -9,11 +9,13 @@
 PJ.sessionConsole = (() => {
   const { el, bi } = PJ;
   const page = document.body.dataset;
+  // A body above watching this one reads only (voting.auth.scope): no login of it acts here, whatever its role.
+  const readOnly = "readOnly" in page;
   return {
     sessionId: Number(page.sessionId),
     programId: page.programId ? Number(page.programId) : null,
-    canClerk: page.role === "admin" || page.role === "clerk",
-    canPreside: page.role === "admin" || page.role === "presiding",
+    canClerk: !readOnly && (page.role === "admin" || page.role === "clerk"),
+    canPreside: !readOnly && (page.role === "admin" || page.role === "presiding"),
     voteList: document.getElementById("vote-list"),
     refusals: new Map(), // vote id → the last refusal, kept across redraws until the next try
     button(zh, en, cls, action, onclick) {

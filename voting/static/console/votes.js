@@ -30,9 +30,10 @@
     if (ticket !== loading) return; // a newer load finished first
     shownVotes = drawn;
     voteList.replaceChildren(...cards);
-    // One vote is open at a time in a session: no practice can start while one is (the server would refuse).
+    // One vote is open at a time in a session: no practice can start while one is (the server would refuse);
+    // and only who presides here starts one.
     const practiceStart = document.getElementById("practice-start");
-    if (practiceStart) practiceStart.hidden = votes.some((v) => v.state === "open");
+    if (practiceStart) practiceStart.hidden = !canPreside || votes.some((v) => v.state === "open");
     if (!cards.length) voteList.append(el("p", { class: "muted" }, bi("尚未创建表决", "No votes yet")));
   };
 
@@ -61,7 +62,8 @@
       actions.append(el("a", { class: "btn small", href: "/console/votes/" + vote.id + "/paper", dataset: { paperCount: String(vote.id) } }, bi("纸质计票", "Paper count")));
     }
     if (vote.state === "announced") actions.append(el("a", { href: "/public/votes/" + vote.id + "/announcement", target: "_blank" }, bi("公告", "Announcement")));
-    if (vote.mode !== "paper" && ["draft", "awaiting_keys"].includes(vote.state)) {
+    // The key-card page is the presiding officer's (and the scrutineers', from their /count page).
+    if (canPreside && vote.mode !== "paper" && ["draft", "awaiting_keys"].includes(vote.state)) {
       actions.append(el("a", { class: "btn small", href: "/count/votes/" + vote.id + "/keys", dataset: { keyCards: String(vote.id) } }, bi("开票钥匙卡", "Key cards")));
     }
     if (vote.state === "awaiting_keys") {
