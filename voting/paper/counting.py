@@ -13,6 +13,7 @@ from voting.auth import Principal
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
+from voting.paper.disclosure import WITHHELD_EN, WITHHELD_ZH, paper_figures_shown
 from voting.paper.models import CountReport, PaperCount, Progress, Reading, SheetEntry
 from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of, reading_key, reading_of
 from voting.paper.service import current_round, load_paper_count, paper_vote, require_counter, require_editable
@@ -193,6 +194,13 @@ async def count_report(pool: asyncpg.Pool, vote_id: int) -> CountReport:
     """The draft count report (not yet signed), for the scrutineers to check."""
     async with pool.acquire() as conn:
         vote = await paper_vote(conn, vote_id)
+        if not paper_figures_shown(vote.mode, vote.state):
+            raise Conflict(
+                "paper_figures_withheld",
+                f"{WITHHELD_ZH}；发出、收回和录入进度照常显示，总监票人可在全部选票录齐后确认",
+                f"{WITHHELD_EN}; issued, returned and entry progress stay visible, and the chief may sign off"
+                " once every sheet is entered",
+            )
         state = await current_round(conn, vote_id)
         if state.void:
             require_editable(state)
