@@ -39,9 +39,15 @@ STATE_ADVICE = {
 
 async def paper_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, ...] = ("open",)) -> Vote:
     """The vote, locked for its paper count; refused unless it is on paper and in one of states."""
-    vote = await load_vote(conn, vote_id)
     if await queries.vote_mode(conn, vote_id) == "electronic":
+        await load_vote(conn, vote_id)  # no such vote: 404 before the mode
         raise Conflict("vote_not_paper", "该表决不使用纸质选票", "This vote does not use paper ballots")
+    return await counted_vote(conn, vote_id, states)
+
+
+async def counted_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, ...]) -> Vote:
+    """The vote in one of states, locked for its count roles and paper count, whatever its mode."""
+    vote = await load_vote(conn, vote_id)
     if vote.state not in states:
         zh, en = STATE_ADVICE.get(vote.state, STATE_ADVICE["closed"])
         raise Conflict("vote_not_open", zh, en, state=vote.state)
@@ -87,11 +93,17 @@ async def require_counter(
 
 
 async def assign_counter(pool: asyncpg.Pool, who: Principal, vote_id: int, data: CounterAssign) -> list[Counter]:
-    """Assign a teller or scrutineer (one chief scrutineer per vote) before or during the vote."""
+    """Assign a teller or scrutineer (one chief scrutineer per vote) before or during the vote.
+
+    A tablet vote has scrutineers too (they make its key cards and open its count) but no tellers.
+    """
     if data.is_chief and data.role != "scrutineer":
         raise BadRequest("chief_not_scrutineer", "总监票人须为监票人", "The chief must be a scrutineer")
     async with transaction(pool) as conn:
-        await paper_vote(conn, vote_id, ("draft", "open"))
+        if data.role == "teller":
+            await paper_vote(conn, vote_id, ("draft", "open"))
+        else:
+            await counted_vote(conn, vote_id, ("draft", "open"))
         if await queries.staff_role(conn, data.staff_user_id, vote_id) != data.role:
             raise BadRequest(
                 "counter_role_mismatch",
