@@ -47,6 +47,10 @@ async def test_a_body_without_tellers_or_scrutineers_is_told_who_adds_them(
     await expect(page.locator("#assign-form")).to_be_visible()
     await expect(page.locator("#assign-form select option")).to_have_count(1)
     await expect(empty).to_be_hidden()
+    select, assign = [await page.locator(f"#assign-form {part}").bounding_box() for part in ("select", "button")]
+    assert select and assign
+    assert abs((select["y"] + select["height"]) - (assign["y"] + assign["height"])) < 12, (select, assign)
+    await page.screenshot(path="/tmp/paper-assign-form.png")
 
 
 async def test_the_presiding_officer_assigns_a_tablet_votes_scrutineers_who_find_it_for_the_cards_and_the_count(
@@ -71,6 +75,9 @@ async def test_the_presiding_officer_assigns_a_tablet_votes_scrutineers_who_find
     await page.wait_for_url(f"**/count/votes/{vote_id}/keys")
     form = page.locator("#scrutineer-form")
     await expect(form.locator("select option")).to_have_count(2)
+    select, assign = [await form.locator(part).bounding_box() for part in ("select", "button[type=submit]")]
+    assert select and assign
+    assert abs((select["y"] + select["height"]) - (assign["y"] + assign["height"])) < 12, (select, assign)
     await form.locator("select").select_option(str(chief[0]))
     await form.locator("[name=chief]").check()
     await form.locator("button[type=submit]").click()

@@ -125,6 +125,6 @@ def print_welcome(demo: Demo, base: str) -> None:
     print("\n 乡镇人大的账号 Township logins (each sees only its own township; the county's watch them all):")
     for username, name, role, _ in TOWNSHIP_STAFF:
         if username in demo.passwords:
-            print(f"   {username:<12} {demo.passwords[username]:<16} {name} ({role})")
+            print(f"   {username:<15} {demo.passwords[username]:<16} {name} ({role})")
     print(f" 人大与设置 Bodies and set-up    {base}/console/bodies · {base}/console/setup")
     print("=====================================================================\n", flush=True)
