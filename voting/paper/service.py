@@ -96,6 +96,8 @@ async def assign_counter(pool: asyncpg.Pool, who: Principal, vote_id: int, data:
     """Assign a teller or scrutineer (one chief scrutineer per vote) before or during the vote.
 
     A tablet vote has scrutineers too (they make its key cards and open its count) but no tellers.
+    A scrutineer may still be assigned while the sealed ballots wait for the cards, so that the
+    card holders find the vote on their 计票控制台 even when nobody was assigned before it opened.
     """
     if data.is_chief and data.role != "scrutineer":
         raise BadRequest("chief_not_scrutineer", "总监票人须为监票人", "The chief must be a scrutineer")
@@ -103,7 +105,7 @@ async def assign_counter(pool: asyncpg.Pool, who: Principal, vote_id: int, data:
         if data.role == "teller":
             await paper_vote(conn, vote_id, ("draft", "open"))
         else:
-            await counted_vote(conn, vote_id, ("draft", "open"))
+            await counted_vote(conn, vote_id, ("draft", "open", "awaiting_keys"))
         if await queries.staff_role(conn, data.staff_user_id, vote_id) != data.role:
             raise BadRequest(
                 "counter_role_mismatch",
