@@ -7,7 +7,7 @@ from litestar.testing import AsyncTestClient
 
 from tests.factories import make_congress
 from tests.paper.count_steps import assign_count_staff, collect_box, create_vote, enter_all, ok, paper_post, sheet
-from tests.steps import assert_refused, close_vote, log_in_all, open_vote
+from tests.steps import assert_refused, audit_events, close_vote, log_in_all, open_vote
 from voting.settings import Settings
 
 
@@ -42,6 +42,10 @@ async def test_mixed_vote_report_withholds_candidate_figures_until_tablets_are_d
     assert signed["report"] == {"round": 1, "issued": 2, "returned": 2}
     seen = (await client.get(f"/api/votes/{vote_id}/paper", headers=congress.presiding)).json()
     assert seen["report"] == {"round": 1, "issued": 2, "returned": 2}
+    signed_events = [e for e in await audit_events(pool, "vote", vote_id) if e["action"] == "paper.signed_off"]
+    assert [dict(e["detail"]) for e in signed_events] == [
+        {"round": 1, "issued": 2, "returned": 2, "figures_withheld": True}
+    ]  # the audit log, which staff read meanwhile, keeps them back too
     reading = (await client.get(f"/api/votes/{vote_id}/paper/reading")).json()
     assert reading["shown"] is False  # the 唱票 screen follows the same rule
 
