@@ -60,6 +60,7 @@ async def test_staff_drive_a_vote_from_check_in_to_announcement_on_the_console(
     draft = votes.locator(".vote[data-state=draft]")
     await expect(draft).to_contain_text("2027年民生实事项目票决")
     await draft.locator("button[data-action=open]").click()
+    await page.locator("dialog[open] [data-confirm]").click()
     await expect(votes.locator(".error.quorum")).to_contain_text("未达到法定人数4人")
     await log_out(page)
 
@@ -84,6 +85,7 @@ async def test_staff_drive_a_vote_from_check_in_to_announcement_on_the_console(
     await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
     # Opening before the key ceremony is refused by name; the cards are made on the count console's page.
     await votes.locator(".vote[data-state=draft] button[data-action=open]").click()
+    await page.locator("dialog[open] [data-confirm]").click()
     await expect(votes.locator(".vote[data-state=draft] .error")).to_contain_text("尚未制作本次表决的开票钥匙卡")
     draft_id = int(await votes.locator(".vote[data-state=draft]").get_attribute("data-vote-id"))
     await page.goto(f"{live_server}/count/votes/{draft_id}/keys")
@@ -92,7 +94,19 @@ async def test_staff_drive_a_vote_from_check_in_to_announcement_on_the_console(
     await page.screenshot(path="/tmp/sealing-key-cards.png", full_page=True)
     cards = await page.locator("[data-card-text]").all_inner_texts()
     await page.goto(f"{live_server}/console/sessions/{congress.session_id}")
+    # Opening asks first, naming the vote and the deputies present; a dismissed dialog leaves it a draft.
     await votes.locator(".vote[data-state=draft] button[data-action=open]").click()
+    dialog = page.locator("dialog[open]")
+    await expect(dialog).to_contain_text("确认开始表决")
+    await expect(dialog).to_contain_text("2027年民生实事项目票决")
+    await expect(dialog.locator("[data-present-now]")).to_contain_text("现出席代表 4 人")
+    await page.screenshot(path="/tmp/console-open-confirm.png")
+    await dialog.locator("[data-cancel]").click()
+    await expect(dialog).to_have_count(0)
+    await expect(votes.locator(".vote[data-state=draft]")).to_have_count(1)
+    assert (await api.get(f"/api/votes/{draft_id}", headers=congress.presiding)).json()["state"] == "draft"
+    await votes.locator(".vote[data-state=draft] button[data-action=open]").click()
+    await page.locator("dialog[open] [data-confirm]").click()
     opened = votes.locator(".vote[data-state=open]")
     await expect(opened.locator('[data-turnout="present"]')).to_have_text("4")
     a, b, _ = congress.candidate_ids

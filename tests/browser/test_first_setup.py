@@ -276,6 +276,7 @@ async def test_a_county_and_its_townships_set_up_from_the_pages_alone(
         await tablet.goto(f"{base}/tablet?code={cards[0]['code']}")
         await expect(votes.locator(".vote[data-state=draft]")).to_be_visible()
         await draft.locator("button[data-action=open]").click()
+        await page.locator("dialog[open] [data-confirm]").click()
         opened = votes.locator(".vote[data-state=open]")
         await expect(opened).to_be_visible()
         vote_id = int(await opened.get_attribute("data-vote-id") or 0)

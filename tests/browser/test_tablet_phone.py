@@ -158,6 +158,7 @@ async def test_a_deputy_votes_on_a_phone_and_every_screen_fits(
     await cards.nth(2).tap()
     await expect(page.locator(".counter")).to_contain_text("已选 2 / 最多 2")
     await assert_fits(page, "choose")
+    await page.screenshot(path="/tmp/tablet-phone-choose.png")
     await page.locator("button[data-action=review]").tap()
     await expect(page.locator(".review-list li")).to_have_text([LONG_NAMES[0], LONG_NAMES[2]])
     await assert_fits(page, "choose-review")

@@ -43,7 +43,14 @@ async def test_deputies_vote_on_their_tablets_and_the_public_sees_the_result(
     page = tablet.page
     await expect(page.locator("#tablet-main")).to_have_attribute("data-screen", "marking")
     cards = page.locator(".cand.choose")
+    # The words say what the deputy sees: an empty square box (the paper ballot's cell), a ○ in it once tapped.
+    await expect(page.locator(".instructions")).to_contain_text("方框内出现“○”即为同意")
+    box = cards.nth(0).locator(".mark-circle")
+    await expect(box).to_have_css("color", "rgba(0, 0, 0, 0)")
+    await expect(box).to_have_css("border-top-left-radius", "8px")
     await cards.nth(0).click()
+    await expect(box).to_have_css("color", "rgb(179, 38, 30)")
+    await page.screenshot(path="/tmp/tablet-box-marked.png")
     await cards.nth(1).click()
     await expect(page.locator(".counter")).to_contain_text("已选 2 / 最多 2")
     await cards.nth(2).click()

@@ -69,4 +69,46 @@ async def test_tablet_survives_vote_closing_while_marking(
     result = (await api.get(f"/api/votes/{second}/result", headers=congress.presiding)).json()
     counts = {line["candidate_id"]: line for line in result["tally"]["counts"]}
     assert (counts[a]["votes_for"], counts[b]["votes_against"], counts[c]["abstentions"]) == (1, 1, 1)
+
+    # The chair announces: the tablet says so (no longer "wait for the announcement"), keeps the receipt
+    # and says where to check it.
+    await post_ok(api, f"/api/votes/{second}/announce", congress.presiding)
+    await expect(main.locator("[data-announced]")).to_contain_text("结果已宣布")
+    await expect(main).not_to_contain_text("请等待主持人宣布结果")
+    await expect(receipt).to_have_text(code)
+    await expect(main.locator("[data-verify-hint]")).to_have_attribute(
+        "data-verify-hint", f"/public/votes/{second}/verify"
+    )
+    await page.screenshot(path="/tmp/tablet-voted-announced.png")
+    assert tablet.errors == []
+
+
+async def test_the_receipt_screen_says_when_voting_has_closed_and_when_the_result_is_announced(
+    open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
+):
+    congress = await make_congress(pool, settings, deputies=3, candidates=3)
+    await tablet_login(api, congress.codes[congress.deputy_ids[1]])
+    tablet = await open_screen(1280, 800, has_touch=True)
+    page = tablet.page
+    main = page.locator("#tablet-main")
+    await page.goto(f"{live_server}/tablet?code={congress.codes[congress.deputy_ids[0]]}")
+    await expect(main).to_contain_text("暂无进行中的表决，请等待")
+    vote_id = await create_vote(api, congress.presiding, congress.session_id, congress.candidate_ids, seats=1)
+    await post_ok(api, f"/api/votes/{vote_id}/open", congress.presiding)
+    await page.locator(".cand.choose").first.click()
+    await page.click("button[data-action=review]")
+    await page.click("button[data-action=submit]")
+    receipt = main.locator("[data-receipt]")
+    await expect(receipt).to_have_text(re.compile(r"^[A-Z2-7]{5}-[A-Z2-7]{5}$"))
+    code = await receipt.inner_text()
+
+    await close_and_count(api, congress.presiding, vote_id)
+    await expect(main.locator("[data-closed]")).to_contain_text("投票已结束，请等待主持人宣布结果")
+    await expect(main).to_have_attribute("data-screen", "receipt")
+    await post_ok(api, f"/api/votes/{vote_id}/announce", congress.presiding)
+    await expect(main.locator("[data-announced]")).to_contain_text("结果已宣布")
+    await expect(main.locator("[data-closed]")).to_have_count(0)
+    await expect(receipt).to_have_text(code)
+    await expect(main.locator("[data-verify-hint]")).to_contain_text("现在可以用手机扫描二维码")
+    await page.screenshot(path="/tmp/tablet-receipt-announced.png", full_page=True)
     assert tablet.errors == []

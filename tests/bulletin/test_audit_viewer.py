@@ -9,9 +9,11 @@ from datetime import datetime, timedelta
 import asyncpg
 from litestar.testing import AsyncTestClient
 
+from audit.queries import record
 from tests.bulletin.voting_day import VotingDay, voting_day
 from tests.factories import make_congress
 from tests.steps import assert_refused, log_in
+from voting.auth.tokens import Principal, Role
 from voting.bulletin.audit_log import as_text_cell
 from voting.settings import Settings
 
@@ -122,3 +124,70 @@ async def test_the_verify_page_shows_every_check(
     assert f'href="/api/votes/{day.vote_id}/archive"' in page.text
     assert 'id="receipt-form"' in page.text
     assert (await client.get("/public/votes/999999999/verify")).status_code == 404
+
+
+async def rename_staff(pool: asyncpg.Pool, username: str, display_name: str) -> int:
+    async with pool.acquire() as conn:
+        return int(
+            await conn.fetchval(
+                "UPDATE staff_user SET display_name = $2 WHERE username = $1 RETURNING id", username, display_name
+            )
+        )
+
+
+async def test_entries_read_in_words_while_the_codes_stay(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    day = await voting_day(client, pool, settings, deputies=4, voters=3)
+    await rename_staff(pool, day.congress.presiding_login[0], "王主持")
+    mine = await entries(client, day, object_type="vote", object_id=str(day.vote_id))
+    by_action = {e["action"]: e for e in mine}
+    announced = by_action["vote.announced"]
+    assert announced["actor"].startswith("staff:")  # the codes are untouched
+    assert announced["reading"]["action"] == "宣布表决结果"
+    assert announced["reading"]["actor"] == "王主持（主持人）"
+    async with pool.acquire() as conn:
+        title = await conn.fetchval("SELECT title FROM vote WHERE id = $1", day.vote_id)
+    assert announced["reading"]["object"] == f"表决「{title}」"
+    assert by_action["vote.tallied"]["reading"]["actor"] == "系统"
+    assert [(i["label"], i["value"]) for i in by_action["vote.opened"]["reading"]["detail"]] == [
+        ("全体代表", "4"),
+        ("出席", "4"),
+    ]
+    # Who took a ballot reads as a head count: the names stay out of the detail.
+    issued = [{i["label"]: i["value"] for i in e["reading"]["detail"]} for e in mine if e["action"] == "ballot.issued"]
+    assert {d["投票方式"] for d in issued} == {"平板"}
+    assert sum(int(d["代表"].removesuffix(" 人")) for d in issued) == 3
+    # Signatures and keys are only for the raw record.
+    assert by_action["vote.result_signed"]["reading"]["detail"] == []
+    for e in mine:
+        assert e["reading"]["action"] != e["action"] and ":" not in e["reading"]["actor"]
+    only_presiding = await entries(client, day, role="presiding", object_type="vote", object_id=str(day.vote_id))
+    assert only_presiding and {e["role"] for e in only_presiding} == {"presiding"}
+
+
+async def test_a_township_reader_sees_no_name_of_the_county_staff(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    county = await make_congress(pool, settings, deputies=2, candidates=2, level="county")
+    township = await make_congress(pool, settings, deputies=2, candidates=2, parent_id=county.body_id)
+    county_clerk = await rename_staff(pool, county.clerk_login[0], "县秘书甲")
+    await rename_staff(pool, township.clerk_login[0], "镇秘书乙")
+    who = Principal(role=Role.CLERK, subject_id=county_clerk, name="县秘书甲", body_id=county.body_id)
+    async with pool.acquire() as conn, conn.transaction():
+        county_program = await conn.fetchval("SELECT title FROM program WHERE id = $1", county.program_id)
+        detail = {"name": "河口镇", "program_id": county.program_id}
+        await record(conn, who.audit("body.edited", "body", township.body_id, detail))
+    wanted = {"action": "body.edited", "object_type": "body", "object_id": str(township.body_id)}
+    as_township = await client.get("/api/audit", params=wanted, headers=township.clerk)
+    [seen] = as_township.json()
+    assert seen["reading"]["actor"] == f"秘书处 #{county_clerk}"  # what the log already says, no more
+    assert "县秘书甲" not in as_township.text and county_program not in as_township.text
+    assert {"label": "项目计划", "value": f"#{county.program_id}"} in seen["reading"]["detail"]
+    [seen_above] = (await client.get("/api/audit", params=wanted, headers=county.clerk)).json()
+    assert seen_above["reading"]["actor"] == "县秘书甲（秘书处）"
+    assert {"label": "项目计划", "value": county_program} in seen_above["reading"]["detail"]
+    township_page = (await client.get("/console/audit", headers=township.clerk)).text
+    county_page = (await client.get("/console/audit", headers=county.clerk)).text
+    assert "镇秘书乙（秘书处）" in township_page and "县秘书甲" not in township_page
+    assert "县秘书甲（秘书处）" in county_page and "镇秘书乙（秘书处）" in county_page

@@ -28,6 +28,14 @@ async def file_report(
 
 
 async def started_a_year_ago(pool: asyncpg.Pool, item_id: int) -> None:
-    """Move an item's start back a year: four reports are then overdue."""
+    """Move an item's start, and its program's year, back a year: four reports are then overdue."""
     async with pool.acquire() as conn:
         await conn.execute("UPDATE implementation_item SET started_on = current_date - 366 WHERE id = $1", item_id)
+        await conn.execute(
+            """
+            UPDATE program SET year = extract(year FROM current_date - 366)
+            WHERE id = (SELECT c.program_id FROM implementation_item i JOIN candidate c ON c.id = i.candidate_id
+                        WHERE i.id = $1)
+            """,
+            item_id,
+        )

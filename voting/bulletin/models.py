@@ -9,7 +9,7 @@ import msgspec
 
 from audit.archive import Bulletin
 
-__all__ = ["AuditEntryView", "AuditFilter", "Bulletin", "ReceiptCounted", "ReceiptQuery"]
+__all__ = ["AuditEntryView", "AuditFilter", "AuditReading", "Bulletin", "DetailItem", "ReceiptCounted", "ReceiptQuery"]
 
 
 class ReceiptQuery(msgspec.Struct, forbid_unknown_fields=True):
@@ -28,6 +28,7 @@ class AuditFilter(msgspec.Struct, frozen=True, kw_only=True):
     """The audit viewer's filters; None matches anything."""
 
     actor: str | None = None
+    role: str | None = None
     object_type: str | None = None
     object_id: str | None = None
     action: str | None = None
@@ -36,8 +37,25 @@ class AuditFilter(msgspec.Struct, frozen=True, kw_only=True):
     limit: int = 200
 
 
+class DetailItem(msgspec.Struct, frozen=True):
+    """One 项：值 pair of an entry's detail, in words."""
+
+    label: str
+    value: str
+
+
+class AuditReading(msgspec.Struct, frozen=True):
+    """An entry in words for the page (voting.bulletin.audit_words); the codes stay in the entry itself."""
+
+    action: str  # 登录
+    action_en: str  # Logged in
+    actor: str  # 张三（秘书处）, 系统, 公众
+    object: str  # 表决 #3
+    detail: list[DetailItem]
+
+
 class AuditEntryView(msgspec.Struct):
-    """One audit event as staff see it (seq and hash are null for pre-chain history)."""
+    """One audit event as staff see it (seq and hash are null for pre-chain history), and in words."""
 
     seq: int | None
     at: dt.datetime
@@ -48,3 +66,4 @@ class AuditEntryView(msgspec.Struct):
     object_id: str
     detail: dict[str, Any]
     hash: str | None
+    reading: AuditReading | None = None

@@ -9,16 +9,34 @@ from litestar.datastructures import State
 from litestar.params import FromPath
 from litestar.response import Template
 
-from voting.bulletin import service
+from voting.auth.guards import belongs_to_a_top_body, watched_body_ids
+from voting.bulletin import audit_log, service
+from voting.bulletin.audit_words import ACTION_GROUPS, ACTIONS, OBJECTS, ROLES, Words
 from voting.page_kit import page, staff_page_user
 from voting.sessions.service import get_session
 
 
+def action_choices() -> list[tuple[Words, list[tuple[str, Words]]]]:
+    """Every action the log records, in words, grouped as the filter lists them."""
+    groups: dict[str, list[tuple[str, Words]]] = {}
+    for code, words in ACTIONS.items():
+        groups.setdefault(code.partition(".")[0], []).append((code, words))
+    return [(ACTION_GROUPS[group], actions) for group, actions in groups.items()]
+
+
 @get("/console/audit", include_in_schema=False)
-async def audit_page(request: Request[Any, Any, Any]) -> Template:
-    """The audit log with filters and CSV export (staff only); audit.js fills the table."""
+async def audit_page(request: Request[Any, Any, Any], state: State) -> Template:
+    """The audit log with filters offered as choices, and CSV export (staff only); audit.js fills the table."""
     who = await staff_page_user(request)
-    return page("bulletin/audit.html", who=who)
+    bodies, top = await watched_body_ids(request, who), await belongs_to_a_top_body(request, who)
+    return page(
+        "bulletin/audit.html",
+        who=who,
+        actions=action_choices(),
+        roles=ROLES,
+        staff=await audit_log.actor_choices(state.pool, bodies, top),
+        objects=OBJECTS,
+    )
 
 
 @get("/public/votes/{vote_id:int}/verify", include_in_schema=False)

@@ -130,6 +130,7 @@ WHERE ($1::text IS NULL OR actor = $1)
   AND ($5::timestamptz IS NULL OR at >= $5)
   AND ($6::timestamptz IS NULL OR at < $6)
   AND (about.body = ANY($8::bigint[]) OR ($9 AND about.body IS NULL))
+  AND ($10::text IS NULL OR role = $10)
 ORDER BY id DESC
 LIMIT $7
 """
@@ -138,6 +139,7 @@ LIMIT $7
 async def audit_entries(
     conn: asyncpg.Connection,
     actor: str | None,
+    role: str | None,
     object_type: str | None,
     object_id: str | None,
     action: str | None,
@@ -149,6 +151,71 @@ async def audit_entries(
 ) -> list[Any]:
     """Audit events about these bodies (and, if asked, about none) matching every given filter, newest first."""
     rows: list[asyncpg.Record] = await conn.fetch(
-        AUDIT_FILTER, actor, object_type, object_id, action, since, until, limit, bodies, with_bodiless
+        AUDIT_FILTER, actor, object_type, object_id, action, since, until, limit, bodies, with_bodiless, role
+    )
+    return rows
+
+
+# A login of a top body also sees the administrators that belong to no body (as it sees entries about none).
+STAFF_IN_REACH = """
+SELECT s.id, s.display_name, s.role FROM staff_user s
+WHERE s.body_id = ANY($1::bigint[]) OR ($2 AND s.body_id IS NULL)
+ORDER BY s.role, s.display_name
+"""
+
+
+async def staff_in_reach(conn: asyncpg.Connection, bodies: list[int], with_bodiless: bool) -> list[asyncpg.Record]:
+    """Staff logins of these bodies (id, display_name, role), by role and name: whom the viewer may name."""
+    rows: list[asyncpg.Record] = await conn.fetch(
+        STAFF_IN_REACH,
+        bodies,
+        with_bodiless,
+    )
+    return rows
+
+
+# The names the audit viewer may show, each kept to the viewer's bodies ($6; $7: also staff of no body).
+NAMES_IN_REACH = """
+SELECT 'staff' AS kind, s.id, s.display_name AS name FROM staff_user s
+WHERE s.id = ANY($1::bigint[]) AND (s.body_id = ANY($6::bigint[]) OR ($7 AND s.body_id IS NULL))
+UNION ALL
+SELECT 'deputy', d.id, d.name FROM deputy d WHERE d.id = ANY($2::bigint[]) AND d.body_id = ANY($6::bigint[])
+UNION ALL
+SELECT 'vote', v.id, v.title FROM vote v JOIN session s ON s.id = v.session_id
+WHERE v.id = ANY($3::bigint[]) AND s.body_id = ANY($6::bigint[])
+UNION ALL
+SELECT 'session', s.id, s.title FROM session s WHERE s.id = ANY($4::bigint[]) AND s.body_id = ANY($6::bigint[])
+UNION ALL
+SELECT 'program', p.id, p.title FROM program p WHERE p.id = ANY($5::bigint[]) AND p.body_id = ANY($6::bigint[])
+UNION ALL
+SELECT 'body', b.id, b.name FROM body b WHERE b.id = ANY($6::bigint[]) AND b.id = ANY($8::bigint[])
+UNION ALL
+SELECT 'candidate', c.id, c.name FROM candidate c JOIN program p ON p.id = c.program_id
+WHERE c.id = ANY($9::bigint[]) AND p.body_id = ANY($6::bigint[])
+UNION ALL
+SELECT 'department', d.id, d.name FROM department d WHERE d.id = ANY($10::bigint[]) AND d.body_id = ANY($6::bigint[])
+"""
+NAMED_KINDS = ("staff", "deputy", "vote", "session", "program", "body", "candidate", "department")
+
+
+async def names_in_reach(
+    conn: asyncpg.Connection, wanted: dict[str, list[int]], bodies: list[int], with_bodiless: bool
+) -> list[asyncpg.Record]:
+    """(kind, id, name) of the wanted people and things (NAMED_KINDS) that belong to these bodies."""
+    staff, deputies, votes, sessions, programs, named_bodies, candidates, departments = (
+        wanted.get(k, []) for k in NAMED_KINDS
+    )
+    rows: list[asyncpg.Record] = await conn.fetch(
+        NAMES_IN_REACH,
+        staff,
+        deputies,
+        votes,
+        sessions,
+        programs,
+        bodies,
+        with_bodiless,
+        named_bodies,
+        candidates,
+        departments,
     )
     return rows

@@ -75,6 +75,7 @@ async def archive(request: Request[Any, Any, Any], state: State, vote_id: FromPa
 
 def audit_filter(
     actor: FromQuery[str | None] = None,
+    role: FromQuery[str | None] = None,
     object_type: FromQuery[str | None] = None,
     object_id: FromQuery[str | None] = None,
     action: FromQuery[str | None] = None,
@@ -84,6 +85,7 @@ def audit_filter(
     """The filter fields of both audit routes, from the query; empty means "any" (an HTML form sends them empty)."""
     return AuditFilter(
         actor=actor or None,
+        role=role or None,
         object_type=object_type or None,
         object_id=object_id or None,
         action=action or None,

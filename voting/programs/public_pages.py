@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import asyncpg
 from litestar import Request, get
 from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 from markupsafe import Markup
 
+from tally.final import FinalResult, UnfilledReason
 from voting.auth.guards import is_staff
-from voting.deliberation.service import get_list
+from voting.deliberation.service import get_list, live_vote_of_list
 from voting.funnel.service import funnel
 from voting.page_kit import page, qr_svg
 from voting.programs.phases import congress_today, in_window, solicit_window
@@ -20,6 +22,7 @@ from voting.programs.words import WORDS
 from voting.solicit.codes import normalize_tracking_code, show_tracking_code, tracking_url
 from voting.solicit.service import track
 from voting.vetting.service import get_vetting
+from voting.votes import Vote, result
 
 
 def suggest_url(base: str, program_id: int) -> str:
@@ -34,7 +37,34 @@ async def program_page(request: Request[Any, Any, Any], state: State, program_id
     listed = await get_list(state.pool, program_id, staff=False)
     starts = {d.phase: d.starts_on for d in program.dates}
     open_now = program.phase == "solicit" and in_window(starts, congress_today())
-    return page("programs/public.html", program=program, starts=starts, listed=listed, open_now=open_now, **WORDS)
+    announced = await announced_vote(state.pool, program_id)
+    final = (await result(state.pool, announced.id, public=True)).final if announced else None
+    return page(
+        "programs/public.html",
+        program=program,
+        starts=starts,
+        listed=listed,
+        open_now=open_now,
+        announced=announced,
+        outcomes=outcomes_of(final) if final else {},
+        chosen_count=len(final.chosen) if final else 0,
+        **WORDS,
+    )
+
+
+async def announced_vote(pool: asyncpg.Pool, program_id: int) -> Vote | None:
+    """The vote made from the program's list, once its result is announced (the public sees nothing before)."""
+    live = await live_vote_of_list(pool, program_id)
+    return live if live is not None and live.state == "announced" else None
+
+
+def outcomes_of(final: FinalResult) -> dict[int, str]:
+    """Each candidate's outcome in the item's final result: chosen, runoff (still to be held), or not chosen."""
+    found = {p.candidate_id: "chosen" for p in final.chosen}
+    for gap in final.unfilled:
+        if gap.reason == UnfilledReason.RUNOFF_PENDING:
+            found.update({c: "runoff" for c in gap.candidate_ids})
+    return found
 
 
 @get("/programs/{program_id:int}/poster", include_in_schema=False)

@@ -40,6 +40,12 @@ EXCLUSIONS = {
     "debt_burden": ("新增债务或群众负担", "Adds debt or burden on residents"),
     "other": ("其他", "Other"),
 }
+# A listed candidate once the vote on the list is announced (the public program page).
+OUTCOMES = {
+    "chosen": ("入选", "Chosen"),
+    "runoff": ("待再次投票", "Runoff to come"),
+    "not_chosen": ("未入选", "Not chosen"),
+}
 VETTING_STAGES = {
     "draft": ("待论证", "Draft"),
     "requested": ("论证中", "Requested"),
@@ -68,6 +74,7 @@ class ProgramWords(TypedDict):
     sources: dict[str, tuple[str, str]]
     exclusions: dict[str, tuple[str, str]]
     vetting_stages: dict[str, tuple[str, str]]
+    outcome_names: dict[str, tuple[str, str]]
     local_time: Callable[[dt.datetime | None, str], str]
 
 
@@ -80,5 +87,6 @@ WORDS: ProgramWords = {
     "sources": SOURCES,
     "exclusions": EXCLUSIONS,
     "vetting_stages": VETTING_STAGES,
+    "outcome_names": OUTCOMES,
     "local_time": local_time,
 }

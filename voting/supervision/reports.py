@@ -54,7 +54,8 @@ async def file_report(
                     previous=previous,
                 )
             period = item.next_due or today()
-            if period > schedule.current_period_end(item.started_on, item.report_every_months, today()):
+            start = schedule.reporting_start(item.started_on, item.program_year)
+            if period > schedule.current_period_end(start, item.report_every_months, today()):
                 raise Conflict("report_exists", "本期报告已提交", "This period's report was already filed")
             try:
                 report_id = await queries.insert_report(

@@ -13,6 +13,15 @@ def month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+def reporting_start(started_on: dt.date, program_year: int) -> dt.date:
+    """Where the report periods count from: the item's start, but never before its program's year.
+
+    A 2027 project is chosen at a session in late 2026; its first quarterly report answers
+    2027-03-31, not a 2026-12-31 that falls before any work may begin.
+    """
+    return max(started_on, dt.date(program_year, 1, 1))
+
+
 def due_dates(started_on: dt.date, every_months: int, until: dt.date) -> list[dt.date]:
     """Ends of the reporting periods after the start up to `until` (inclusive), e.g. 3-31, 6-30, 9-30, 12-31."""
     found: list[dt.date] = []

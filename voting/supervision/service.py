@@ -80,8 +80,9 @@ async def load_items(conn: asyncpg.Connection, rows: list[asyncpg.Record]) -> li
             **dict(row), monitors=group[row["id"]], monitor_ids=group_ids[row["id"]], milestones=steps[row["id"]]
         )
         if item.status in BEING_CARRIED_OUT:
-            item.next_due = schedule.next_due(item.started_on, item.report_every_months, covered[item.id], now)
-            item.overdue = schedule.overdue(item.started_on, item.report_every_months, covered[item.id], now)
+            start = schedule.reporting_start(item.started_on, item.program_year)
+            item.next_due = schedule.next_due(start, item.report_every_months, covered[item.id], now)
+            item.overdue = schedule.overdue(start, item.report_every_months, covered[item.id], now)
         found.append(item)
     return found
 

@@ -1,5 +1,7 @@
 "use strict";
 // The staff audit log: filters → /api/audit; the CSV link carries the same filters.
+// Rows show each entry in words (entry.reading, from voting/bulletin/audit_words.py); the codes
+// stay in the log, the CSV and each row's folded raw record.
 
 (() => {
   const { el } = PJ;
@@ -8,12 +10,18 @@
   const count = document.getElementById("audit-count");
   const errorBox = document.getElementById("audit-error");
   const csv = document.getElementById("audit-csv");
-  const TEXT_FIELDS = ["actor", "action", "object_type", "object_id"];
+  const CHOSEN_FIELDS = ["action", "object_type", "object_id"];
 
-  /** The filters as a query string; empty fields are left out, times sent as UTC. */
+  /** The filters as a query string of codes; empty fields are left out, times sent as UTC. */
   function query(limit) {
     const params = new URLSearchParams();
-    for (const name of TEXT_FIELDS) {
+    // 操作人 is one choice: "role:clerk" (everyone in that role) or "actor:staff:3" (one person).
+    const who = form.elements.who.value;
+    if (who) {
+      const [kind, ...rest] = who.split(":");
+      params.set(kind, rest.join(":"));
+    }
+    for (const name of CHOSEN_FIELDS) {
       const value = form.elements[name].value.trim();
       if (value) params.set(name, value);
     }
@@ -30,17 +38,32 @@
     return at.toLocaleString("zh-CN", { hour12: false });
   }
 
+  /** 项：值 pairs, and the raw record folded away for the technical reader. */
+  function detailCell(entry) {
+    const words = entry.reading.detail.map((item) =>
+      el("li", {}, el("span", { class: "label" }, item.label + "："), item.value),
+    );
+    const { reading, ...stored } = entry; // the entry as the log holds it, codes and all
+    const raw = JSON.stringify(stored);
+    return el(
+      "td",
+      { class: "detail" },
+      words.length ? el("ul", { class: "pairs" }, words) : null,
+      el("details", { class: "raw" }, el("summary", {}, "原始记录 ", el("small", {}, "raw")), el("code", {}, raw)),
+    );
+  }
+
   function row(entry) {
-    const detail = JSON.stringify(entry.detail);
+    const reading = entry.reading;
     return el(
       "tr",
-      { dataset: { seq: entry.seq === null ? "" : String(entry.seq) } },
+      { dataset: { seq: entry.seq === null ? "" : String(entry.seq), action: entry.action } },
       el("td", { class: "num" }, entry.seq === null ? "–" : String(entry.seq)),
       el("td", { class: "nowrap" }, localTime(entry.at)),
-      el("td", {}, entry.actor, " ", el("small", {}, entry.role)),
-      el("td", {}, el("code", {}, entry.action)),
-      el("td", {}, entry.object_type + " " + entry.object_id),
-      el("td", { class: "detail" }, el("code", {}, detail === "{}" ? "" : detail)),
+      el("td", { class: "actor" }, reading.actor),
+      el("td", { class: "action" }, PJ.bi(reading.action, reading.action_en)),
+      el("td", {}, reading.object),
+      detailCell(entry),
     );
   }
 

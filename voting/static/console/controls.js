@@ -23,8 +23,21 @@
     await C.reloadVotes();
   };
 
-  C.openVote = function openVote(vote, errorBox) {
-    return C.act(vote, errorBox, () => call("POST", "/api/votes/" + vote.id + "/open"));
+  /** Opening puts the ballot on every tablet at once and cannot be taken back: say which vote, to how many present. */
+  C.openVote = async function openVote(vote, errorBox) {
+    const turnout = await call("GET", "/api/votes/" + vote.id + "/turnout").catch(() => null);
+    const ok = await PJ.confirmDialog({
+      title: bi("确认开始表决？", "Open this vote?"),
+      body: [
+        el("p", {}, el("strong", {}, vote.title)),
+        turnout
+          ? el("p", { dataset: { presentNow: String(turnout.present) } }, bi("现出席代表 " + turnout.present + " 人（全体代表 " + turnout.total + " 人）。", turnout.present + " of " + turnout.total + " deputies are present."))
+          : null,
+        el("p", {}, bi("开始后，各代表平板立即显示选票。表决开始后不能撤回，只能结束投票。", "The ballot then shows on every tablet at once. An open vote cannot be withdrawn, only closed.")),
+      ],
+      ok: bi("开始表决", "Open"),
+    });
+    if (ok) await C.act(vote, errorBox, () => call("POST", "/api/votes/" + vote.id + "/open"));
   };
 
   C.withdrawVote = async function withdrawVote(vote, errorBox) {

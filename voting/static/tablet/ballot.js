@@ -61,7 +61,8 @@
     updateCounter();
     const instructions = perCandidate
       ? bi("请对每个项目选择“赞成”“反对”或“弃权”。未表态的项目按弃权计。", "Mark each project for, against or abstain. Unmarked projects count as abstentions.")
-      : bi("请点选您同意的项目（画○），最多选 " + seats + " 项，可以少选。", "Tap the projects you support, at most " + seats + "; fewer is fine.");
+      : // The box stays square like the paper ballot's 同意 cell; tapping draws the ○ in it, as a pen would.
+        bi("请点一下您同意的项目，方框内出现“○”即为同意，再点一下可取消。最多选 " + seats + " 项，可以少选。", "Tap each project you support: a ○ appears in its box; tap again to undo. At most " + seats + "; fewer is fine.");
     T.show(
       "marking",
       el(

@@ -32,6 +32,8 @@ PJ.tablet = (() => {
     ballot: null, // {vote, marks: Map(candidate id → "for" | "against" | "abstain")}
     receiptVote: null, // the vote whose receipt is on screen
     votedVote: null, // the vote whose "you have voted" is on screen
+    announcedVotes: new Set(), // votes whose result was announced while this page was open (vote_announced)
+    practiceEnded: false, // a practice this tablet was in has ended: the waiting screen says so until a vote shows
     live: null,
   };
   T.login = store.get(T.LOGIN);

@@ -65,6 +65,10 @@
         }
         if (error.status === 401) return T.loggedOut(error);
         store.drop(T.PENDING); // refused for good: resending cannot help
+        if (error.code === "vote_not_open" && T.practiceVotes.has(pending.vote_id)) {
+          T.practiceEnded = true; // a practice ballot too late is no refusal: the practice is simply over
+          return T.backToWaiting();
+        }
         T.screen = "refused";
         return error.code === "already_voted" ? showAlreadyVoted(error) : showRefused(error);
       }

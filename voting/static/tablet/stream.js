@@ -6,7 +6,8 @@
   const { el, bi } = PJ;
   const T = PJ.tablet;
 
-  T.onEvent = function onEvent(name) {
+  T.onEvent = function onEvent(name, data) {
+    if (name === "vote_announced" && data && data.vote_id) T.announcedVotes.add(data.vote_id);
     if (name.startsWith("vote_")) T.refresh();
   };
 
@@ -25,8 +26,25 @@
     decide(view);
   };
 
+  /** The practice vote whose ballot, receipt or "you have voted" is on screen, if any. */
+  function practiceOnScreen() {
+    const { screen, ballot } = T;
+    if (["marking", "review", "refused"].includes(screen) && ballot) return T.practiceVotes.has(ballot.vote.id) ? ballot.vote.id : null;
+    if (screen === "receipt") return T.practiceVotes.has(T.receiptVote) ? T.receiptVote : null;
+    if (screen === "voted" && T.votedVote) return T.practiceVotes.has(T.votedVote.id) ? T.votedVote.id : null;
+    return null;
+  }
+
   function decide(view) {
     const vote = view.vote;
+    const practice = practiceOnScreen();
+    if (practice !== null && (!vote || vote.id !== practice)) {
+      // A practice's ballots are discarded when it ends: nothing to keep, nothing to refuse, so the
+      // tablet goes back to waiting by itself (a real vote keeps the marks and says it has closed).
+      T.practiceEnded = true;
+      showWaiting();
+    }
+    if (vote) T.practiceEnded = false;
     const { screen, ballot } = T;
     const marking = (screen === "marking" || screen === "review") && ballot;
     if (marking && (!vote || vote.id !== ballot.vote.id)) {
@@ -38,7 +56,8 @@
     if (!vote) {
       // The receipt stays on screen until the next vote opens, so a deputy can still note it.
       if (screen === "voted" && T.votedVote) T.showVoted(T.votedVote, true);
-      else if (screen !== "receipt" && screen !== "refused") showWaiting();
+      else if (screen === "receipt") T.showReceipt(T.receiptVote, T.receipts()[T.receiptVote], true);
+      else if (screen !== "refused") showWaiting();
       return;
     }
     if (vote.mode === "paper") return showPaperVote(vote);
@@ -64,6 +83,9 @@
       el(
         "div",
         { class: "waiting" },
+        T.practiceEnded
+          ? el("p", { class: "notice practice-ended", "data-practice-ended": true }, bi("试表决已结束。试表决的选票已销毁，不计入任何结果。", "The practice vote has ended; its ballots are discarded, never counted."))
+          : null,
         el("div", { class: "pulse", "aria-hidden": "true" }),
         el("h1", {}, bi("暂无进行中的表决，请等待", "No vote is open. Please wait.")),
         el("p", {}, bi("表决开始后，选票会自动显示在这里。", "The ballot appears here as soon as a vote opens.")),
