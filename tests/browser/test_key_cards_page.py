@@ -69,7 +69,9 @@ async def test_the_key_holders_read_what_to_do_in_plain_words_from_making_the_ca
     # Back on the page later (a phone this time): the cards are made, and the 核对码 matches the printed one.
     phone = (await open_screen(390, 844, is_mobile=True, has_touch=True)).page
     await log_in_to(phone, live_server, congress.presiding_login, keys)
-    await expect(phone.locator("h2").first).to_contain_text("钥匙卡已经做好")
+    # (The vote's scrutineers come first on the page; the ceremony is gone.)
+    await expect(phone.locator("h2", has_text="钥匙卡已经做好")).to_be_visible()
+    await expect(phone.locator("#ceremony")).to_have_count(0)
     await expect(phone.locator(".check-code")).to_contain_text("核对码")
     await expect(phone.locator("[data-fingerprint]")).to_have_text(printed_code)
     await phone.screenshot(path="/tmp/key-cards-phone.png", full_page=True)

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import asyncpg
+import pytest
 
 from tests.factories import make_congress
-from voting.demo import set_up_demo
+from voting.demo import print_welcome, set_up_demo
 from voting.settings import Settings
 
 
@@ -37,10 +38,24 @@ async def test_voting_staff_creates_a_teller_and_a_scrutineer(
         assert f"({role})" in done.stdout
 
 
-async def test_the_demo_has_teller_and_scrutineer_logins(database_url: str, pool: asyncpg.Pool) -> None:
+async def test_the_demo_has_teller_and_scrutineer_logins(
+    database_url: str, pool: asyncpg.Pool, capsys: pytest.CaptureFixture[str]
+) -> None:
     demo = await set_up_demo(database_url)
     roles = dict(
         await pool.fetch("SELECT username, role FROM staff_user WHERE username = ANY($1::text[])", list(demo.passwords))
     )
     assert {"teller", "scrutineer"} <= set(roles.values())
     assert roles["teller1"] == roles["teller2"] == "teller"
+    # 河口镇 counts its own paper ballots: two tellers and a scrutineer of its own, their logins printed.
+    township = await pool.fetch(
+        """
+        SELECT u.username, u.role FROM staff_user u JOIN body b ON b.id = u.body_id
+        WHERE b.name = '示范县河口镇人民代表大会' AND u.role IN ('teller', 'scrutineer')
+        """
+    )
+    assert sorted(r["role"] for r in township) == ["scrutineer", "teller", "teller"]
+    print_welcome(demo, "http://demo")
+    printed = capsys.readouterr().out
+    for row in township:
+        assert f"{row['username']} {demo.passwords[row['username']]}" in " ".join(printed.split())

@@ -227,6 +227,7 @@ DETAIL_LABELS: dict[str, str] = {
     "sheet": "选票编号",
     "issued": "发出",
     "returned": "收回",
+    "figures_withheld": "平板投票结束前不记分项票数",
     "withdrawn_deputy_ids": "退出本轮的代表",
     "recommended": "建议列入",
     "cost_wan": "投资（万元）",

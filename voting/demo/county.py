@@ -115,7 +115,7 @@ def print_welcome(demo: Demo, base: str) -> None:
  项目监督 Supervision (clerk)     {base}/console/supervision · {base}/console/evaluations
  全县年度概况 County overview     {base}/console/bodies/{demo.body_id}/overview (乡镇 townships included)
  部门联络员 Liaison               {base}/liaison (论证 feasibility) · {base}/liaison/projects
- 计票 监票 Tellers, scrutineers   {base}/count    (paper votes: assign them in a vote's 纸质计票 page)
+ 计票 监票 Tellers, scrutineers   {base}/count    (the presiding officer assigns them: 纸质计票 or 开票钥匙卡 of a vote)
  API schema                       {base}/schema
 
  示范县人大的账号 County logins (new passwords every start):""")
@@ -125,6 +125,6 @@ def print_welcome(demo: Demo, base: str) -> None:
     print("\n 乡镇人大的账号 Township logins (each sees only its own township; the county's watch them all):")
     for username, name, role, _ in TOWNSHIP_STAFF:
         if username in demo.passwords:
-            print(f"   {username:<12} {demo.passwords[username]:<16} {name} ({role})")
+            print(f"   {username:<15} {demo.passwords[username]:<16} {name} ({role})")
     print(f" 人大与设置 Bodies and set-up    {base}/console/bodies · {base}/console/setup")
     print("=====================================================================\n", flush=True)

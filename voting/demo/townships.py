@@ -2,7 +2,8 @@
 
 城关镇 (made by demo/solicitation.py) is still collecting suggestions; 河口镇 has its own small
 roster, a department, a program whose fixed list waits for its session, and that session.
-Each township gets its own clerk login (and 河口镇 a presiding officer), printed by the demo.
+Each township gets its own clerk login (and 河口镇 a presiding officer, two tellers and a scrutineer, so its
+votes can be counted on paper), printed by the demo.
 Created once through the app's services; later starts only set fresh passwords.
 """
 
@@ -56,6 +57,10 @@ TOWNSHIP_STAFF = [
     ("chengguan", "城关镇人大秘书", "clerk", TOWNSHIP),
     ("hekou", "河口镇人大秘书", "clerk", HEKOU),
     ("hekou_zhuxi", "河口镇人大主席", "presiding", HEKOU),
+    # A paper or mixed count needs two tellers (double entry) and a chief scrutineer of the body itself.
+    ("hekou_jipiao1", "河口镇计票人甲", "teller", HEKOU),
+    ("hekou_jipiao2", "河口镇计票人乙", "teller", HEKOU),
+    ("hekou_jianpiao", "河口镇监票人", "scrutineer", HEKOU),
 ]
 
 

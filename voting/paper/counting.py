@@ -13,9 +13,17 @@ from voting.auth import Principal
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
+from voting.paper.disclosure import WITHHELD_EN, WITHHELD_ZH, paper_figures_shown
 from voting.paper.models import CountReport, PaperCount, Progress, Reading, SheetEntry
 from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of, reading_key, reading_of
-from voting.paper.service import current_round, load_paper_count, paper_vote, require_counter, require_editable
+from voting.paper.service import (
+    REPORT_COUNTS,
+    current_round,
+    load_paper_count,
+    paper_vote,
+    require_counter,
+    require_editable,
+)
 from voting.votes.lifecycle import ballots_of, count_ballots
 from voting.votes.models import Vote
 from voting.votes.results import count_present_for
@@ -193,6 +201,13 @@ async def count_report(pool: asyncpg.Pool, vote_id: int) -> CountReport:
     """The draft count report (not yet signed), for the scrutineers to check."""
     async with pool.acquire() as conn:
         vote = await paper_vote(conn, vote_id)
+        if not paper_figures_shown(vote.mode, vote.state):
+            raise Conflict(
+                "paper_figures_withheld",
+                f"{WITHHELD_ZH}；发出、收回和录入进度照常显示，总监票人可在全部选票录齐后确认",
+                f"{WITHHELD_EN}; issued, returned and entry progress stay visible, and the chief may sign off"
+                " once every sheet is entered",
+            )
         state = await current_round(conn, vote_id)
         if state.void:
             require_editable(state)
@@ -214,7 +229,11 @@ async def sign_off(pool: asyncpg.Pool, who: Principal, vote_id: int) -> PaperCou
         require_editable(state)
         report = msgspec.to_builtins(await build_report(conn, vote, state))
         await queries.insert_step(conn, vote_id, state.round, "signed_off", who.actor, report=report)
-        await record(conn, who.audit("paper.signed_off", "vote", vote_id, report))
+        # Staff read the audit log while the vote runs: a mixed vote's figures stay out of it too
+        # (its ballots, paper ones included, are counted and published whole at the close).
+        shown = paper_figures_shown(vote.mode, vote.state)
+        detail = report if shown else {k: report[k] for k in REPORT_COUNTS} | {"figures_withheld": True}
+        await record(conn, who.audit("paper.signed_off", "vote", vote_id, detail))
         return await load_paper_count(conn, vote_id)
 
 

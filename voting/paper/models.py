@@ -147,9 +147,10 @@ class PaperCount(msgspec.Struct):
     state: CountState
     counters: list[Counter]
     steps: list[Step]
-    report: dict[str, Any] | None
+    report: dict[str, Any] | None  # while figures_shown is False: only its round, issued and returned
     conflicts: list[ConflictRecord] = []
     handed_out: int = 0  # paper ballots recorded as handed to a named deputy (mixed votes, failed tablets)
+    figures_shown: bool = True  # False for a mixed vote whose tablets still vote (voting.paper.disclosure)
 
 
 class Assignment(msgspec.Struct):

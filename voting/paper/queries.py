@@ -21,6 +21,12 @@ async def vote_mode(conn: asyncpg.Connection, vote_id: int) -> str | None:
     return None if value is None else str(value)
 
 
+async def mode_and_state(conn: asyncpg.Connection, vote_id: int) -> tuple[str, str] | None:
+    """The vote's mode and state, or None for no such vote."""
+    row = await conn.fetchrow("SELECT mode, state FROM vote WHERE id = $1", vote_id)
+    return None if row is None else (str(row["mode"]), str(row["state"]))
+
+
 async def staff_role(conn: asyncpg.Connection, staff_user_id: int, vote_id: int) -> str | None:
     """The role of an active staff user of the vote's own body, or None (counting staff are never borrowed)."""
     value = await conn.fetchval(

@@ -14,6 +14,7 @@ import asyncpg
 
 from tally.models import BallotForm, Mark
 from voting.paper import queries
+from voting.paper.disclosure import paper_figures_shown
 from voting.paper.models import Reading, ReadingLine, RunningCount
 from voting.paper.rounds import reading_of, round_state
 from voting.votes.models import Vote
@@ -60,9 +61,7 @@ async def running_count(pool: asyncpg.Pool, vote_id: int) -> RunningCount:
         entries = await queries.reading_entries(conn, vote_id, state.round)
         resolutions = await queries.latest_resolutions(conn, vote_id, state.round)
     sheets = list(sheets_as_read(entries, resolutions).values())
-    # While tablets can still vote, paper figures of a mixed vote would be a partial result that
-    # the deputies yet to vote could see; a paper-only vote's reading is public as it happens.
-    shown = mode == "paper" or vote.state != "open"
+    shown = paper_figures_shown(mode, vote.state)
     return RunningCount(
         vote_id=vote.id,
         session_id=vote.session_id,

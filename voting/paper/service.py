@@ -11,6 +11,7 @@ from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
 from voting.paper.closing import round_void
+from voting.paper.disclosure import paper_figures_shown
 from voting.paper.models import ConflictRecord, Counter, CounterAssign, CountState, IssuedCount, PaperCount, Step
 from voting.paper.rounds import RoundState, round_state
 from voting.votes.models import Vote
@@ -38,9 +39,15 @@ STATE_ADVICE = {
 
 async def paper_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, ...] = ("open",)) -> Vote:
     """The vote, locked for its paper count; refused unless it is on paper and in one of states."""
-    vote = await load_vote(conn, vote_id)
     if await queries.vote_mode(conn, vote_id) == "electronic":
+        await load_vote(conn, vote_id)  # no such vote: 404 before the mode
         raise Conflict("vote_not_paper", "该表决不使用纸质选票", "This vote does not use paper ballots")
+    return await counted_vote(conn, vote_id, states)
+
+
+async def counted_vote(conn: asyncpg.Connection, vote_id: int, states: tuple[str, ...]) -> Vote:
+    """The vote in one of states, locked for its count roles and paper count, whatever its mode."""
+    vote = await load_vote(conn, vote_id)
     if vote.state not in states:
         zh, en = STATE_ADVICE.get(vote.state, STATE_ADVICE["closed"])
         raise Conflict("vote_not_open", zh, en, state=vote.state)
@@ -86,11 +93,19 @@ async def require_counter(
 
 
 async def assign_counter(pool: asyncpg.Pool, who: Principal, vote_id: int, data: CounterAssign) -> list[Counter]:
-    """Assign a teller or scrutineer (one chief scrutineer per vote) before or during the vote."""
+    """Assign a teller or scrutineer (one chief scrutineer per vote) before or during the vote.
+
+    A tablet vote has scrutineers too (they make its key cards and open its count) but no tellers.
+    A scrutineer may still be assigned while the sealed ballots wait for the cards, so that the
+    card holders find the vote on their 计票控制台 even when nobody was assigned before it opened.
+    """
     if data.is_chief and data.role != "scrutineer":
         raise BadRequest("chief_not_scrutineer", "总监票人须为监票人", "The chief must be a scrutineer")
     async with transaction(pool) as conn:
-        await paper_vote(conn, vote_id, ("draft", "open"))
+        if data.role == "teller":
+            await paper_vote(conn, vote_id, ("draft", "open"))
+        else:
+            await counted_vote(conn, vote_id, ("draft", "open", "awaiting_keys"))
         if await queries.staff_role(conn, data.staff_user_id, vote_id) != data.role:
             raise BadRequest(
                 "counter_role_mismatch",
@@ -246,6 +261,7 @@ async def insert_once(
 
 
 STEP_FIELDS = ("round", "kind", "count", "reason", "actor", "at", "actor_name")
+REPORT_COUNTS = ("round", "issued", "returned")  # what a signed report shows while its figures are withheld
 
 
 async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount:
@@ -259,14 +275,17 @@ async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount
         if state.signed_off
         else ("counting" if state.returned is not None else "issuing")
     )
+    mode, vote_state = await queries.mode_and_state(conn, vote_id) or ("electronic", "draft")
+    shown = paper_figures_shown(mode, vote_state)
     return PaperCount(
         vote_id=vote_id,
-        mode=await queries.vote_mode(conn, vote_id) or "electronic",
+        mode=mode,
         round=state.round,
         state=status,
         counters=await list_counters(conn, vote_id),
         steps=[Step(**{k: r[k] for k in STEP_FIELDS}) for r in rows],
-        report=state.report,
+        report=state.report if shown or state.report is None else {k: state.report[k] for k in REPORT_COUNTS},
+        figures_shown=shown,
         conflicts=[ConflictRecord(**dict(r)) for r in await queries.conflicts(conn, vote_id)],
         handed_out=await queries.count_channel_issued(conn, vote_id, "paper"),
     )

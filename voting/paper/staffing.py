@@ -10,7 +10,7 @@ from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
 from voting.paper.models import Assignment, ChiefTransfer, ConflictDeclare, CountingStaffUser, PaperCount
-from voting.paper.service import load_paper_count, paper_vote
+from voting.paper.service import counted_vote, load_paper_count, paper_vote
 
 
 async def my_assignments(pool: asyncpg.Pool, who: Principal) -> list[Assignment]:
@@ -53,7 +53,7 @@ async def declare_conflict(pool: asyncpg.Pool, who: Principal, vote_id: int, dat
 async def transfer_chief(pool: asyncpg.Pool, who: Principal, vote_id: int, data: ChiefTransfer) -> PaperCount:
     """The presiding officer makes another assigned scrutineer, with no declared conflict, the chief."""
     async with transaction(pool) as conn:
-        await paper_vote(conn, vote_id, ("draft", "open"))
+        await counted_vote(conn, vote_id, ("draft", "open"))  # a tablet vote's chief holds card 1
         if await queries.conflicted_candidates(conn, vote_id, data.staff_user_id):
             raise Conflict(
                 "chief_conflicted",

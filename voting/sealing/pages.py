@@ -13,6 +13,7 @@ from voting.auth import Principal, Role
 from voting.page_kit import page, staff_page_user
 from voting.sealing.service import vote_key_shown
 from voting.sealing.votes import needs_key
+from voting.sessions.models import Session
 from voting.votes.results import vote_and_session
 
 
@@ -32,6 +33,9 @@ async def key_cards_page(request: Request[Any, Any, Any], state: State, vote_id:
         vote.state,
         key,
         needs_key(vote),
+        # A vote's scrutineers are assigned here: a tablet vote has no paper count page to do it on.
+        scrutineers_of=session if needs_key(vote) else None,
+        vote_id=vote.id,
     )
 
 
@@ -44,8 +48,10 @@ def key_cards_template(
     state: str,
     key: dict[str, object] | None,
     sealed: bool = True,
+    scrutineers_of: Session | None = None,
+    vote_id: int | None = None,
 ) -> Template:
-    """The key-card page for a vote or a rating round (its API base decides which)."""
+    """The key-card page for a vote or a rating round (its API base decides which); a vote's with its scrutineers."""
     return page(
         "sealing/key_cards.html",
         who=who,
@@ -56,6 +62,8 @@ def key_cards_template(
         state=state,
         key=key,
         sealed=sealed,
+        session=scrutineers_of,
+        vote_id=vote_id,
     )
 
 

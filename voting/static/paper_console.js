@@ -61,7 +61,8 @@
   }
 
   function showSteps() {
-    const [zh, en] = STATES[count.state];
+    // Before the vote opens (or once withdrawn) nothing is being issued: say what the console says.
+    const [zh, en] = vote.state === "draft" ? ["未开始", "not started"] : vote.state === "withdrawn" ? ["已撤回", "withdrawn"] : STATES[count.state];
     document.getElementById("count-state").replaceChildren(bi(zh, en));
     document.getElementById("round").textContent = "第 " + count.round + " 轮";
     document.querySelector("[data-step=restart]").hidden = !(presiding && count.state === "void");
@@ -104,23 +105,45 @@
     );
   }
 
-  async function showReport() {
+  /** Whether every returned sheet is entered alike by two tellers or resolved (what the sign-off needs). */
+  function allSheetsFinal(progress) {
+    return Boolean(progress) && progress.returned !== null && !progress.missing.length && progress.discrepancies.every((d) => d.resolved);
+  }
+
+  // Waiting is not an error: a grey line says what comes first, and the sign-off stays disabled until then.
+  // A mixed vote's per-candidate figures stay back while tablets vote (voting/paper/disclosure.py, as on 唱票).
+  async function showReport(progress) {
     const box = document.getElementById("report");
     const chief = count.counters.some((c) => c.staff_user_id === me && c.is_chief);
-    document.getElementById("sign-off").hidden = !(chief && count.state === "counting");
-    document.getElementById("recount").hidden = !(chief && count.state === "signed_off");
+    const ready = count.state === "counting" && allSheetsFinal(progress);
+    const signOff = document.getElementById("sign-off");
+    signOff.hidden = !(chief && count.state === "counting");
+    signOff.disabled = !(ready && vote.state === "open");
+    document.getElementById("recount").hidden = !(chief && count.state === "signed_off" && vote.state === "open"); // closed: the count stands
+    const hint = (zh, en) => el("p", { class: "hint", dataset: { reportHint: "" } }, bi(zh, en));
+    const withheld = count.figures_shown ? [] : [hint("混合表决：平板投票结束前不公布纸质选票的分项票数", "Mixed vote: the paper figures are shown once tablet voting has ended")];
     let report = count.report;
-    if (!report && count.state === "counting") {
+    if (!report && ready && count.figures_shown) {
       report = await call("GET", base + "/report").catch((error) => {
         box.replaceChildren(PJ.errorBox(error));
         return null;
       });
       if (!report) return;
     }
-    if (!report) return box.replaceChildren(el("p", { class: "muted" }, bi("收回选票并录入完毕后生成", "Available once the ballots are entered")));
+    if (!report) {
+      const waiting =
+        count.state !== "counting"
+          ? hint("收回选票并录入完毕后生成", "Available once the ballots are collected and entered")
+          : ready
+            ? hint("全部选票已录齐，总监票人可以确认计票报告", "Every sheet is entered: the chief scrutineer may sign off")
+            : hint("两名计票人一致录入全部选票、监票人裁定分歧后，总监票人才能确认计票报告", "The chief may sign off once two tellers entered every sheet alike and disputes are resolved");
+      return box.replaceChildren(waiting, ...withheld);
+    }
     const cell = (zh, value) => [el("span", {}, zh), el("b", {}, String(value))];
+    const status = el("p", {}, count.report ? bi("总监票人已确认", "Signed off") : bi("草稿：尚未确认", "Draft: not signed off"));
+    if (!report.tally) return box.replaceChildren(status, el("div", { class: "report-grid" }, cell("发出", report.issued), cell("收回", report.returned)), ...withheld);
     box.replaceChildren(
-      el("p", {}, count.report ? bi("总监票人已确认", "Signed off") : bi("草稿：尚未确认", "Draft: not signed off")),
+      status,
       el("div", { class: "report-grid" }, cell("发出", report.issued), cell("收回", report.returned), cell("有效", report.paper_valid), cell("无效", report.paper_invalid), cell("空白", report.paper_blank), cell("总票数", report.tally.ballots_cast)),
       el("ol", {}, vote.candidates.map((c) => {
         const line = report.tally.counts.find((l) => l.candidate_id === c.id);
@@ -203,15 +226,18 @@
     showCounters();
     showSteps();
     showIssuePanel();
-    if (count.state !== "issuing") showProgress(await call("GET", base + "/progress"));
-    await showReport();
+    const progress = count.state === "issuing" ? null : await call("GET", base + "/progress");
+    if (progress) showProgress(progress);
+    await showReport(progress);
   }
 
   async function loadStaff() {
     const form = document.getElementById("assign-form");
     const staff = await call("GET", "/api/paper/staff");
     form.staff.replaceChildren(...staff.map((s) => el("option", { value: String(s.id), dataset: { role: s.role } }, s.display_name + "（" + (s.role === "teller" ? "计票人" : "监票人") + "）")));
-    form.hidden = false;
+    // No teller or scrutineer login in the body: an empty list and a silent 指定 would leave the count stuck.
+    document.querySelector("[data-no-counting-staff]").hidden = staff.length > 0;
+    form.hidden = !staff.length;
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const option = form.staff.selectedOptions[0];
