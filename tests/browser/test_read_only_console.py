@@ -8,10 +8,11 @@ import httpx
 import pytest
 from playwright.async_api import Page, expect
 
-from tests.browser.api_steps import create_vote
+from tests.browser.api_steps import create_vote, staff_account
 from tests.browser.screens import OpenScreen, shoot
 from tests.browser.staff_login import log_in_to, log_in_to_console
 from tests.factories import Congress, make_congress
+from voting.auth import Role
 from voting.settings import Settings
 
 pytestmark = pytest.mark.browser
@@ -89,6 +90,7 @@ async def test_a_county_watching_a_township_paper_count_gets_no_control(
 ) -> None:
     county, township = await county_over_township(pool, settings)
     vote_id = await create_vote(api, township.presiding, township.session_id, township.candidate_ids, "paper", seats=1)
+    await staff_account(pool, Role.TELLER, township.body_id)  # someone the township may assign
     paper = f"/console/votes/{vote_id}/paper"
 
     screen = await open_screen(1280, 900)
