@@ -11,11 +11,13 @@ from voting.auth.guards import (
     staff_only,
 )
 from voting.auth.passwords import hash_password, password_matches
+from voting.auth.roles import ROLE_WORDS
 from voting.auth.tokens import LOGIN_ROLES, STAFF_ROLES, Principal, Role, issue_token, read_token
 
 __all__ = [
     "COOKIE",
     "LOGIN_ROLES",
+    "ROLE_WORDS",
     "STAFF_ROLES",
     "Principal",
     "Role",

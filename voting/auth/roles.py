@@ -19,3 +19,15 @@ LIAISONS = (Role.LIAISON,)
 DEPUTIES = (Role.DEPUTY,)
 STAFF = STAFF_ROLES
 LOGINS = LOGIN_ROLES
+
+# What each login role is called on the pages (Chinese, English): the staff header, the set-up pages
+# and the audit log all read these words.
+ROLE_WORDS: dict[str, tuple[str, str]] = {
+    Role.ADMIN.value: ("管理员", "administrator"),
+    Role.CLERK.value: ("秘书处", "clerk"),
+    Role.PRESIDING.value: ("主持人", "presiding officer"),
+    Role.TELLER.value: ("计票人", "teller"),
+    Role.SCRUTINEER.value: ("监票人", "scrutineer"),
+    Role.LIAISON.value: ("部门联络员", "department liaison"),
+    Role.DEPUTY.value: ("代表", "deputy"),
+}

@@ -7,6 +7,8 @@ that has no words here.
 
 from __future__ import annotations
 
+from voting.auth import ROLE_WORDS
+
 Words = tuple[str, str]
 
 ACTIONS: dict[str, Words] = {
@@ -135,13 +137,7 @@ ACTION_GROUPS: dict[str, Words] = {
 }
 
 ROLES: dict[str, Words] = {
-    "admin": ("管理员", "administrator"),
-    "clerk": ("秘书处", "clerk"),
-    "presiding": ("主持人", "presiding officer"),
-    "teller": ("计票人", "teller"),
-    "scrutineer": ("监票人", "scrutineer"),
-    "liaison": ("部门联络员", "department liaison"),
-    "deputy": ("代表", "deputy"),
+    **ROLE_WORDS,
     "system": ("系统", "system"),
     "public": ("公众", "public"),
 }

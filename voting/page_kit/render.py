@@ -8,6 +8,7 @@ from typing import Any
 
 from litestar.response import Template
 
+from voting.auth.roles import ROLE_WORDS
 from voting.auth.scope import WATCHING
 from voting.errors import PiaojueError
 
@@ -29,7 +30,7 @@ ASSET_VERSION = asset_version()
 
 def page(name: str, status_code: int = 200, **context: Any) -> Template:
     """Render a page template with what the base layout needs."""
-    context = {"v": ASSET_VERSION, "watching": WATCHING.get(), **context}
+    context = {"v": ASSET_VERSION, "watching": WATCHING.get(), "role_words": ROLE_WORDS, **context}
     return Template(template_name=name, context=context, status_code=status_code)
 
 

@@ -10,7 +10,7 @@ from litestar.datastructures import State
 from litestar.params import FromPath, FromQuery
 from litestar.response import Template
 
-from voting.auth import Role
+from voting.auth import LOGIN_ROLES, ROLE_WORDS, Role
 from voting.auth.scope import Reach
 from voting.bodies.models import LEVEL_NAMES
 from voting.bodies.service import get_body, watched_bodies
@@ -20,14 +20,7 @@ from voting.setup.service import body_liaisons, setup_progress
 from voting.setup.steps import STEPS, steps_of
 from voting.staff.accounts import list_accounts
 
-ROLE_NAMES = {
-    "admin": ("管理员", "administrator"),
-    "clerk": ("秘书处", "clerk"),
-    "presiding": ("主持人", "presiding officer"),
-    "teller": ("计票人", "teller"),
-    "scrutineer": ("监票人", "scrutineer"),
-    "liaison": ("部门联络员", "department liaison"),
-}
+ROLE_NAMES = {role.value: ROLE_WORDS[role.value] for role in LOGIN_ROLES}  # the roles a staff login may have
 LEVEL_RANK = {"township": 1, "county": 2, "city": 3}
 
 
