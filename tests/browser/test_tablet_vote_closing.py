@@ -66,6 +66,11 @@ async def test_tablet_survives_vote_closing_while_marking(
     await close_and_count(api, congress.presiding, second)
     await expect(main).to_contain_text("投票已结束")
     await expect(receipt).to_have_text(code)
+    # Turned off and on after the close, and again after the announcement, it still says so.
+    await page.reload()
+    await expect(main.locator("h1")).to_contain_text("您已投票")
+    await expect(main).to_contain_text("投票已结束")
+    await expect(receipt).to_have_text(code)
     result = (await api.get(f"/api/votes/{second}/result", headers=congress.presiding)).json()
     counts = {line["candidate_id"]: line for line in result["tally"]["counts"]}
     assert (counts[a]["votes_for"], counts[b]["votes_against"], counts[c]["abstentions"]) == (1, 1, 1)
@@ -111,4 +116,10 @@ async def test_the_receipt_screen_says_when_voting_has_closed_and_when_the_resul
     await expect(receipt).to_have_text(code)
     await expect(main.locator("[data-verify-hint]")).to_contain_text("现在可以用手机扫描二维码")
     await page.screenshot(path="/tmp/tablet-receipt-announced.png", full_page=True)
+    # Turned off and on after the announcement: "you have voted", announced, with the receipt to check.
+    await page.reload()
+    await expect(main.locator("h1")).to_contain_text("您已投票")
+    await expect(main.locator("[data-announced]")).to_contain_text("结果已宣布")
+    await expect(receipt).to_have_text(code)
+    await expect(main.locator("[data-verify-hint]")).to_be_visible()
     assert tablet.errors == []

@@ -8,7 +8,7 @@ from ballots.errors import tablet_revoked
 from voting.auth import Principal
 from voting.errors import NotAuthenticated
 from voting.tablet import queries
-from voting.tablet.models import TabletView
+from voting.tablet.models import TabletView, VotedEarlier
 from voting.votes.results import load_vote
 
 
@@ -37,4 +37,7 @@ async def tablet_view(pool: asyncpg.Pool, who: Principal) -> TabletView:
         body_name=state["body_name"],
         vote=vote,
         voted=bool(state["voted"]),
+        voted_earlier=None
+        if state["last_vote_id"] is None
+        else VotedEarlier(state["last_vote_id"], state["last_vote_title"], state["last_vote_state"]),
     )

@@ -55,8 +55,11 @@
     T.setBanner(null);
     if (!vote) {
       // The receipt stays on screen until the next vote opens, so a deputy can still note it.
+      const earlier = view.voted_earlier; // the latest closed vote this deputy voted in (after a restart too)
+      if (earlier && earlier.state === "announced") T.announcedVotes.add(earlier.id);
       if (screen === "voted" && T.votedVote) T.showVoted(T.votedVote, true);
       else if (screen === "receipt") T.showReceipt(T.receiptVote, T.receipts()[T.receiptVote], true);
+      else if (screen !== "refused" && earlier && !T.practiceEnded) T.showVoted(earlier, true);
       else if (screen !== "refused") showWaiting();
       return;
     }
