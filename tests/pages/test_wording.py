@@ -23,6 +23,9 @@ def test_the_meeting_is_named_once() -> None:
     )
     assert meeting_name("城关镇人民代表大会", "城关镇第十九届三次会议") == "城关镇第十九届三次会议"
     assert meeting_name("城关镇人大", "第三次会议") == "城关镇人大第三次会议"
+    # A township under a county: its body carries the county's name, its session title only its own.
+    township = "河口镇第十八届人民代表大会第七次会议"
+    assert meeting_name("示范县河口镇人民代表大会", township) == township
 
 
 def test_shares_read_as_the_law_words_them() -> None:

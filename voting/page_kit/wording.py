@@ -16,12 +16,14 @@ CONGRESS = "人民代表大会"
 def meeting_name(body_name: str, session_title: str) -> str:
     """The meeting as printed: "示范县第十八届人民代表大会第七次会议", never the body's name twice.
 
-    A title starting with the place is the full name already; one naming the congress without
-    the place ("第十九届人民代表大会第三次会议") gets the place; a bare one ("第七次会议") the body's name.
+    A title starting with the place (or its last part: a township's own name) is the full name
+    already; one naming the congress without the place ("第十九届人民代表大会第三次会议") gets the
+    place; a bare one ("第七次会议") the body's name.
     """
     title = session_title.strip()
     place = body_name.removesuffix(CONGRESS).removesuffix("人大")
-    if place and title.startswith(place):
+    # A township's body may carry its county's name ("示范县河口镇") while its title starts "河口镇…".
+    if place and any(title.startswith(place[i:]) for i in range(len(place) - 1)):
         return title
     if CONGRESS in title:
         return f"{place}{title}"  # "第十九届人民代表大会第三次会议" lacks only the place
