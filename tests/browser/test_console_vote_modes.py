@@ -38,6 +38,20 @@ async def test_the_presiding_officer_sees_paper_controls_only_on_the_paper_and_m
         await expect(tablet_card).not_to_contain_text(word)
     await page.screenshot(path="/tmp/console-vote-modes.png", full_page=True)
 
+    # Opening asks first, in the words of the vote's mode: tablets, paper ballots, or both.
+    for vote_id, said, unsaid in (
+        (tablets, "各代表平板立即显示选票", "纸质选票"),
+        (paper, "发放纸质选票", "平板"),
+        (mixed, "平板立即显示选票", None),
+    ):
+        await page.locator(f'.vote[data-vote-id="{vote_id}"] button[data-action=open]').click()
+        dialog = page.locator("dialog[open]")
+        await expect(dialog).to_contain_text(said)
+        if unsaid:
+            await expect(dialog).not_to_contain_text(unsaid)
+        await dialog.locator("[data-cancel]").click()
+        await expect(dialog).to_have_count(0)
+
     # The paper count page of the paper vote has its controls; the tablet vote's (by its address) has none,
     # only what to do instead.
     await paper_card.locator("a[data-paper-count]").click()

@@ -131,3 +131,24 @@ async def test_an_electronic_vote_has_an_announcement_too(
     text = text_of(response.text)
     assert "电子表决器无记名投票" in text and "纸质选票发出" not in text
     assert dict(re.findall(r'data-count="(\w+)">(\d+)<', response.text))["issued"] == "4"
+
+
+async def test_a_paper_vote_announcement_mentions_no_tablet(
+    client: AsyncTestClient, pool: asyncpg.Pool, settings: Settings
+) -> None:
+    congress = await make_congress(pool, settings, deputies=3, candidates=2)
+    a, b = congress.candidate_ids
+    vote_id = (await create_vote(client, congress, "paper", seats=1))["id"]
+    staff = await assign_count_staff(client, pool, settings, congress, vote_id)
+    await log_in_all(client, congress, congress.deputy_ids)  # checked in
+    assert (await open_vote(client, congress, vote_id)).status_code == 200
+    await collect_box(client, staff, vote_id, issued=3, returned=3)
+    sheets = [sheet(1, [a]), sheet(2, [a]), sheet(3, [b])]
+    await enter_all(client, staff.teller_a, vote_id, sheets)
+    await enter_all(client, staff.teller_b, vote_id, sheets)
+    await ok(paper_post(client, staff.chief, vote_id, "sign-off"))
+    assert (await close_vote(client, congress, vote_id)).status_code == 200
+    assert (await client.post(f"/api/votes/{vote_id}/announce", headers=congress.presiding)).status_code == 200
+    text = text_of((await client.get(f"/public/votes/{vote_id}/announcement")).text)
+    assert "纸质选票发出3张，收回3张" in text
+    assert "电子表决器投票" not in text  # no tablet was used: no "0 by tablet" line

@@ -7,6 +7,12 @@
   const call = PJ.staffCall;
   const C = PJ.sessionConsole;
   const { refusals } = C;
+  // What opening starts, in the words of the vote's mode (fresh nodes each time the dialog opens).
+  const OPENING_WORDS = {
+    electronic: () => bi("开始后，各代表平板立即显示选票。", "The ballot then shows on every tablet at once."),
+    paper: () => bi("开始后，请工作人员发放纸质选票。", "Staff then hand out the paper ballots."),
+    mixed: () => bi("开始后，各代表平板立即显示选票，用纸质选票的代表由工作人员发给选票。", "The ballot then shows on every tablet; staff hand paper ballots to the deputies voting on paper."),
+  };
 
   /** Do one thing to a vote, then redraw the list; a refusal is shown on the card and kept across redraws. */
   C.act = async function act(vote, errorBox, work) {
@@ -33,7 +39,7 @@
         turnout
           ? el("p", { dataset: { presentNow: String(turnout.present) } }, bi("现出席代表 " + turnout.present + " 人（全体代表 " + turnout.total + " 人）。", turnout.present + " of " + turnout.total + " deputies are present."))
           : null,
-        el("p", {}, bi("开始后，各代表平板立即显示选票。表决开始后不能撤回，只能结束投票。", "The ballot then shows on every tablet at once. An open vote cannot be withdrawn, only closed.")),
+        el("p", {}, (OPENING_WORDS[vote.mode] || OPENING_WORDS.electronic)(), " ", bi("表决开始后不能撤回，只能结束投票。", "An open vote cannot be withdrawn, only closed.")),
       ],
       ok: bi("开始表决", "Open"),
     });
