@@ -61,6 +61,9 @@ async def test_the_key_holders_read_what_to_do_in_plain_words_from_making_the_ca
     await expect(cards).to_have_count(3)
     await expect(cards.nth(0).locator("h3")).to_contain_text("开票钥匙卡 第 1 张（共 3 张）")
     await expect(cards.nth(0)).to_contain_text("持卡人：总监票人")
+    # With no names typed, the holders printed are the roles in Chinese, never a form's English hint.
+    holders = await page.locator(".key-card .card-holder").all_inner_texts()
+    assert holders == ["持卡人：总监票人", "持卡人：监票人（二）", "持卡人：监票人（三）"], holders
     await expect(cards.nth(0)).to_contain_text("2027年民生实事项目票决")
     await assert_plain(page.locator(".key-card h3, .key-card .card-holder, .key-card .card-use"))
     printed_code = (await cards.nth(0).locator(".card-meta").inner_text()).split()[1]
