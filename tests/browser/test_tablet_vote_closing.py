@@ -115,6 +115,7 @@ async def test_the_receipt_screen_says_when_voting_has_closed_and_when_the_resul
     await expect(main.locator("[data-closed]")).to_have_count(0)
     await expect(receipt).to_have_text(code)
     await expect(main.locator("[data-verify-hint]")).to_contain_text("现在可以用手机扫描二维码")
+    await expect(main).not_to_contain_text("结果公布后")  # it has been: nothing said in the future tense
     await page.screenshot(path="/tmp/tablet-receipt-announced.png", full_page=True)
     # Turned off and on after the announcement: "you have voted", announced, with the receipt to check.
     await page.reload()

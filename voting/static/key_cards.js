@@ -80,7 +80,7 @@
         result.replaceChildren(
           el("h2", {}, bi("已开票", "The count is open")),
           opened.ballots_cast !== undefined
-            ? el("p", { "data-ballots-cast": String(opened.ballots_cast) }, bi("共开启 " + opened.ballots_cast + " 张选票，有效 " + opened.ballots_valid + " 张。", opened.ballots_cast + " ballots opened, " + opened.ballots_valid + " valid."))
+            ? el("p", { "data-ballots-cast": String(opened.ballots_cast) }, bi("计票完成：共 " + opened.ballots_cast + " 张选票，有效 " + opened.ballots_valid + " 张。", "Counted: " + opened.ballots_cast + " ballots, " + opened.ballots_valid + " valid."))
             : el("p", { "data-rated": String(opened.rated) }, bi("已开启 " + opened.rated + " 份测评表，测评结果已公布。", opened.rated + " sheets opened; the ratings are published.")),
           el("p", {}, el("a", { class: "btn primary", href: document.body.dataset.back }, bi("返回", "Back"))),
         );

@@ -24,7 +24,9 @@
         practice || !closed ? null : closedStatus(announced),
         practice
           ? el("p", { class: "practice-mark", "data-practice": true }, bi("这是试表决：表决器工作正常。试表决选票在结束时销毁，不计入任何结果。", "A practice vote: your tablet works. Practice ballots are discarded, never counted."))
-          : el("p", {}, bi("您的选票已在本机封好，只有持开票钥匙卡的人共同开启计票时才能读取，谁也看不到您投了什么。请记下回执码，结果公布后可以用它核对您的选票已被计入。", "Your ballot was sealed on this tablet: only the key-card holders together can open the count, and nobody can see how you voted. Note the receipt: after the result is published you can check with it that your ballot was counted.")),
+          : el("p", {}, bi("您的选票已在本机封好，只有持开票钥匙卡的人共同开启计票时才能读取，谁也看不到您投了什么。", "Your ballot was sealed on this tablet: only the key-card holders together can open the count, and nobody can see how you voted."), " ", announced
+            ? bi("请记下回执码，用它核对您的选票已被计入。", "Note the receipt and check with it that your ballot was counted.")
+            : bi("请记下回执码，结果公布后可以用它核对您的选票已被计入。", "Note the receipt: after the result is published you can check with it that your ballot was counted.")),
         practice ? null : verifyHint(voteId, announced),
       ),
     );
