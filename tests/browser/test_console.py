@@ -59,6 +59,14 @@ async def test_staff_drive_a_vote_from_check_in_to_announcement_on_the_console(
     await page.click("#create-vote-form button[type=submit]")
     draft = votes.locator(".vote[data-state=draft]")
     await expect(draft).to_contain_text("2027年民生实事项目票决")
+    # One vote per list: the form gives way to which vote it is, also after a reload.
+    made = page.locator("#list-vote-made")
+    await expect(made).to_contain_text("已按本清单创建表决")
+    await expect(page.locator("#create-vote-form")).to_be_hidden()
+    await page.reload()
+    await page.click("#create-vote summary")
+    await expect(made).to_have_attribute("data-vote-id", await draft.get_attribute("data-vote-id") or "")
+    await expect(page.locator("#create-vote-form")).to_be_hidden()
     await draft.locator("button[data-action=open]").click()
     await page.locator("dialog[open] [data-confirm]").click()
     await expect(votes.locator(".error.quorum")).to_contain_text("未达到法定人数4人")
@@ -191,3 +199,25 @@ async def test_withdrawing_a_draft_asks_for_a_reason(
     public = await api.get(f"/api/votes/{made.json()['id']}")
     assert public.status_code == 404
     assert screen.errors == []
+
+
+async def test_withdrawing_the_list_vote_gives_the_list_its_form_back(
+    open_screen: OpenScreen, api: httpx.AsyncClient, live_server, pool, settings
+):
+    congress = await make_congress(pool, settings, deputies=3, candidates=3)
+    await fix_list_with_method(api, pool, settings, congress, {"seats": 2})
+    await post_ok(
+        api, f"/api/programs/{congress.program_id}/vote", congress.presiding, {"session_id": congress.session_id}
+    )
+    page = (await open_screen(1440, 900)).page
+    await log_in_to_console(page, live_server, congress.presiding_login, congress.session_id)
+    await page.click("#create-vote summary")
+    await expect(page.locator("#list-vote-made")).to_contain_text("撤回该表决后才能重新创建")
+    await expect(page.locator("#create-vote-form")).to_be_hidden()
+    draft = page.locator("#vote-list .vote[data-state=draft]")
+    await draft.locator("button[data-action=withdraw]").click()
+    await page.locator("dialog[open] textarea[name=reason]").fill("表决方式选错")
+    await page.locator("dialog[open] [data-confirm]").click()
+    await expect(page.locator("#vote-list .vote[data-state=withdrawn]")).to_have_count(1)
+    await expect(page.locator("#create-vote-form")).to_be_visible()
+    await expect(page.locator("#list-vote-made")).to_have_count(0)

@@ -62,3 +62,4 @@ class CandidateList(msgspec.Struct):
     needed: int | None  # least number of candidates the method's margin asks for
     entries: list[Candidate]
     decisions: list[ListDecision]
+    vote_id: int | None = None  # staff only: the live vote made from this list, if any (one per list)

@@ -53,11 +53,13 @@ async def require_unfixed(conn: asyncpg.Connection, program_id: int) -> Candidat
 
 
 async def get_list(pool: asyncpg.Pool, program_id: int, staff: bool) -> CandidateList:
-    """The list; the public sees entries only once the list is fixed."""
+    """The list; the public sees entries only once the list is fixed, staff also the vote made from it."""
     async with pool.acquire() as conn:
         current = await load_list(conn, program_id)
+        made = await queries.votes_on_list(conn, program_id, lock=False) if staff else {}
     if not staff and not current.fixed:
         current.entries = []
+    current.vote_id = min(made) if made else None  # a draft vote is staff's business
     return current
 
 

@@ -56,7 +56,9 @@
       ok: bi("撤回表决", "Withdraw"),
       danger: true,
     });
-    if (reason) await C.act(vote, errorBox, () => call("POST", "/api/votes/" + vote.id + "/withdraw", { body: { reason } }));
+    if (!reason) return;
+    await C.act(vote, errorBox, () => call("POST", "/api/votes/" + vote.id + "/withdraw", { body: { reason } }));
+    await C.refreshListVote().catch(() => {});
   };
 
   C.closeVote = async function closeVote(vote, errorBox) {

@@ -39,6 +39,7 @@
       );
       createForm.querySelector("button[type=submit]").disabled = true;
     } else {
+      showListVote(list.vote_id);
       const rules = { seats: method.seats, form: method.form, threshold_base: method.threshold_base, threshold: method.threshold };
       fixedList.replaceChildren(
         el("p", { class: "fixed-method" }, el("strong", {}, method.title), " · ", PJ.describeRules(rules), " · ", bi("出席须达全体代表" + PJ.shareText(method.quorum), "quorum")),
@@ -54,6 +55,25 @@
     if (!list.entries.length) picks.append(el("p", { class: "muted" }, bi("清单中尚无项目", "Nothing on the list yet")));
   }
 
+  /** One vote is made from a list: once it exists the form would only be refused, so say which vote it is. */
+  function showListVote(voteId) {
+    createForm.hidden = Boolean(voteId);
+    let note = document.getElementById("list-vote-made");
+    if (!voteId) return note && note.remove();
+    if (!note) {
+      note = el("p", { id: "list-vote-made", class: "muted" });
+      createForm.before(note);
+    }
+    note.dataset.voteId = String(voteId);
+    note.replaceChildren(bi("已按本清单创建表决（#" + voteId + "），见下方表决列表；撤回该表决后才能重新创建。", "The vote from this list exists (#" + voteId + "), listed below; withdraw it to create it again."));
+  }
+
+  /** After a withdrawal: the list may make its vote again. */
+  C.refreshListVote = async function refreshListVote() {
+    if (!canPreside || !programId) return;
+    showListVote((await call("GET", "/api/programs/" + programId + "/list")).vote_id);
+  };
+
   /** At the first load: the forms filled from the fixed list, a failure said in the form. */
   C.prepareCreateForm = () => prepareCreateForm().catch((error) => PJ.showError(createError, error));
 
@@ -62,7 +82,8 @@
     PJ.clearError(createError);
     const mode = createForm.querySelector("input[name=mode]:checked").value;
     try {
-      await call("POST", "/api/programs/" + programId + "/vote", { body: { session_id: sessionId, mode } });
+      const made = await call("POST", "/api/programs/" + programId + "/vote", { body: { session_id: sessionId, mode } });
+      showListVote(made.id);
       createBox.open = false;
       await C.loadVotes();
     } catch (error) {
