@@ -13,11 +13,10 @@ from voting.auth import Principal
 from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
-from voting.paper.disclosure import WITHHELD_EN, WITHHELD_ZH, paper_figures_shown
+from voting.paper.disclosure import WITHHELD_EN, WITHHELD_ZH, paper_figures_shown, withheld_report
 from voting.paper.models import CountReport, PaperCount, Progress, Reading, SheetEntry
 from voting.paper.rounds import MARK_COLUMNS, RoundState, compare_entries, ids_of, reading_key, reading_of
 from voting.paper.service import (
-    REPORT_COUNTS,
     current_round,
     load_paper_count,
     paper_vote,
@@ -232,7 +231,7 @@ async def sign_off(pool: asyncpg.Pool, who: Principal, vote_id: int) -> PaperCou
         # Staff read the audit log while the vote runs: a mixed vote's figures stay out of it too
         # (its ballots, paper ones included, are counted and published whole at the close).
         shown = paper_figures_shown(vote.mode, vote.state)
-        detail = report if shown else {k: report[k] for k in REPORT_COUNTS} | {"figures_withheld": True}
+        detail = report if shown else withheld_report(report) | {"figures_withheld": True}
         await record(conn, who.audit("paper.signed_off", "vote", vote_id, detail))
         return await load_paper_count(conn, vote_id)
 

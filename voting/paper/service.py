@@ -11,7 +11,7 @@ from voting.database import transaction
 from voting.errors import BadRequest, Conflict, Forbidden
 from voting.paper import queries
 from voting.paper.closing import round_void
-from voting.paper.disclosure import paper_figures_shown
+from voting.paper.disclosure import paper_figures_shown, withheld_report
 from voting.paper.models import ConflictRecord, Counter, CounterAssign, CountState, IssuedCount, PaperCount, Step
 from voting.paper.rounds import RoundState, round_state
 from voting.votes.models import Vote
@@ -261,7 +261,6 @@ async def insert_once(
 
 
 STEP_FIELDS = ("round", "kind", "count", "reason", "actor", "at", "actor_name")
-REPORT_COUNTS = ("round", "issued", "returned")  # what a signed report shows while its figures are withheld
 
 
 async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount:
@@ -284,7 +283,7 @@ async def load_paper_count(conn: asyncpg.Connection, vote_id: int) -> PaperCount
         state=status,
         counters=await list_counters(conn, vote_id),
         steps=[Step(**{k: r[k] for k in STEP_FIELDS}) for r in rows],
-        report=state.report if shown or state.report is None else {k: state.report[k] for k in REPORT_COUNTS},
+        report=state.report if shown or state.report is None else withheld_report(state.report),
         figures_shown=shown,
         conflicts=[ConflictRecord(**dict(r)) for r in await queries.conflicts(conn, vote_id)],
         handed_out=await queries.count_channel_issued(conn, vote_id, "paper"),
